@@ -1,0 +1,32 @@
+/**
+ * What a mode may do to the outside world, whether it runs as the action or as the CLI.
+ * Modes receive a Host; they never import @actions/core or write to process.stdout themselves.
+ */
+export interface AnnotationProperties {
+  title?: string;
+  file?: string;
+  startLine?: number;
+  endLine?: number;
+  startColumn?: number;
+  endColumn?: number;
+}
+
+export interface Host {
+  /** 'action' when running as the GitHub Action, 'cli' otherwise. */
+  readonly kind: 'action' | 'cli';
+  readonly env: Readonly<Record<string, string | undefined>>;
+  info(message: string): void;
+  warning(message: string, annotation?: AnnotationProperties): void;
+  error(message: string, annotation?: AnnotationProperties): void;
+  notice(message: string, annotation?: AnnotationProperties): void;
+  debug(message: string): void;
+  /** Collapsible group in the action log; a heading on the CLI. */
+  group<T>(title: string, fn: () => Promise<T>): Promise<T>;
+  setOutput(name: string, value: string | number): void;
+  /** Appends markdown to the job summary (no-op on the CLI). */
+  appendSummary(markdown: string): Promise<void>;
+  /** Registers a secret so it never appears in logs. */
+  mask(secret: string): void;
+  /** Cancelled when the job is cancelled or the CLI receives SIGINT/SIGTERM. */
+  readonly signal: AbortSignal;
+}

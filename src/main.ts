@@ -1,0 +1,42 @@
+/**
+ * The action: read inputs once, run the mode, report, and fail the step when the mode says so.
+ * The watch mode (Kubernetes and AWS clients) is loaded only when asked for, so validate starts fast.
+ */
+import * as core from '@actions/core';
+import { actionHost } from './adapters/action-host.js';
+import { Inputs, readSettings, SettingsError, type InputSource } from './settings.js';
+import type { ModeResult } from './modes/result.js';
+
+export async function run(): Promise<void> {
+  const controller = new AbortController();
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => controller.abort(new Error(`received ${sig}`)));
+  const host = actionHost(controller.signal);
+  const source: InputSource = {
+    get: (name) => core.getInput(name),
+    describe: (name) => `input \`${name}\``,
+    env: process.env,
+  };
+  try {
+    const settings = readSettings(source);
+    if (settings.githubToken) host.mask(settings.githubToken);
+    if (settings.mode === 'watch' && settings.kubeconfig.kind === 'inline') host.mask(settings.kubeconfig.content);
+    let result: ModeResult;
+    if (settings.mode === 'validate') {
+      const { runValidate } = await import('./modes/validate.js');
+      result = await runValidate(settings, host);
+    } else {
+      const { runWatch } = await import('./modes/watch.js');
+      result = await runWatch(settings, host);
+    }
+    if (result.exitCode !== 0) core.setFailed(result.message ?? 'zd-gate failed');
+  } catch (e) {
+    if (e instanceof SettingsError) {
+      core.setFailed(e.message);
+      return;
+    }
+    core.setFailed(`zd-gate: unexpected error: ${(e as Error).message ?? String(e)}`);
+    core.debug((e as Error).stack ?? '');
+  }
+}
+
+export { Inputs };

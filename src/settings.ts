@@ -1,0 +1,378 @@
+/**
+ * The one place that reads user input, for the action and the CLI alike.
+ *
+ * The action reads `INPUT_*` through @actions/core, the CLI reads flags; both arrive here as an
+ * {@link InputSource} keyed by the input names of action.yml, are checked once, and leave as a
+ * frozen, typed {@link Settings}. Every problem is collected, so a user with three mistakes learns
+ * of all three in one run, each naming the input (or flag) and what to write instead.
+ */
+
+export const Inputs = {
+  Mode: 'mode',
+  Namespace: 'namespace',
+  GithubToken: 'github-token',
+  Manifests: 'manifests',
+  Config: 'config',
+  FailOn: 'fail-on',
+  Annotations: 'annotations',
+  SarifFile: 'sarif-file',
+  CheckName: 'check-name',
+  PrComment: 'pr-comment',
+  Deployments: 'deployments',
+  Kubeconfig: 'kubeconfig',
+  Context: 'context',
+  ClusterName: 'cluster-name',
+  AwsRegion: 'aws-region',
+  TargetGroupArns: 'target-group-arns',
+  MinHealthy: 'min-healthy',
+  TolerateSeconds: 'tolerate-seconds',
+  PollInterval: 'poll-interval',
+  Timeout: 'timeout',
+  SettleTimeout: 'settle-timeout',
+  Rollback: 'rollback',
+  RollbackWait: 'rollback-wait',
+  AllowRolloutOnly: 'allow-rollout-only',
+  ProbeUrl: 'probe-url',
+  ProbeRate: 'probe-rate',
+  MaxErrorRate: 'max-error-rate',
+  // CLI only
+  Format: 'format',
+  ReportFile: 'report-file',
+} as const;
+export type InputName = (typeof Inputs)[keyof typeof Inputs];
+
+/** Where raw input strings come from. `describe` names an input the way its user wrote it. */
+export interface InputSource {
+  /** The raw value, or '' / undefined when not given. */
+  get(name: InputName): string | undefined;
+  /** `input \`min-healthy\`` for the action, `--min-healthy` for the CLI. */
+  describe(name: InputName): string;
+  /** Values the CLI passed as positional arguments (validate paths). */
+  readonly positionals?: readonly string[];
+  /** Environment, for documented fallbacks (AWS_REGION, RUNNER_TEMP). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+export type Severity = 'error' | 'warning' | 'notice';
+export type FailOn = 'error' | 'warning' | 'never';
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'github';
+
+export interface ValidateSettings {
+  readonly mode: 'validate';
+  /** Files, folders or globs; `-` is standard input. Never empty. */
+  readonly manifests: readonly string[];
+  readonly namespace: string;
+  /** An explicit config file (must exist), or undefined to look for `.zd-gate.yaml`. */
+  readonly configFile: string | undefined;
+  readonly failOn: FailOn;
+  readonly annotations: boolean;
+  readonly sarifFile: string | undefined;
+  readonly githubToken: string | undefined;
+  readonly checkName: string;
+  readonly prComment: boolean;
+  /** CLI output format; the action always reports through GitHub. */
+  readonly format: OutputFormat;
+}
+
+/** `8` or `75%` of desired replicas. */
+export type Threshold =
+  | { readonly kind: 'count'; readonly value: number }
+  | { readonly kind: 'percent'; readonly value: number };
+
+export type KubeconfigSource =
+  | { readonly kind: 'default' }
+  | { readonly kind: 'path'; readonly path: string }
+  | { readonly kind: 'inline'; readonly content: string };
+
+export interface ProbeSettings {
+  readonly url: string;
+  readonly ratePerSecond: number;
+  /** A fraction in [0, 1]. */
+  readonly maxErrorRate: number;
+}
+
+export interface WatchSettings {
+  readonly mode: 'watch';
+  readonly namespace: string;
+  readonly deployments: readonly string[];
+  readonly kubeconfig: KubeconfigSource;
+  readonly context: string | undefined;
+  readonly clusterName: string | undefined;
+  readonly awsRegion: string | undefined;
+  readonly targetGroupArns: readonly string[];
+  readonly minHealthy: Threshold | undefined;
+  readonly tolerateMs: number;
+  readonly pollIntervalMs: number;
+  /** Undefined: progressDeadlineSeconds of each Deployment plus the settle timeout. */
+  readonly timeoutMs: number | undefined;
+  readonly settleTimeoutMs: number;
+  readonly rollback: boolean;
+  readonly rollbackWait: boolean;
+  readonly allowRolloutOnly: boolean;
+  readonly probe: ProbeSettings | undefined;
+  readonly githubToken: string | undefined;
+  readonly reportFile: string | undefined;
+}
+
+export type Settings = ValidateSettings | WatchSettings;
+
+/** Thrown with every input problem found; `problems` holds one sentence each. */
+export class SettingsError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(problems.length === 1 ? problems[0] : `Invalid inputs:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'SettingsError';
+  }
+}
+
+export const MIN_POLL_INTERVAL_MS = 2_000;
+const K8S_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const TG_ARN = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:targetgroup\/[A-Za-z0-9-]{1,32}\/[0-9a-f]{16}$/;
+
+/** Reads and checks all inputs; throws {@link SettingsError} listing every problem. */
+export function readSettings(source: InputSource): Settings {
+  const p = new Problems(source);
+  const mode = p.oneOf(Inputs.Mode, ['validate', 'watch'] as const, 'validate');
+  const settings = mode === 'watch' ? readWatch(p) : readValidate(p);
+  p.throwIfAny();
+  return Object.freeze(settings);
+}
+
+function readValidate(p: Problems): ValidateSettings {
+  const fromInput = splitList(p.raw(Inputs.Manifests));
+  const manifests = [...fromInput, ...(p.source.positionals ?? [])];
+  if (manifests.length === 0) {
+    p.add(`${p.source.describe(Inputs.Manifests)} is required in validate mode: list the rendered manifests (files, folders or globs; \`-\` for standard input).`);
+  }
+  return {
+    mode: 'validate',
+    manifests,
+    namespace: p.namespace(),
+    configFile: p.raw(Inputs.Config) || undefined,
+    failOn: p.oneOf(Inputs.FailOn, ['error', 'warning', 'never'] as const, 'error'),
+    annotations: p.bool(Inputs.Annotations, true),
+    sarifFile: p.raw(Inputs.SarifFile) || undefined,
+    githubToken: p.raw(Inputs.GithubToken) || undefined,
+    checkName: p.raw(Inputs.CheckName) || 'zd-gate',
+    prComment: p.bool(Inputs.PrComment, false),
+    format: p.oneOf(Inputs.Format, ['text', 'json', 'sarif', 'github'] as const, 'text'),
+  };
+}
+
+function readWatch(p: Problems): WatchSettings {
+  const { source } = p;
+  const deployments = splitList(p.raw(Inputs.Deployments));
+  if (deployments.length === 0) {
+    p.add(`${source.describe(Inputs.Deployments)} is required in watch mode: name the Deployments to watch.`);
+  }
+  for (const d of deployments) {
+    if (!DNS_SUBDOMAIN.test(d) || d.length > 253) {
+      p.add(`${source.describe(Inputs.Deployments)}: \`${d}\` is not a valid Deployment name (lowercase letters, digits, '-' and '.').`);
+    }
+  }
+  if (new Set(deployments).size !== deployments.length) {
+    p.add(`${source.describe(Inputs.Deployments)} lists a Deployment twice.`);
+  }
+
+  const targetGroupArns = splitList(p.raw(Inputs.TargetGroupArns));
+  for (const arn of targetGroupArns) {
+    if (!TG_ARN.test(arn)) {
+      p.add(`${source.describe(Inputs.TargetGroupArns)}: \`${arn}\` is not a target group ARN (arn:aws:elasticloadbalancing:<region>:<account>:targetgroup/<name>/<id>).`);
+    }
+  }
+
+  const clusterName = p.raw(Inputs.ClusterName) || undefined;
+  const kubeconfigRaw = p.raw(Inputs.Kubeconfig);
+  if (clusterName && kubeconfigRaw) {
+    p.add(`${source.describe(Inputs.ClusterName)} and ${source.describe(Inputs.Kubeconfig)} are both set: use one (cluster-name builds the connection from AWS credentials).`);
+  }
+  if (clusterName && !/^[0-9A-Za-z][A-Za-z0-9\-_]{0,99}$/.test(clusterName)) {
+    p.add(`${source.describe(Inputs.ClusterName)}: \`${clusterName}\` is not a valid EKS cluster name.`);
+  }
+  const awsRegion = p.raw(Inputs.AwsRegion) || source.env.AWS_REGION || source.env.AWS_DEFAULT_REGION || undefined;
+  if (awsRegion && !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(awsRegion)) {
+    p.add(`${source.describe(Inputs.AwsRegion)}: \`${awsRegion}\` is not an AWS region (for example eu-west-1).`);
+  }
+  if (clusterName && !awsRegion) {
+    p.add(`${source.describe(Inputs.ClusterName)} needs a region: set ${source.describe(Inputs.AwsRegion)} or AWS_REGION.`);
+  }
+
+  const pollIntervalMs = p.duration(Inputs.PollInterval, 5_000);
+  if (pollIntervalMs < MIN_POLL_INTERVAL_MS) {
+    p.add(`${source.describe(Inputs.PollInterval)} must be at least 2s: DescribeTargetHealth shares the account's Describe budget (about 10 calls/s) with the load balancer controller.`);
+  }
+  const settleTimeoutMs = p.duration(Inputs.SettleTimeout, 5 * 60_000);
+  const timeoutRaw = p.raw(Inputs.Timeout);
+  const timeoutMs = timeoutRaw ? p.duration(Inputs.Timeout, 0) : undefined;
+  if (timeoutMs !== undefined && timeoutMs <= 0) p.add(`${source.describe(Inputs.Timeout)} must be longer than 0s.`);
+
+  const tolerateMs = p.seconds(Inputs.TolerateSeconds, 0);
+  const probeUrl = p.raw(Inputs.ProbeUrl);
+  let probe: ProbeSettings | undefined;
+  if (probeUrl) {
+    let ok = false;
+    try {
+      const u = new URL(probeUrl);
+      ok = u.protocol === 'http:' || u.protocol === 'https:';
+    } catch {
+      ok = false;
+    }
+    if (!ok) p.add(`${source.describe(Inputs.ProbeUrl)}: \`${probeUrl}\` is not an http(s) URL.`);
+    const ratePerSecond = p.number(Inputs.ProbeRate, 5);
+    if (!(ratePerSecond >= 1 && ratePerSecond <= 50)) {
+      p.add(`${source.describe(Inputs.ProbeRate)} must be between 1 and 50 requests per second.`);
+    }
+    probe = { url: probeUrl, ratePerSecond, maxErrorRate: p.rate(Inputs.MaxErrorRate, 0) };
+  } else if (p.raw(Inputs.MaxErrorRate) && p.raw(Inputs.MaxErrorRate) !== '0') {
+    p.add(`${source.describe(Inputs.MaxErrorRate)} needs ${source.describe(Inputs.ProbeUrl)}: errors are measured by the probe.`);
+  }
+
+  return {
+    mode: 'watch',
+    namespace: p.namespace(),
+    deployments,
+    kubeconfig: kubeconfigSource(kubeconfigRaw),
+    context: p.raw(Inputs.Context) || undefined,
+    clusterName,
+    awsRegion,
+    targetGroupArns,
+    minHealthy: p.threshold(Inputs.MinHealthy),
+    tolerateMs,
+    pollIntervalMs,
+    timeoutMs,
+    settleTimeoutMs,
+    rollback: p.bool(Inputs.Rollback, false),
+    rollbackWait: p.bool(Inputs.RollbackWait, true),
+    allowRolloutOnly: p.bool(Inputs.AllowRolloutOnly, false),
+    probe,
+    githubToken: p.raw(Inputs.GithubToken) || undefined,
+    reportFile: p.raw(Inputs.ReportFile) || undefined,
+  };
+}
+
+/** Inline content has a newline or looks like YAML/JSON; anything else is a path. */
+export function kubeconfigSource(raw: string): KubeconfigSource {
+  if (!raw) return { kind: 'default' };
+  const t = raw.trimStart();
+  if (raw.includes('\n') || t.startsWith('{') || /^apiVersion\s*:/.test(t)) return { kind: 'inline', content: raw };
+  return { kind: 'path', path: raw };
+}
+
+/** Splits on newlines and commas, trims, drops empties and `#` comment lines. */
+export function splitList(raw: string): string[] {
+  return raw
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '' && !s.startsWith('#'));
+}
+
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
+
+/** `90`, `90s`, `1m30s`, `2h`, `500ms` → milliseconds; undefined when malformed. A bare number is seconds. */
+export function parseDuration(raw: string): number | undefined {
+  const s = raw.trim();
+  if (/^\d+(\.\d+)?$/.test(s)) return Math.round(Number(s) * 1_000);
+  if (!/^(\d+(\.\d+)?(ms|s|m|h))+$/.test(s)) return undefined;
+  let total = 0;
+  for (const m of s.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) total += Number(m[1]) * (UNIT_MS[m[2] as string] as number);
+  return Math.round(total);
+}
+
+class Problems {
+  private readonly list: string[] = [];
+  constructor(readonly source: InputSource) {}
+
+  add(problem: string): void {
+    this.list.push(problem);
+  }
+
+  throwIfAny(): void {
+    if (this.list.length > 0) throw new SettingsError(this.list);
+  }
+
+  raw(name: InputName): string {
+    return (this.source.get(name) ?? '').trim();
+  }
+
+  oneOf<T extends string>(name: InputName, allowed: readonly T[], fallback: T): T {
+    const v = this.raw(name);
+    if (v === '') return fallback;
+    const hit = allowed.find((a) => a === v.toLowerCase());
+    if (hit) return hit;
+    this.add(`${this.source.describe(name)} is \`${v}\`; use one of ${allowed.map((a) => `\`${a}\``).join(', ')}.`);
+    return fallback;
+  }
+
+  /** YAML 1.2 core schema booleans, as @actions/core's getBooleanInput accepts them. */
+  bool(name: InputName, fallback: boolean): boolean {
+    const v = this.raw(name);
+    if (v === '') return fallback;
+    if (['true', 'True', 'TRUE'].includes(v)) return true;
+    if (['false', 'False', 'FALSE'].includes(v)) return false;
+    this.add(`${this.source.describe(name)} is \`${v}\`; use \`true\` or \`false\`.`);
+    return fallback;
+  }
+
+  number(name: InputName, fallback: number): number {
+    const v = this.raw(name);
+    if (v === '') return fallback;
+    const n = Number(v);
+    if (!Number.isFinite(n)) {
+      this.add(`${this.source.describe(name)} is \`${v}\`; expected a number.`);
+      return fallback;
+    }
+    return n;
+  }
+
+  duration(name: InputName, fallback: number): number {
+    const v = this.raw(name);
+    if (v === '') return fallback;
+    const ms = parseDuration(v);
+    if (ms === undefined) {
+      this.add(`${this.source.describe(name)} is \`${v}\`; write a duration such as \`90s\`, \`5m\` or \`1m30s\` (a bare number is seconds).`);
+      return fallback;
+    }
+    return ms;
+  }
+
+  seconds(name: InputName, fallback: number): number {
+    const v = this.raw(name);
+    if (v === '') return fallback;
+    if (!/^\d+$/.test(v)) {
+      this.add(`${this.source.describe(name)} is \`${v}\`; expected a whole number of seconds (0 or more).`);
+      return fallback;
+    }
+    return Number(v) * 1_000;
+  }
+
+  threshold(name: InputName): Threshold | undefined {
+    const v = this.raw(name);
+    if (v === '') return undefined;
+    const pct = /^(\d+(?:\.\d+)?)%$/.exec(v);
+    if (pct && Number(pct[1]) <= 100) return { kind: 'percent', value: Number(pct[1]) };
+    if (/^\d+$/.test(v)) return { kind: 'count', value: Number(v) };
+    this.add(`${this.source.describe(name)} is \`${v}\`; write a count of healthy targets (\`8\`) or a percentage of desired replicas up to 100% (\`75%\`).`);
+    return undefined;
+  }
+
+  /** `0.01`, `1%` → a fraction in [0, 1]. */
+  rate(name: InputName, fallback: number): number {
+    const v = this.raw(name);
+    if (v === '') return fallback;
+    const pct = /^(\d+(?:\.\d+)?)%$/.exec(v);
+    const n = pct ? Number(pct[1]) / 100 : Number(v);
+    if (!Number.isFinite(n) || n < 0 || n > 1 || (!pct && !/^\d+(\.\d+)?$/.test(v))) {
+      this.add(`${this.source.describe(name)} is \`${v}\`; write a fraction between 0 and 1 (\`0.01\`) or a percentage (\`1%\`).`);
+      return fallback;
+    }
+    return n;
+  }
+
+  namespace(): string {
+    const v = this.raw(Inputs.Namespace) || 'default';
+    if (!K8S_NAME.test(v) || v.length > 63) {
+      this.add(`${this.source.describe(Inputs.Namespace)}: \`${v}\` is not a valid namespace name (lowercase letters, digits and '-', at most 63 characters).`);
+    }
+    return v;
+  }
+}
