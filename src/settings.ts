@@ -6,6 +6,7 @@
  * frozen, typed {@link Settings}. Every problem is collected, so a user with three mistakes learns
  * of all three in one run, each naming the input (or flag) and what to write instead.
  */
+import type { Severity } from './core/findings.js';
 
 export const Inputs = {
   Mode: 'mode',
@@ -53,7 +54,7 @@ export interface InputSource {
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
-export type Severity = 'error' | 'warning' | 'notice';
+export type { Severity };
 export type FailOn = 'error' | 'warning' | 'never';
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'github';
 

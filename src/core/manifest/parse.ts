@@ -1,0 +1,166 @@
+/**
+ * Text → documents. Values come from js-yaml (fast: the hot path for 10,000-object repos); exact
+ * positions come later, lazily, from the `yaml` package (see locate.ts) for the documents that have
+ * findings. Documents with anchors or aliases, and documents js-yaml rejects, take the `yaml` path
+ * here too: it bounds alias expansion (alias bombs) and gives the precise error position.
+ */
+import { load, CORE_SCHEMA, mergeTag, YAMLException } from 'js-yaml';
+import { LineCounter, parseDocument, YAMLError } from 'yaml';
+import { splitDocuments } from './split.js';
+import type { ManifestDoc, Range, SourceFile } from './types.js';
+
+export type ParseIssueKind = 'syntax' | 'template' | 'not-text';
+
+/** A document that could not be read as data, with where and why. */
+export interface ParseIssue {
+  readonly kind: ParseIssueKind;
+  readonly file: SourceFile;
+  readonly range: Range;
+  readonly message: string;
+}
+
+export interface ParsedFile {
+  readonly file: SourceFile;
+  readonly docs: readonly ManifestDoc[];
+  readonly issues: readonly ParseIssue[];
+}
+
+/** Alias expansions allowed per document (the `yaml` package's own default guard). */
+export const MAX_ALIAS_COUNT = 100;
+const SCHEMA = CORE_SCHEMA.withTags(mergeTag);
+/** `&anchor` or `*alias` outside quotes and comments is what sends a document down the careful path. */
+const ANCHOR_OR_ALIAS = /(?:^|[\s[{,])[&*][^\s,[\]{}]/m;
+
+export function parseFile(file: SourceFile): ParsedFile {
+  const nul = file.text.indexOf('\u0000');
+  if (nul >= 0) {
+    const { line, column } = lineColAt(file.text, nul);
+    return {
+      file,
+      docs: [],
+      issues: [{ kind: 'not-text', file, range: { line, column, endLine: line, endColumn: column }, message: 'This file is binary (it contains NUL bytes), not a YAML or JSON manifest.' }],
+    };
+  }
+  if (looksLikeJson(file)) {
+    try {
+      return { file, docs: [{ file, index: 0, text: file.text, startLine: 1, value: JSON.parse(file.text) as unknown, json: true }], issues: [] };
+    } catch {
+      // JSON is YAML: let the YAML path find the error position and message.
+    }
+  }
+  const docs: ManifestDoc[] = [];
+  const issues: ParseIssue[] = [];
+  splitDocuments(file.text).forEach((piece, index) => {
+    const result = parseOne(piece.text);
+    const shift = (r: Range): Range => ({ ...r, line: r.line + piece.startLine - 1, endLine: r.endLine + piece.startLine - 1 });
+    const template = findTemplate(piece.text);
+    if ('error' in result) {
+      // A document that does not parse and holds `{{ }}` is an unrendered template, not a typo.
+      if (template) issues.push({ kind: 'template', file, range: shift(template.range), message: template.message });
+      else issues.push({ kind: 'syntax', file, range: shift(result.range), message: result.error });
+      return;
+    }
+    if (result.value === null || result.value === undefined) return;
+    docs.push({ file, index, text: piece.text, startLine: piece.startLine, value: result.value, json: false });
+  });
+  return { file, docs, issues };
+}
+
+type One = { value: unknown } | { error: string; range: Range };
+
+function parseOne(text: string): One {
+  if (!ANCHOR_OR_ALIAS.test(text)) {
+    try {
+      return { value: load(text, { schema: SCHEMA }) };
+    } catch (e) {
+      const careful = parseCarefully(text);
+      if ('error' in careful) return careful;
+      // The two parsers disagree: trust the strict one that failed, at its own position.
+      const mark = e instanceof YAMLException ? e.mark : undefined;
+      const line = (mark?.line ?? 0) + 1;
+      const column = (mark?.column ?? 0) + 1;
+      return { error: e instanceof YAMLException ? e.reason : String(e), range: { line, column, endLine: line, endColumn: column } };
+    }
+  }
+  return parseCarefully(text);
+}
+
+/** The `yaml` package: precise errors, duplicate keys rejected, alias expansion bounded. */
+function parseCarefully(text: string): One {
+  const lineCounter = new LineCounter();
+  try {
+    const doc = parseDocument(text, { lineCounter, merge: true, prettyErrors: false, uniqueKeys: true });
+    const first = doc.errors[0];
+    if (first) return { error: cleanMessage(first), range: rangeOf(lineCounter, first.pos) };
+    return { value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown };
+  } catch (e) {
+    if (e instanceof YAMLError) return { error: cleanMessage(e), range: rangeOf(lineCounter, e.pos) };
+    // toJS throws a ReferenceError for alias bombs; the stack overflows on absurd nesting.
+    const message = e instanceof ReferenceError && /alias/i.test(e.message)
+      ? `Too many alias expansions (over ${MAX_ALIAS_COUNT}): this looks like an alias bomb; expand the aliases or split the document.`
+      : e instanceof RangeError
+        ? 'The document nests too deeply to be read.'
+        : `Could not read the document: ${(e as Error).message}`;
+    const at = text.search(/(?:^|[\s[{,])\*[^\s,[\]{}]/m);
+    const { line, column } = lineColAt(text, Math.max(0, at));
+    return { error: message, range: { line, column, endLine: line, endColumn: column } };
+  }
+}
+
+function cleanMessage(e: YAMLError): string {
+  // Drop the code-frame the library may append; annotations show the line themselves.
+  return e.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? e.message;
+}
+
+function rangeOf(lc: LineCounter, pos: [number, number] | undefined): Range {
+  const [start, end] = pos ?? [0, 0];
+  const a = lc.linePos(start);
+  const b = lc.linePos(Math.max(start, end));
+  return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+}
+
+function looksLikeJson(file: SourceFile): boolean {
+  return /\.json$/i.test(file.path) || /^\s*[{[]/.test(file.text.slice(0, 64)) && /[}\]]\s*$/.test(file.text.slice(-64));
+}
+
+export function lineColAt(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let last = -1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    last = i;
+  }
+  return { line, column: offset - last };
+}
+
+/** Helm and Go template markers: `.Values`, trim dashes, control words, pipelines into template functions. */
+const HELMISH = /\{\{-|-\}\}|\{\{\s*(?:\.(?:Values|Release|Chart|Capabilities|Files|Template)\b|\$\.|(?:if|else|end|range|with|define|include|template|toYaml|tpl|printf|quote|default|required|lookup|fail)\b)/;
+/** Template syntax where YAML expects structure: a line, a value or a list item that starts with `{{`. */
+const STRUCTURAL = /^\s*(?:-\s+)?\{\{|:\s+\{\{/;
+
+interface TemplateHit {
+  readonly range: Range;
+  readonly message: string;
+}
+
+/**
+ * Finds `{{ ... }}` that is template source rather than data: Helm's own syntax anywhere, or any
+ * template where YAML structure belongs. Quoted strings such as Argo's `"{{inputs.parameters.x}}"`
+ * are data and pass.
+ */
+export function findTemplate(text: string): TemplateHit | undefined {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    const at = line.indexOf('{{');
+    if (at < 0 || /^\s*#/.test(line)) continue;
+    if (!HELMISH.test(line) && !STRUCTURAL.test(line)) continue;
+    const end = line.indexOf('}}', at);
+    const snippet = line.slice(at, end >= 0 ? end + 2 : undefined).trim();
+    return {
+      range: { line: i + 1, column: at + 1, endLine: i + 1, endColumn: end >= 0 ? end + 3 : line.length + 1 },
+      message: `This document still holds template syntax \`${snippet.length > 60 ? `${snippet.slice(0, 57)}...` : snippet}\`: it is a chart or template source, not a rendered manifest. Render it first (\`helm template\`, \`kustomize build\`) and validate the output.`,
+    };
+  }
+  return undefined;
+}
