@@ -1,0 +1,306 @@
+/**
+ * How the AWS Load Balancer Controller reads the objects: which Ingresses and Services it
+ * reconciles, and the effective target type, health check and target group attributes of each
+ * target group it would make, with the controller's own precedence:
+ *
+ * - Ingress (ALB): a Service annotation wins over the Ingress annotation of the same name, whole
+ *   value for whole value (MergeStringMap(svc, ing)); IngressClassParams `spec.targetType` wins
+ *   over both; the default target type is `instance` (--default-target-type).
+ * - Service (NLB): reconciled when `spec.loadBalancerClass` is `service.k8s.aws/nlb`, or the
+ *   `aws-load-balancer-type` annotation is `nlb-ip`, or `external` with an explicit nlb-target-type.
+ * - TargetGroupBinding: `spec.targetType` and `spec.serviceRef`; its target group is managed
+ *   elsewhere, so health check and attributes are unknown here.
+ *
+ * Sources: docs/guide/ingress/annotations.md, pkg/ingress/model_build_target_group.go,
+ * pkg/service/model_builder.go and service_utils.go of kubernetes-sigs/aws-load-balancer-controller.
+ */
+import { field } from '../manifest/objects.js';
+import { isObject, type K8sObject, type Path } from '../manifest/types.js';
+
+export const ALB_PREFIX = 'alb.ingress.kubernetes.io/';
+export const NLB_PREFIX = 'service.beta.kubernetes.io/';
+export const ALB_CONTROLLER = 'ingress.k8s.aws/alb';
+export const NLB_CLASS = 'service.k8s.aws/nlb';
+/** AWS's own default; the controller sets none. */
+export const DEFAULT_DEREGISTRATION_DELAY = 300;
+
+/** Where a value comes from, or where a user would add it: the line a finding points at. */
+export interface Source {
+  readonly object: K8sObject;
+  readonly path: Path;
+}
+
+export interface Setting<T> {
+  readonly value: T;
+  readonly source: Source;
+  /** False when the value is a default (the source then says where to set it). */
+  readonly explicit: boolean;
+}
+
+export type LoadBalancerType = 'alb' | 'nlb';
+export type TargetType = 'ip' | 'instance';
+
+/** A load-balancer target group in front of one Service port. */
+export interface Exposure {
+  readonly lb: LoadBalancerType | 'unknown';
+  /** The object the controller reconciles into this target group: Ingress, Service or TargetGroupBinding. */
+  readonly via: K8sObject;
+  readonly service: K8sObject;
+  /** Index into service.spec.ports, when the port resolves. */
+  readonly servicePortIndex: number | undefined;
+  readonly targetType: Setting<TargetType | undefined>;
+  /** HTTP(S) health-check path, or undefined when the check is TCP or unknown. */
+  readonly healthCheckPath: Setting<string> | undefined;
+  readonly deregistrationDelay: Setting<number> | undefined;
+}
+
+export interface LbContext {
+  readonly ingressClasses: ReadonlyMap<string, K8sObject>;
+  readonly ingressClassParams: ReadonlyMap<string, K8sObject>;
+  readonly findService: (namespace: string, name: string) => K8sObject | undefined;
+}
+
+const annotationPath = (key: string): Path => ['metadata', 'annotations', key];
+
+/** An annotation on the Service, else on the Ingress: the controller's MergeStringMap(svc, ing). */
+function albAnnotation(name: string, service: K8sObject, ingress: K8sObject): Setting<string> | undefined {
+  const key = ALB_PREFIX + name;
+  for (const o of [service, ingress]) {
+    const v = o.annotations[key];
+    if (v !== undefined) return { value: v.trim(), source: { object: o, path: annotationPath(key) }, explicit: true };
+  }
+  return undefined;
+}
+
+/** The IngressClass of an Ingress, if the controller owns it; undefined when another controller does. */
+export function albClassOf(ing: K8sObject, ctx: LbContext): { ingressClass: K8sObject | undefined } | undefined {
+  const className = field(ing, ['spec', 'ingressClassName']);
+  if (typeof className === 'string' && className !== '') {
+    const ic = ctx.ingressClasses.get(className);
+    if (ic) return field(ic, ['spec', 'controller']) === ALB_CONTROLLER ? { ingressClass: ic } : undefined;
+    // Not among the inputs: `alb` is the class the controller's Helm chart creates.
+    return className === 'alb' ? { ingressClass: undefined } : undefined;
+  }
+  const legacy = ing.annotations['kubernetes.io/ingress.class'];
+  if (legacy !== undefined) return legacy === 'alb' ? { ingressClass: undefined } : undefined;
+  for (const ic of ctx.ingressClasses.values()) {
+    if (ic.annotations['ingressclass.kubernetes.io/is-default-class'] === 'true' && field(ic, ['spec', 'controller']) === ALB_CONTROLLER) {
+      return { ingressClass: ic };
+    }
+  }
+  return undefined;
+}
+
+interface Backend {
+  readonly name: string;
+  readonly port: number | string | undefined;
+}
+
+/** Service backends of an Ingress (networking.k8s.io/v1, and the v1beta1 serviceName/servicePort form). */
+export function ingressBackends(ing: K8sObject): Backend[] {
+  const out: Backend[] = [];
+  const add = (b: unknown): void => {
+    if (!isObject(b)) return;
+    if (isObject(b.service) && typeof b.service.name === 'string') {
+      const port = isObject(b.service.port) ? (b.service.port.number ?? b.service.port.name) : undefined;
+      out.push({ name: b.service.name, port: typeof port === 'number' || typeof port === 'string' ? port : undefined });
+    } else if (typeof b.serviceName === 'string') {
+      const port = b.servicePort;
+      out.push({ name: b.serviceName, port: typeof port === 'number' || typeof port === 'string' ? port : undefined });
+    }
+  };
+  const spec = field(ing, ['spec']);
+  if (!isObject(spec)) return out;
+  add(spec.defaultBackend ?? spec.backend);
+  for (const rule of Array.isArray(spec.rules) ? spec.rules : []) {
+    const paths = isObject(rule) && isObject(rule.http) && Array.isArray(rule.http.paths) ? rule.http.paths : [];
+    for (const p of paths) if (isObject(p)) add(p.backend);
+  }
+  // `use-annotation` backends are ALB actions (redirects, fixed responses), not Services.
+  return out.filter((b) => b.port !== 'use-annotation');
+}
+
+/** The index of the Service port an Ingress backend or TGB serviceRef names (by number or name). */
+export function servicePortIndex(service: K8sObject, port: number | string | undefined): number | undefined {
+  const ports = field(service, ['spec', 'ports']);
+  if (!Array.isArray(ports)) return undefined;
+  if (port === undefined) return ports.length === 1 ? 0 : undefined;
+  const i = ports.findIndex((p) => isObject(p) && (typeof port === 'number' ? p.port === port : p.name === port));
+  return i >= 0 ? i : undefined;
+}
+
+export function albExposures(ing: K8sObject, ctx: LbContext): Exposure[] {
+  const cls = albClassOf(ing, ctx);
+  if (!cls || ing.namespace === undefined) return [];
+  const params = classParams(cls.ingressClass, ctx);
+  const out: Exposure[] = [];
+  const seen = new Set<string>();
+  for (const b of ingressBackends(ing)) {
+    const service = ctx.findService(ing.namespace, b.name);
+    if (!service) continue;
+    const portIndex = servicePortIndex(service, b.port);
+    const key = `${b.name}/${String(portIndex)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({
+      lb: 'alb',
+      via: ing,
+      service,
+      servicePortIndex: portIndex,
+      targetType: albTargetType(ing, service, params),
+      healthCheckPath: albHealthCheckPath(ing, service),
+      deregistrationDelay: deregistrationDelay(albAnnotation('target-group-attributes', service, ing), { object: ing, path: annotationPath(`${ALB_PREFIX}target-group-attributes`) }),
+    });
+  }
+  return out;
+}
+
+function classParams(ic: K8sObject | undefined, ctx: LbContext): K8sObject | undefined {
+  if (!ic) return undefined;
+  const p = field(ic, ['spec', 'parameters']);
+  if (!isObject(p) || p.kind !== 'IngressClassParams' || typeof p.name !== 'string') return undefined;
+  return ctx.ingressClassParams.get(p.name);
+}
+
+function albTargetType(ing: K8sObject, service: K8sObject, params: K8sObject | undefined): Setting<TargetType | undefined> {
+  const fromParams = params ? field(params, ['spec', 'targetType']) : undefined;
+  if (params && (fromParams === 'ip' || fromParams === 'instance')) {
+    return { value: fromParams, source: { object: params, path: ['spec', 'targetType'] }, explicit: true };
+  }
+  const a = albAnnotation('target-type', service, ing);
+  if (a) return { ...a, value: a.value === 'ip' || a.value === 'instance' ? a.value : undefined };
+  return { value: 'instance', source: { object: ing, path: annotationPath(`${ALB_PREFIX}target-type`) }, explicit: false };
+}
+
+function albHealthCheckPath(ing: K8sObject, service: K8sObject): Setting<string> | undefined {
+  const protocol = albAnnotation('healthcheck-protocol', service, ing)?.value.toUpperCase();
+  if (protocol !== undefined && protocol !== 'HTTP' && protocol !== 'HTTPS') return undefined;
+  const a = albAnnotation('healthcheck-path', service, ing);
+  if (a) return a;
+  const grpc = albAnnotation('backend-protocol-version', service, ing)?.value.toUpperCase() === 'GRPC';
+  return { value: grpc ? '/AWS.ALB/healthcheck' : '/', source: { object: ing, path: annotationPath(`${ALB_PREFIX}healthcheck-path`) }, explicit: false };
+}
+
+/** How the controller treats a Service: not at all, or as an NLB with this target type. */
+export function nlbTargetType(svc: K8sObject): Setting<TargetType | undefined> | undefined {
+  const typeKey = `${NLB_PREFIX}aws-load-balancer-type`;
+  const ttKey = `${NLB_PREFIX}aws-load-balancer-nlb-target-type`;
+  const lbClass = field(svc, ['spec', 'loadBalancerClass']);
+  const lbType = svc.annotations[typeKey]?.trim();
+  const tt = svc.annotations[ttKey]?.trim();
+  const explicitTT = (): Setting<TargetType | undefined> => ({
+    value: tt === 'ip' || tt === 'instance' ? tt : undefined,
+    source: { object: svc, path: annotationPath(ttKey) },
+    explicit: true,
+  });
+  if (typeof lbClass === 'string' && lbClass !== '') {
+    if (lbClass !== NLB_CLASS) return undefined;
+    if (tt !== undefined) return explicitTT();
+    if (lbType === 'nlb-ip') return { value: 'ip', source: { object: svc, path: annotationPath(typeKey) }, explicit: true };
+    return { value: 'instance', source: { object: svc, path: annotationPath(ttKey) }, explicit: false };
+  }
+  if (lbType === 'nlb-ip') return { value: 'ip', source: { object: svc, path: annotationPath(typeKey) }, explicit: true };
+  if (lbType === 'external' && tt !== undefined) return explicitTT();
+  return undefined;
+}
+
+export function nlbExposures(svc: K8sObject): Exposure[] {
+  const targetType = nlbTargetType(svc);
+  if (!targetType) return [];
+  const ports = field(svc, ['spec', 'ports']);
+  const count = Array.isArray(ports) ? ports.length : 0;
+  const healthCheckPath = nlbHealthCheckPath(svc, targetType.value);
+  const attrKey = `${NLB_PREFIX}aws-load-balancer-target-group-attributes`;
+  const attrs = svc.annotations[attrKey];
+  const dereg = deregistrationDelay(
+    attrs === undefined ? undefined : { value: attrs, source: { object: svc, path: annotationPath(attrKey) }, explicit: true },
+    { object: svc, path: annotationPath(attrKey) },
+  );
+  return Array.from({ length: Math.max(count, 1) }, (_, i) => ({
+    lb: 'nlb' as const,
+    via: svc,
+    service: svc,
+    servicePortIndex: count > 0 ? i : undefined,
+    targetType,
+    healthCheckPath,
+    deregistrationDelay: dereg,
+  }));
+}
+
+function nlbHealthCheckPath(svc: K8sObject, targetType: TargetType | undefined): Setting<string> | undefined {
+  const key = (n: string): string => `${NLB_PREFIX}aws-load-balancer-healthcheck-${n}`;
+  const protocol = svc.annotations[key('protocol')]?.trim().toUpperCase();
+  if (protocol === undefined) {
+    // instance + externalTrafficPolicy Local: HTTP /healthz on kube-proxy's healthCheckNodePort, not the pod.
+    return undefined;
+  }
+  if (protocol !== 'HTTP' && protocol !== 'HTTPS') return undefined;
+  if (targetType === 'instance' && field(svc, ['spec', 'externalTrafficPolicy']) === 'Local') return undefined;
+  const path = svc.annotations[key('path')];
+  return path !== undefined
+    ? { value: path.trim(), source: { object: svc, path: annotationPath(key('path')) }, explicit: true }
+    : { value: '/', source: { object: svc, path: annotationPath(key('path')) }, explicit: false };
+}
+
+export function tgbExposure(tgb: K8sObject, ctx: LbContext): Exposure | undefined {
+  if (!tgb.apiVersion.startsWith('elbv2.k8s.aws/') || tgb.namespace === undefined) return undefined;
+  const ref = field(tgb, ['spec', 'serviceRef']);
+  if (!isObject(ref) || typeof ref.name !== 'string') return undefined;
+  const service = ctx.findService(tgb.namespace, ref.name);
+  if (!service) return undefined;
+  const tt = field(tgb, ['spec', 'targetType']);
+  const protocol = String(field(tgb, ['spec', 'targetGroupProtocol']) ?? '').toUpperCase();
+  const lb: Exposure['lb'] = ['TCP', 'UDP', 'TLS', 'TCP_UDP', 'TCP_QUIC', 'QUIC'].includes(protocol) ? 'nlb' : ['HTTP', 'HTTPS'].includes(protocol) ? 'alb' : 'unknown';
+  return {
+    lb,
+    via: tgb,
+    service,
+    servicePortIndex: servicePortIndex(service, typeof ref.port === 'number' || typeof ref.port === 'string' ? ref.port : undefined),
+    targetType: {
+      value: tt === 'ip' || tt === 'instance' ? tt : undefined,
+      source: { object: tgb, path: ['spec', 'targetType'] },
+      explicit: tt !== undefined,
+    },
+    healthCheckPath: undefined,
+    deregistrationDelay: undefined,
+  };
+}
+
+/** deregistration_delay.timeout_seconds from a target-group-attributes value, else AWS's 300 s. */
+function deregistrationDelay(attrs: Setting<string> | undefined, whereToAdd: Source): Setting<number> {
+  if (attrs) {
+    const v = parseStringMap(attrs.value).get('deregistration_delay.timeout_seconds');
+    if (v !== undefined && /^\d+$/.test(v)) return { value: Number(v), source: attrs.source, explicit: true };
+    return { value: DEFAULT_DEREGISTRATION_DELAY, source: attrs.source, explicit: false };
+  }
+  return { value: DEFAULT_DEREGISTRATION_DELAY, source: whereToAdd, explicit: false };
+}
+
+/**
+ * The controller's stringMap annotation parser (pkg/annotations/parser.go): pairs split on a comma
+ * only when a `key=` follows, `\` escapes, the first `=` separates key and value, both trimmed.
+ */
+export function parseStringMap(raw: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const pairs: string[] = [];
+  let cur = '';
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i] as string;
+    if (ch === '\\' && i + 1 < raw.length) {
+      cur += raw[++i];
+    } else if (ch === ',' && /^\s*[^,=\s][^,=]*=/.test(raw.slice(i + 1))) {
+      pairs.push(cur);
+      cur = '';
+    } else {
+      cur += ch;
+    }
+  }
+  pairs.push(cur);
+  for (const p of pairs) {
+    const eq = p.indexOf('=');
+    if (eq <= 0) continue;
+    const k = p.slice(0, eq).trim();
+    if (k !== '') out.set(k, p.slice(eq + 1).trim());
+  }
+  return out;
+}

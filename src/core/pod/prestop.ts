@@ -1,0 +1,83 @@
+/**
+ * What a container's preStop hook does to termination: how long it delays SIGTERM, and whether it
+ * needs a shell or a `sleep` binary in the image. Recognises the usual spellings:
+ *   exec: ["sleep", "15"]                   exec: ["/bin/sh", "-c", "sleep 15 && nginx -s quit"]
+ *   exec: ["busybox", "sleep", "15"]        sleep: { seconds: 15 }   (native, Kubernetes 1.29+)
+ *   httpGet: { path: /drain, port: 8080 }   (delays for as long as the endpoint takes; unknown here)
+ */
+import { isObject, type Path } from '../manifest/types.js';
+import type { Container } from '../graph/workload.js';
+
+export type PreStop =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'sleep'; readonly seconds: number; readonly path: Path }
+  | { readonly kind: 'http'; readonly path: Path }
+  | {
+      readonly kind: 'exec';
+      /** Total `sleep` the command runs; undefined when it runs none we can see. */
+      readonly seconds: number | undefined;
+      readonly needsShell: boolean;
+      readonly usesSleepBinary: boolean;
+      readonly command: readonly string[];
+      readonly path: Path;
+    };
+
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
+const basename = (s: string): string => s.slice(s.lastIndexOf('/') + 1);
+
+export function preStopOf(c: Container): PreStop {
+  const hook = isObject(c.raw.lifecycle) && isObject(c.raw.lifecycle.preStop) ? c.raw.lifecycle.preStop : undefined;
+  const base: Path = [...c.path, 'lifecycle', 'preStop'];
+  if (!hook) return { kind: 'none' };
+  if (isObject(hook.sleep) && typeof hook.sleep.seconds === 'number') {
+    return { kind: 'sleep', seconds: hook.sleep.seconds, path: [...base, 'sleep', 'seconds'] };
+  }
+  if (isObject(hook.httpGet)) return { kind: 'http', path: [...base, 'httpGet'] };
+  if (isObject(hook.exec) && Array.isArray(hook.exec.command)) {
+    const command = hook.exec.command.map(String);
+    return { kind: 'exec', path: [...base, 'exec', 'command'], command, ...execDelay(command) };
+  }
+  return { kind: 'none' };
+}
+
+function execDelay(cmd: readonly string[]): { seconds: number | undefined; needsShell: boolean; usesSleepBinary: boolean } {
+  let argv = cmd;
+  if (argv[0] !== undefined && basename(argv[0]) === 'busybox') argv = argv.slice(1);
+  const head = argv[0] === undefined ? '' : basename(argv[0]);
+  if (head === 'sleep') {
+    const s = sleepArgs(argv.slice(1));
+    return { seconds: s, needsShell: false, usesSleepBinary: true };
+  }
+  if (SHELLS.has(head)) {
+    const c = argv.indexOf('-c');
+    const script = c >= 0 ? argv.slice(c + 1).join(' ') : argv.slice(1).join(' ');
+    let total: number | undefined;
+    for (const m of script.matchAll(/(?:^|[;&|(){}\s`])sleep((?:\s+(?:[0-9]*\.?[0-9]+[smhd]?|infinity))+)/g)) {
+      const s = sleepArgs((m[1] as string).trim().split(/\s+/));
+      if (s !== undefined) total = (total ?? 0) + s;
+    }
+    return { seconds: total, needsShell: true, usesSleepBinary: total !== undefined };
+  }
+  return { seconds: undefined, needsShell: false, usesSleepBinary: false };
+}
+
+const UNIT: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
+
+/** GNU sleep: each argument NUMBER[smhd], summed; `infinity` never returns. */
+export function sleepArgs(args: readonly string[]): number | undefined {
+  let total = 0;
+  let any = false;
+  for (const a of args) {
+    if (a === 'infinity') return Infinity;
+    const m = /^([0-9]*\.?[0-9]+)([smhd]?)$/.exec(a);
+    if (!m) break;
+    total += Number(m[1]) * (UNIT[m[2] || 's'] as number);
+    any = true;
+  }
+  return any ? total : undefined;
+}
+
+/** The preStop delay in seconds when it is known (sleep, exec with sleep); undefined otherwise. */
+export function knownDelay(p: PreStop): number | undefined {
+  return p.kind === 'sleep' ? p.seconds : p.kind === 'exec' ? p.seconds : undefined;
+}
