@@ -1,0 +1,105 @@
+/**
+ * Whole, valid Kubernetes objects shared by the case tables, for the files of a case that are
+ * context rather than the subject (a labelled Namespace, a Service, an alb Ingress). The file under
+ * test is written out in each case, so the line numbers asserted there can be read off directly.
+ */
+export const NAMESPACE_GATED = `apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+  labels:
+    elbv2.k8s.aws/pod-readiness-gate-inject: enabled
+`;
+
+export const SERVICE_WEB = `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    app: web
+  ports:
+  - name: http
+    port: 80
+    targetPort: http
+`;
+
+export const INGRESS_IP = `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: web
+  namespace: shop
+  annotations:
+    alb.ingress.kubernetes.io/target-type: ip
+    alb.ingress.kubernetes.io/healthcheck-path: /ready
+spec:
+  ingressClassName: alb
+  rules:
+  - http:
+      paths:
+      - path: /
+        pathType: Prefix
+        backend:
+          service:
+            name: web
+            port:
+              number: 80
+`;
+
+export const PDB_WEB = `apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: web
+  namespace: shop
+spec:
+  maxUnavailable: 1
+  selector:
+    matchLabels:
+      app: web
+`;
+
+/** A Deployment that passes every rule behind INGRESS_IP; cases copy and change it. */
+export const DEPLOYMENT_GOOD = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      terminationGracePeriodSeconds: 40
+      containers:
+      - name: web
+        image: nginx:1.27
+        ports:
+        - name: http
+          containerPort: 8080
+        readinessProbe:
+          httpGet:
+            path: /ready
+            port: http
+        livenessProbe:
+          httpGet:
+            path: /live
+            port: http
+        lifecycle:
+          preStop:
+            sleep:
+              seconds: 20
+`;
+
+/** Context files for a Deployment named web in namespace shop behind an alb Ingress in ip mode. */
+export const BEHIND_ALB_IP = {
+  'namespace.yaml': NAMESPACE_GATED,
+  'service.yaml': SERVICE_WEB,
+  'ingress.yaml': INGRESS_IP,
+  'pdb.yaml': PDB_WEB,
+};

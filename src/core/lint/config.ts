@@ -1,0 +1,149 @@
+/**
+ * `.zd-gate.yaml`: per-rule severity (or `off`) and parameters.
+ *
+ *   rules:
+ *     pod-disruption-budget: off
+ *     prestop-duration: error
+ *     termination-grace:
+ *       severity: warning
+ *       shutdown-seconds: 15
+ *
+ * Every mistake (unknown rule, unknown parameter, wrong type) is a problem with its file and line:
+ * a config that silently does nothing is worse than none.
+ */
+import { isMap, isScalar, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
+import type { Problem, Severity } from '../findings.js';
+import type { ParamSpecs, Rule } from '../rules/rule.js';
+
+export type RuleSetting = { readonly severity: Severity | 'off' | undefined; readonly params: Readonly<Record<string, number | readonly string[]>> };
+
+export interface Config {
+  readonly rules: ReadonlyMap<string, RuleSetting>;
+}
+
+export const EMPTY_CONFIG: Config = { rules: new Map() };
+const LEVELS = ['error', 'warning', 'notice', 'off'] as const;
+
+export function parseConfig(text: string, file: string, rules: readonly Rule[]): { config: Config; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+  const at = (node: unknown): { line: number; column: number } => {
+    const r = node && typeof node === 'object' && 'range' in node ? (node as Node).range : undefined;
+    const p = lc.linePos(r?.[0] ?? 0);
+    return { line: p.line, column: p.col };
+  };
+  const problem = (node: unknown, message: string): void => {
+    problems.push({ severity: 'error', message: `${message} (config ${file})`, file, ...at(node) });
+  };
+  const out = new Map<string, RuleSetting>();
+  for (const e of doc.errors) problems.push({ severity: 'error', message: `Config ${file} is not valid YAML: ${e.message.split('\n')[0]}`, file, ...pos(lc, e.pos) });
+  if (doc.errors.length > 0) return { config: { rules: out }, problems };
+  const root = doc.contents;
+  if (root === null) return { config: { rules: out }, problems };
+  if (!isMap(root)) {
+    problem(root, 'The config must be a mapping with a `rules:` key');
+    return { config: { rules: out }, problems };
+  }
+  const byId = new Map(rules.map((r) => [r.meta.id, r]));
+  for (const pair of root.items as Pair[]) {
+    const k = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (k === '$schema') continue;
+    if (k !== 'rules') {
+      problem(pair.key, `Unknown config key \`${k}\`; the config has one key, \`rules\``);
+      continue;
+    }
+    if (pair.value === null) continue;
+    if (!isMap(pair.value)) {
+      problem(pair.value, '`rules` must map rule ids to a severity or to settings');
+      continue;
+    }
+    for (const rp of pair.value.items as Pair[]) {
+      const id = isScalar(rp.key) ? String(rp.key.value) : '';
+      const rule = byId.get(id);
+      if (!rule) {
+        problem(rp.key, `Unknown rule \`${id}\`${suggest(id, [...byId.keys()])}`);
+        continue;
+      }
+      const setting = ruleSetting(rule.meta.params, id, rp.value, problem);
+      if (setting) out.set(id, setting);
+    }
+  }
+  return { config: { rules: out }, problems };
+}
+
+function ruleSetting(specs: ParamSpecs, id: string, value: unknown, problem: (node: unknown, m: string) => void): RuleSetting | undefined {
+  if (isScalar(value)) {
+    const v = String(value.value);
+    if ((LEVELS as readonly string[]).includes(v)) return { severity: v as RuleSetting['severity'], params: {} };
+    // YAML 1.2 reads a bare `off` as a string, but `false` is a boolean: accept both.
+    if (value.value === false) return { severity: 'off', params: {} };
+    problem(value, `Rule \`${id}\`: \`${v}\` is not a severity; use error, warning, notice or off`);
+    return undefined;
+  }
+  if (!isMap(value)) {
+    problem(value, `Rule \`${id}\`: give a severity (error, warning, notice, off) or a mapping of settings`);
+    return undefined;
+  }
+  let severity: RuleSetting['severity'];
+  const params: Record<string, number | readonly string[]> = {};
+  for (const p of value.items as Pair[]) {
+    const key = isScalar(p.key) ? String(p.key.value) : '';
+    const raw = p.value;
+    if (key === 'severity') {
+      const v = isScalar(raw) ? String(raw.value) : '';
+      if ((LEVELS as readonly string[]).includes(v)) severity = v as RuleSetting['severity'];
+      else problem(raw ?? p.key, `Rule \`${id}\`: severity \`${v}\` must be error, warning, notice or off`);
+      continue;
+    }
+    const spec = specs[key];
+    if (!spec) {
+      const names = Object.keys(specs);
+      problem(p.key, `Rule \`${id}\` has no parameter \`${key}\`${names.length ? `; it takes ${names.map((n) => `\`${n}\``).join(', ')}` : '; it takes none'}`);
+      continue;
+    }
+    const js = raw && typeof raw === 'object' && 'toJSON' in raw ? (raw as { toJSON(): unknown }).toJSON() : undefined;
+    if (spec.type === 'integer') {
+      if (typeof js === 'number' && Number.isInteger(js) && js >= (spec.minimum ?? 0)) params[key] = js;
+      else problem(raw ?? p.key, `Rule \`${id}\`: \`${key}\` must be a whole number${spec.minimum !== undefined ? ` of at least ${spec.minimum}` : ''}`);
+    } else if (Array.isArray(js) && js.every((x) => typeof x === 'string')) {
+      params[key] = js as string[];
+    } else {
+      problem(raw ?? p.key, `Rule \`${id}\`: \`${key}\` must be a list of strings`);
+    }
+  }
+  return { severity, params };
+}
+
+function pos(lc: LineCounter, p: [number, number] | undefined): { line: number; column: number } {
+  const l = lc.linePos(p?.[0] ?? 0);
+  return { line: l.line, column: l.col };
+}
+
+/** "did you mean" for a mistyped id: the known id with the smallest edit distance, if close. */
+export function suggest(id: string, known: readonly string[]): string {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const k of known) {
+    const d = distance(id, k);
+    if (d < bestD) {
+      bestD = d;
+      best = k;
+    }
+  }
+  return best !== undefined && bestD <= Math.max(2, Math.floor(id.length / 4)) ? `; did you mean \`${best}\`?` : '';
+}
+
+function distance(a: string, b: string): number {
+  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = dp[0] as number;
+    dp[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = dp[j] as number;
+      dp[j] = Math.min((dp[j] as number) + 1, (dp[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return dp[b.length] as number;
+}

@@ -1,0 +1,162 @@
+/**
+ * Parsed files + config → findings. The engine builds the graph once, runs every enabled rule
+ * with its parameters, and turns each report into a finding: exact range (computed only now, for
+ * the documents that have findings), configured severity, per-object suppression.
+ */
+import { bySeverityThenPlace, type Finding, type Problem, type Severity } from '../findings.js';
+import { buildGraph, type Graph } from '../graph/graph.js';
+import { locate, locateInDoc } from '../manifest/locate.js';
+import { toObjects } from '../manifest/objects.js';
+import type { ParsedFile, ParseIssue } from '../manifest/parse.js';
+import { describeObject, refOf, type K8sObject, type ObjectRef } from '../manifest/types.js';
+import type { ObjectReport, ParamSpecs, ParamValues, Rule } from '../rules/rule.js';
+import { suggest, type Config } from './config.js';
+
+export const IGNORE_ANNOTATION = 'zd-gate/ignore';
+
+export interface LintInput {
+  readonly files: readonly ParsedFile[];
+  readonly defaultNamespace: string;
+  readonly config: Config;
+  readonly rules: readonly Rule[];
+}
+
+export interface LintResult {
+  /** Sorted most severe first, then by file and line. */
+  readonly findings: readonly Finding[];
+  readonly problems: readonly Problem[];
+  readonly graph: Graph;
+  readonly objectCount: number;
+  readonly suppressed: number;
+  /** Workloads no Service among the inputs selects: the zero-downtime rules did not apply to them. */
+  readonly unserved: readonly ObjectRef[];
+}
+
+export function lint(input: LintInput): LintResult {
+  const problems: Problem[] = [];
+  const issues: ParseIssue[] = [];
+  const docs = input.files.flatMap((f) => {
+    for (const i of f.issues) {
+      if (i.kind === 'not-text') problems.push({ severity: 'error', message: i.message, file: i.file.path, line: i.range.line, column: i.range.column });
+      else issues.push(i);
+    }
+    return f.docs;
+  });
+  const { objects, issues: templateIssues, notes } = toObjects(docs, input.defaultNamespace);
+  issues.push(...templateIssues);
+  for (const n of notes) problems.push({ severity: 'notice', message: n.message, file: n.file, line: n.line });
+
+  const graph = buildGraph(objects);
+  const known = new Set(input.rules.map((r) => r.meta.id));
+  const ignores = ignoreIndex(objects, known, problems);
+  const workloadObjects = new Set(graph.workloads.map((w) => w.object));
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  let suppressed = 0;
+
+  const push = (f: Finding): void => {
+    const key = `${f.ruleId}\u0000${f.file}\u0000${f.line}\u0000${f.column}\u0000${f.message}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    findings.push(f);
+  };
+
+  for (const rule of input.rules) {
+    const setting = input.config.rules.get(rule.meta.id);
+    if (setting?.severity === 'off') continue;
+    const severityOf = (variant: Severity | undefined): Severity => (setting?.severity as Severity | undefined) ?? variant ?? rule.meta.severity;
+    const params = paramsOf(rule.meta.params, setting?.params ?? {});
+    rule.check({
+      graph,
+      params,
+      parseIssues: issues,
+      report: (r: ObjectReport) => {
+        if (isIgnored(ignores, rule.meta.id, r)) {
+          suppressed++;
+          return;
+        }
+        const loc = locate(r.object, r.path);
+        const subject = r.subject ?? (workloadObjects.has(r.object) ? r.object : undefined);
+        push({
+          ruleId: rule.meta.id,
+          severity: severityOf(r.severity),
+          message: r.message,
+          file: loc.file,
+          line: loc.line,
+          column: loc.column,
+          endLine: loc.endLine,
+          endColumn: loc.endColumn,
+          object: refOf(r.object),
+          ...(r.container !== undefined ? { container: r.container } : {}),
+          ...(subject ? { workload: refOf(subject) } : {}),
+        });
+      },
+      reportIssue: (i: ParseIssue) =>
+        push({
+          ruleId: rule.meta.id,
+          severity: severityOf(undefined),
+          message: i.message,
+          file: i.file.path,
+          line: i.range.line,
+          column: i.range.column,
+          endLine: i.range.endLine,
+          endColumn: Math.max(i.range.endColumn, i.range.column + (i.range.endLine > i.range.line ? 0 : 1)),
+          object: null,
+        }),
+    });
+  }
+
+  findings.sort(bySeverityThenPlace);
+  const served = new Set(graph.servedWorkloads());
+  return {
+    findings,
+    problems,
+    graph,
+    objectCount: objects.length,
+    suppressed,
+    unserved: graph.workloads.filter((w) => !served.has(w)).map((w) => refOf(w.object)),
+  };
+}
+
+function paramsOf<P extends ParamSpecs>(specs: P, given: Readonly<Record<string, number | readonly string[]>>): ParamValues<P> {
+  const out: Record<string, number | readonly string[]> = {};
+  for (const [k, spec] of Object.entries(specs)) out[k] = given[k] ?? spec.default;
+  return out as ParamValues<P>;
+}
+
+type IgnoreIndex = Map<K8sObject, ReadonlySet<string>>;
+
+/** `zd-gate/ignore: rule-a, rule-b` (or `all`) on any object; unknown ids are problems, not no-ops. */
+function ignoreIndex(objects: readonly K8sObject[], known: ReadonlySet<string>, problems: Problem[]): IgnoreIndex {
+  const index: IgnoreIndex = new Map();
+  for (const o of objects) {
+    const raw = o.annotations[IGNORE_ANNOTATION];
+    if (raw === undefined) continue;
+    const ids = raw.split(/[\s,]+/).filter((s) => s !== '');
+    const ok = new Set<string>();
+    for (const id of ids) {
+      if (id === 'all' || id === '*' || known.has(id)) {
+        ok.add(id === '*' ? 'all' : id);
+      } else {
+        const loc = locateInDoc(o.doc, [...o.base, 'metadata', 'annotations', IGNORE_ANNOTATION]);
+        problems.push({
+          severity: 'error',
+          message: `${describeObject(o)}: \`${IGNORE_ANNOTATION}\` names unknown rule \`${id}\`${suggest(id, [...known])}`,
+          file: loc.file,
+          line: loc.line,
+          column: loc.column,
+        });
+      }
+    }
+    index.set(o, ok);
+  }
+  return index;
+}
+
+function isIgnored(index: IgnoreIndex, id: string, r: ObjectReport): boolean {
+  for (const o of [r.object, r.subject]) {
+    const set = o && index.get(o);
+    if (set && (set.has(id) || set.has('all'))) return true;
+  }
+  return false;
+}

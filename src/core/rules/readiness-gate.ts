@@ -1,0 +1,67 @@
+import { describeObject, isObject } from '../manifest/types.js';
+import type { Workload } from '../graph/workload.js';
+import { defineRule } from './rule.js';
+
+export const INJECT_LABEL = 'elbv2.k8s.aws/pod-readiness-gate-inject';
+const CONDITION_PREFIX = 'target-health.elbv2.k8s.aws/';
+
+export default defineRule({
+  meta: {
+    id: 'readiness-gate',
+    severity: 'error',
+    summary: 'Pods behind ip targets get the controller\'s readiness gate (namespace label).',
+    rationale:
+      "Without a readiness gate a new pod is Ready as soon as its own probe passes, while its target is still `initial` in the target group; the deployment controller then deletes an old pod that is still the load balancer's only healthy target. With the namespace label `elbv2.k8s.aws/pod-readiness-gate-inject: enabled`, the controller's webhook adds a `target-health.elbv2.k8s.aws/<binding>` gate at pod creation and sets it True only when the target is healthy, so the rollout waits for the load balancer (seeds 002, 003, 004). It works only for ip targets, and only for pods created after the label and the Ingress/Service exist.",
+    fix: 'Label the namespace: `elbv2.k8s.aws/pod-readiness-gate-inject: enabled` (in its manifest, or `kubectl label namespace <ns> elbv2.k8s.aws/pod-readiness-gate-inject=enabled`), before the pods are created.',
+    scope: 'Workloads behind a load balancer with ip targets. Not applicable to instance targets.',
+    params: {},
+    variants: [
+      { severity: 'error', when: 'the Namespace object is among the inputs and lacks the label' },
+      { severity: 'warning', when: 'the Namespace object is not among the inputs, so zd-gate cannot see its labels' },
+    ],
+    references: [{ title: 'Pod readiness gate (AWS Load Balancer Controller docs)', url: 'https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/deploy/pod_readiness_gate/' }],
+    examples: {
+      incorrect: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop',
+      correct: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels:\n    elbv2.k8s.aws/pod-readiness-gate-inject: enabled',
+    },
+  },
+  check(ctx) {
+    const missingNs = new Map<string, Workload[]>();
+    for (const w of ctx.graph.servedWorkloads()) {
+      const ns = w.object.namespace;
+      if (ns === undefined || !ctx.graph.exposuresOf(w).some((e) => e.targetType.value === 'ip')) continue;
+      if (hasGateInTemplate(w)) continue;
+      const nsObj = ctx.graph.namespace(ns);
+      if (nsObj) {
+        if (nsObj.labels[INJECT_LABEL] === 'enabled') continue;
+        const list = missingNs.get(ns) ?? [];
+        list.push(w);
+        missingNs.set(ns, list);
+      } else {
+        ctx.report({
+          object: w.object,
+          path: ['metadata', 'namespace'],
+          severity: 'warning',
+          message: `${describeObject(w.object)} sits behind ip targets, but Namespace ${ns} is not among the inputs, so its \`${INJECT_LABEL}: enabled\` label cannot be checked. Without it, pods go Ready before their targets are healthy. Include the Namespace manifest, or make sure it is labelled before the pods are created.`,
+        });
+      }
+    }
+    for (const [ns, workloads] of missingNs) {
+      const nsObj = ctx.graph.namespace(ns);
+      if (!nsObj) continue;
+      const value = nsObj.labels[INJECT_LABEL];
+      const names = workloads.map((w) => describeObject(w.object)).join(', ');
+      ctx.report({
+        object: nsObj,
+        path: ['metadata', 'labels', INJECT_LABEL],
+        message: `Namespace ${ns} ${value === undefined ? 'has no' : `has \`${value}\` instead of \`enabled\` for the`} \`${INJECT_LABEL}\` label, so ${names} get no readiness gate: pods go Ready before the load balancer finds them healthy and the rollout outruns it. Add the label \`${INJECT_LABEL}: enabled\` (before the pods are created).`,
+      });
+    }
+  },
+});
+
+/** A gate written into the template by hand counts as well (the controller still manages its condition). */
+function hasGateInTemplate(w: Workload): boolean {
+  const gates = w.podSpec.readinessGates;
+  return Array.isArray(gates) && gates.some((g) => isObject(g) && typeof g.conditionType === 'string' && g.conditionType.startsWith(CONDITION_PREFIX));
+}

@@ -1,0 +1,50 @@
+import { field } from '../manifest/objects.js';
+import { describeObject } from '../manifest/types.js';
+import { resolveFenceposts, type IntOrString } from '../graph/intstr.js';
+import { defineRule } from './rule.js';
+
+export default defineRule({
+  meta: {
+    id: 'rolling-update',
+    severity: 'error',
+    summary: 'Served Deployments roll out a few pods at a time.',
+    rationale:
+      '`strategy.type: Recreate` deletes every pod before creating the new ones: the target group is empty until the new pods register and pass health checks, a guaranteed outage. A maxUnavailable that resolves to all replicas does the same within a RollingUpdate. The deployment controller rounds maxUnavailable percentages down and maxSurge up, and uses maxUnavailable 1 when both come to 0.',
+    fix: 'Use `strategy.type: RollingUpdate` with a maxUnavailable below the replica count (the default 25%, or 1) and a maxSurge of at least 1.',
+    scope: 'Deployments a Service selects. The replica count is the HPA minReplicas when an HPA targets the Deployment.',
+    params: {},
+    examples: {
+      incorrect: 'replicas: 4\nstrategy:\n  type: RollingUpdate\n  rollingUpdate: {maxUnavailable: 100%}',
+      correct: 'replicas: 4\nstrategy:\n  type: RollingUpdate\n  rollingUpdate: {maxSurge: 25%, maxUnavailable: 25%}',
+    },
+  },
+  check(ctx) {
+    for (const w of ctx.graph.servedWorkloads()) {
+      if (w.object.kind !== 'Deployment') continue;
+      const type = field(w.object, ['spec', 'strategy', 'type']);
+      if (type === 'Recreate') {
+        ctx.report({
+          object: w.object,
+          path: ['spec', 'strategy', 'type'],
+          message: `${describeObject(w.object)} uses strategy Recreate: every pod is deleted before the new ones exist, so the load balancer has no healthy target during each deploy. Use RollingUpdate.`,
+        });
+        continue;
+      }
+      const replicas = ctx.graph.minReplicas(w).value;
+      if (replicas < 1) continue;
+      const raw = field(w.object, ['spec', 'strategy', 'rollingUpdate', 'maxUnavailable']);
+      const surge = field(w.object, ['spec', 'strategy', 'rollingUpdate', 'maxSurge']);
+      const f = resolveFenceposts(asIntOrString(surge), asIntOrString(raw), replicas);
+      if (!f || f.maxUnavailable < replicas) continue;
+      ctx.report({
+        object: w.object,
+        path: ['spec', 'strategy', 'rollingUpdate', 'maxUnavailable'],
+        message: `${describeObject(w.object)}: maxUnavailable ${String(raw ?? '25%')} resolves to ${f.maxUnavailable} of ${replicas} replicas, so a rollout may take every pod out of the target group at once. Use a maxUnavailable below ${replicas} (25% or 1) with maxSurge of at least 1.`,
+      });
+    }
+  },
+});
+
+function asIntOrString(v: unknown): IntOrString | undefined {
+  return typeof v === 'number' || typeof v === 'string' ? v : undefined;
+}
