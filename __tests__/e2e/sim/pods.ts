@@ -22,6 +22,8 @@ export const Annotations = {
   lbHealth: 'zd-gate.test/lb-health',
   lbHealthCode: 'zd-gate.test/lb-health-code',
   appStartDelay: 'zd-gate.test/app-start-delay',
+  /** Read by the kwok pod-stop stage of scripts/e2e (and here, the same way): overrides the spec's preStop. */
+  preStopSeconds: 'zd-gate.test/prestop-seconds',
 } as const;
 
 export type PodCondition = 'serving' | 'refused' | 'unreachable' | { code: number } | 'timeout';
@@ -68,8 +70,14 @@ export function parseDuration(v: string | undefined): number | undefined {
   }
 }
 
-/** The preStop hook's duration in seconds: `sleep N` in an exec command, or the `sleep` action; max over containers. */
+/**
+ * The preStop hook's duration in seconds, read as the e2e cluster's kwok pod-stop stage reads it:
+ * the `zd-gate.test/prestop-seconds` annotation, else the largest over containers of the `sleep`
+ * action or the N of `sleep N` in an exec command; 0 without a hook.
+ */
 export function preStopSeconds(pod: V1Pod): number {
+  const annotated = Number(pod.metadata?.annotations?.[Annotations.preStopSeconds]);
+  if (pod.metadata?.annotations?.[Annotations.preStopSeconds] !== undefined && Number.isFinite(annotated)) return annotated;
   let max = 0;
   for (const c of pod.spec?.containers ?? []) {
     const pre = c.lifecycle?.preStop as
