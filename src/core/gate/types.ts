@@ -1,0 +1,177 @@
+/** Inputs, outputs and observations of the watch gate. Pure data; no I/O anywhere in core/. */
+import type { ThresholdSpec } from '../rollout/fenceposts.js';
+import type { Deployment, ReplicaSet } from '../rollout/types.js';
+
+/** The only source of time for the gate: the system clock in production, a fake one in tests. */
+export interface Clock {
+  now(): number;
+}
+
+/** A pod condition as the API reports it. */
+export interface PodConditionInfo {
+  readonly type: string;
+  readonly status: string;
+  readonly reason?: string;
+  readonly message?: string;
+}
+
+/** What the gate needs to know about one pod of the watched Deployment. */
+export interface PodInfo {
+  readonly name: string;
+  readonly ip?: string;
+  /** The ReplicaSet that controls the pod. */
+  readonly replicaSet?: string;
+  readonly ready: boolean;
+  readonly terminating: boolean;
+  readonly phase?: string;
+  /** Named container ports (name → number), to resolve a named Service targetPort. */
+  readonly namedPorts: Readonly<Record<string, number>>;
+  /** One entry per spec.readinessGates condition type, with its current condition if any. */
+  readonly readinessGates: readonly { readonly type: string; readonly condition?: PodConditionInfo }[];
+  /** Conditions that are not True (for diagnostics). */
+  readonly failingConditions: readonly PodConditionInfo[];
+}
+
+/** One entry of a DescribeTargetHealth answer. */
+export interface TargetHealthDescription {
+  readonly id: string;
+  readonly port?: number;
+  /** initial | healthy | unhealthy | unhealthy.draining | unused | draining | unavailable */
+  readonly state: string;
+  readonly reason?: string;
+  readonly description?: string;
+}
+
+/**
+ * One poll of one target group. `unknown` is what throttling, transient errors and timeouts give:
+ * it never counts as healthy and never as unhealthy.
+ */
+export type TargetHealthObservation =
+  | { readonly kind: 'known'; readonly targets: readonly TargetHealthDescription[] }
+  | { readonly kind: 'unknown'; readonly reason: string };
+
+/** A target group the gate counts in, and how its targets map to the Deployment's pods. */
+export interface TargetGroupRef {
+  readonly arn: string;
+  /** Short name for the log (`k8s-demo-web-1a2b3c4d5e`). */
+  readonly name: string;
+  /**
+   * The port targets are registered on: the Service targetPort (a number or a container port name),
+   * or undefined when unknown (explicit ARNs without a TargetGroupBinding): then any port matches.
+   */
+  readonly port: number | string | undefined;
+  /** Where the target group came from, for the report. */
+  readonly source: string;
+}
+
+export interface GateConfig {
+  readonly namespace: string;
+  readonly deployment: string;
+  /** The `min-healthy` input; undefined: desired − maxUnavailable. */
+  readonly minHealthy: ThresholdSpec | undefined;
+  /** How long a target group may stay below the threshold (observed) before the gate fails. */
+  readonly tolerateMs: number;
+  /** Overall limit; undefined: progressDeadlineSeconds + settle timeout. */
+  readonly timeoutMs: number | undefined;
+  /** After the rollout completes, how long the load balancer has to catch up. */
+  readonly settleTimeoutMs: number;
+  /** A target-health observation older than this is stale: it can neither fail nor pass the gate. */
+  readonly staleAfterMs: number;
+  /** Target groups with per-pod health; empty means the gate runs on rollout status alone. */
+  readonly targetGroups: readonly TargetGroupRef[];
+  /** With a probe: the largest acceptable share of failed requests. */
+  readonly maxErrorRate?: number;
+}
+
+export type GateEvent =
+  | { readonly type: 'deployment'; readonly deployment: Deployment }
+  | { readonly type: 'deployment-deleted' }
+  | { readonly type: 'replicasets'; readonly replicaSets: readonly ReplicaSet[] }
+  | { readonly type: 'pods'; readonly pods: readonly PodInfo[] }
+  | { readonly type: 'target-health'; readonly arn: string; readonly observation: TargetHealthObservation }
+  /** Cumulative probe counts since the probe started. */
+  | { readonly type: 'probe'; readonly total: number; readonly errors: number }
+  | { readonly type: 'tick' }
+  /** An adapter could not go on (missing permission, lost target group): the gate cannot decide. */
+  | { readonly type: 'error'; readonly message: string };
+
+export type VerdictResult = 'success' | 'failed' | 'timeout' | 'error';
+export type VerdictReason =
+  | 'converged'
+  | 'below-threshold'
+  | 'progress-deadline'
+  | 'settle-timeout'
+  | 'timeout'
+  | 'probe-errors'
+  | 'deleted'
+  | 'error';
+
+export interface Verdict {
+  readonly result: VerdictResult;
+  readonly reason: VerdictReason;
+  readonly message: string;
+  /** Clock time of the decision. */
+  readonly at: number;
+  /** True when the failure is evidence against the rollout (rollback applies); false for errors. */
+  readonly rollbackAdvised: boolean;
+}
+
+/** How one target of a group relates to the Deployment. */
+export interface ClassifiedTarget extends TargetHealthDescription {
+  /** The pod behind the target, or the deleted pod that last had this IP. */
+  readonly pod?: string;
+  readonly generation: 'new' | 'old' | 'foreign';
+  /** The pod no longer exists (its target may still be registered). */
+  readonly gone: boolean;
+}
+
+export interface TargetCounts {
+  /** Healthy targets of this Deployment's serving pods: what the threshold applies to. */
+  readonly healthy: number;
+  /** Healthy targets of the new ReplicaSet's pods. */
+  readonly newHealthy: number;
+  /** Healthy targets of old ReplicaSets' pods that still exist. */
+  readonly oldHealthy: number;
+  /** Healthy targets whose pod is gone: the load balancer still sends traffic to a dead address. */
+  readonly goneHealthy: number;
+  /** Targets of this Deployment (including gone pods) by ELB state. */
+  readonly byState: Readonly<Record<string, number>>;
+  /** Targets that are not this Deployment's (another workload behind the same target group). */
+  readonly foreign: number;
+  readonly targets: readonly ClassifiedTarget[];
+}
+
+export type GateEffect =
+  | { readonly type: 'progress'; readonly view: ProgressView }
+  | { readonly type: 'milestone'; readonly milestone: Milestone }
+  | { readonly type: 'verdict'; readonly verdict: Verdict };
+
+export interface Milestone {
+  readonly at: number;
+  readonly text: string;
+}
+
+export interface TargetGroupProgress {
+  readonly arn: string;
+  readonly name: string;
+  readonly threshold: number;
+  readonly desired: number;
+  /** Undefined until the first observation. */
+  readonly counts?: TargetCounts;
+  /** The last observation is older than the staleness limit, or the last polls failed. */
+  readonly stale: boolean;
+  readonly unknownReason?: string;
+}
+
+export interface ProgressView {
+  readonly deployment: string;
+  readonly rollout: string;
+  readonly targetGroups: readonly TargetGroupProgress[];
+}
+
+export interface TimelinePoint {
+  readonly at: number;
+  readonly arn: string;
+  readonly healthy: number;
+  readonly threshold: number;
+}
