@@ -1,6 +1,14 @@
+/** `zd-gate rules`: the rule catalogue, from the rules' own metadata. */
+import { RULES } from '../core/rules/index.js';
+import { ruleCatalogue } from '../report/rule-docs.js';
 import type { ModeResult } from './result.js';
 
-// Placeholder until the rule registry lands (issue 2).
-export async function runRules(_format: string, _out: NodeJS.WritableStream): Promise<ModeResult> {
-  return { exitCode: 2, message: 'rules listing is not implemented yet' };
+export async function runRules(format: string, out: NodeJS.WritableStream): Promise<ModeResult> {
+  if (format === 'json') {
+    out.write(`${JSON.stringify(RULES.map((r) => r.meta), null, 2)}\n`);
+    return { exitCode: 0 };
+  }
+  if (format !== 'markdown' && format !== 'text') return { exitCode: 2, message: `--format ${format}: use markdown or json` };
+  out.write(`${ruleCatalogue(RULES)}\n`);
+  return { exitCode: 0 };
 }

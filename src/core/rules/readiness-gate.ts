@@ -54,7 +54,7 @@ export default defineRule({
       ctx.report({
         object: nsObj,
         path: ['metadata', 'labels', INJECT_LABEL],
-        message: `Namespace ${ns} ${value === undefined ? 'has no' : `has \`${value}\` instead of \`enabled\` for the`} \`${INJECT_LABEL}\` label, so ${names} get no readiness gate: pods go Ready before the load balancer finds them healthy and the rollout outruns it. Add the label \`${INJECT_LABEL}: enabled\` (before the pods are created).`,
+        message: `Namespace ${ns} ${value === undefined ? 'has no' : `has \`${value}\` instead of \`enabled\` for the`} \`${INJECT_LABEL}\` label, so ${names} ${workloads.length === 1 ? 'gets' : 'get'} no readiness gate: pods go Ready before the load balancer finds them healthy and the rollout outruns it. Add the label \`${INJECT_LABEL}: enabled\` (before the pods are created).`,
       });
     }
   },
