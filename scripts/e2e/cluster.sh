@@ -105,17 +105,14 @@ cmd_up() {
   use_binaries
   local t0=$SECONDS
   if cluster_exists; then
-    if api_ready; then
-      log "cluster '$CLUSTER' is already up"
-    else
-      # Its processes are gone (new session, machine restart) or some of them died:
-      # start whatever is not running.
-      log "cluster '$CLUSTER' exists but does not answer; starting its components"
-      if ! kwokctl start cluster >&2 || ! wait_api_ready 120; then
-        log "restart failed; recreating cluster '$CLUSTER'"
-        kwokctl delete cluster >&2 || true
-        create_cluster
-      fi
+    # Start whichever components are not running (none when it is up; all of them after a
+    # machine restart; kube-controller-manager and kube-scheduler exit when they lose their
+    # lease while the API server is down).
+    log "cluster '$CLUSTER' exists; starting any component that is not running"
+    if ! kwokctl start cluster >&2 || ! wait_api_ready 120; then
+      log "restart failed; recreating cluster '$CLUSTER'"
+      kwokctl delete cluster >&2 || true
+      create_cluster
     fi
   else
     if [[ -d "$CLUSTER_DIR" ]]; then
@@ -170,16 +167,21 @@ cmd_stop_apiserver() {
   use_binaries
   local pid_file pid
   pid_file=$(apiserver_pid_file)
-  [[ -f "$pid_file" ]] || die "no pid file for kube-apiserver ($pid_file): is it running?"
+  if [[ ! -f "$pid_file" ]]; then
+    log "kube-apiserver of '$CLUSTER' is not running (no $pid_file)"
+    return 0
+  fi
   pid=$(<"$pid_file")
   [[ "$pid" =~ ^[0-9]+$ ]] || die "unexpected content in $pid_file"
   if kill -0 "$pid" 2>/dev/null; then
+    # kube-apiserver stops listening at once on SIGTERM but can take a minute to exit while
+    # clients keep watches open: give it 5s, then SIGKILL, and wait until it is gone.
     kill -TERM "$pid"
-    local deadline=$((SECONDS + 30))
+    local deadline=$((SECONDS + 5)) killed=0
     while kill -0 "$pid" 2>/dev/null; do
-      if [[ $SECONDS -ge $deadline ]]; then
+      if [[ $killed -eq 0 && $SECONDS -ge $deadline ]]; then
         kill -KILL "$pid" 2>/dev/null || true
-        break
+        killed=1
       fi
       sleep 0.2
     done
