@@ -237,4 +237,37 @@ describe.skipIf(!kubeconfig)('fake load balancer controller on the real control 
     expect(report.success).toBeLessThan(1);
     expect(report.errors.some((e) => e.startsWith('502') || e.startsWith('504'))).toBe(true);
   });
+  it('reconciles controller-managed NLB Services: instance targets are the nodes on the NodePort, named and labelled per Service', async () => {
+    await core.createNamespacedService({
+      namespace: ns,
+      body: {
+        metadata: {
+          name: 'tcp',
+          annotations: {
+            'service.beta.kubernetes.io/aws-load-balancer-type': 'external',
+            'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'instance',
+            'service.beta.kubernetes.io/aws-load-balancer-target-group-attributes': 'deregistration_delay.timeout_seconds=20',
+          },
+        },
+        spec: { type: 'LoadBalancer', selector: { app: 'web' }, ports: [{ port: 443, targetPort: 8080, protocol: 'TCP' }] },
+      },
+    });
+    const binding = await sim.lbc!.waitForBinding(`${ns}/tcp`, 30_000);
+    expect(binding).toMatchObject({ targetType: 'instance', serviceRef: { name: 'tcp', port: 443 }, owner: `service:${ns}/tcp` });
+    const tgb = (await custom.getNamespacedCustomObject({ group: 'elbv2.k8s.aws', version: 'v1beta1', plural: 'targetgroupbindings', namespace: ns, name: binding.name })) as {
+      metadata: { labels: Record<string, string> };
+    };
+    expect(tgb.metadata.labels).toEqual({ 'service.k8s.aws/stack-namespace': ns, 'service.k8s.aws/stack-name': 'tcp' });
+    const svc = await core.readNamespacedService({ name: 'tcp', namespace: ns });
+    const nodePort = svc.spec!.ports![0]!.nodePort!;
+    const tg = sim.elb.store.targetGroup(binding.targetGroupArn)!;
+    expect(tg.config).toMatchObject({ loadBalancerType: 'network', protocol: 'TCP', targetType: 'instance', port: nodePort });
+    expect(sim.elb.store.tagsOf(tg.arn)?.get('service.k8s.aws/stack')).toBe(`${ns}/tcp`);
+    const nodes = (await core.listNode()).items.length;
+    await until('every node registered and healthy', () => (tg.countByState()['healthy'] === nodes ? true : undefined), 30_000);
+    for (const d of tg.describe()) expect(d.Target).toMatchObject({ Id: expect.stringMatching(/^i-[0-9a-f]{17}$/), Port: nodePort });
+    // Through the NLB, a node forwards to a ready pod of the Service (kube-proxy).
+    const report = await sim.traffic.attack({ service: `${ns}/tcp`, rate: 100, durationMs: 1_000 }).done;
+    expect(report.statusCodes).toEqual({ '200': 100 });
+  });
 });
