@@ -14,8 +14,10 @@ export type PreStop =
   | { readonly kind: 'http'; readonly path: Path }
   | {
       readonly kind: 'exec';
-      /** Total `sleep` the command runs; undefined when it runs none we can see. */
+      /** Total `sleep` the command runs; undefined when it runs none we can read. */
       readonly seconds: number | undefined;
+      /** True when the command runs `sleep`, even for a time we cannot read (`sleep $DELAY`). */
+      readonly sleeps: boolean;
       readonly needsShell: boolean;
       readonly usesSleepBinary: boolean;
       readonly command: readonly string[];
@@ -40,25 +42,40 @@ export function preStopOf(c: Container): PreStop {
   return { kind: 'none' };
 }
 
-function execDelay(cmd: readonly string[]): { seconds: number | undefined; needsShell: boolean; usesSleepBinary: boolean } {
+type ExecDelay = { seconds: number | undefined; sleeps: boolean; needsShell: boolean; usesSleepBinary: boolean };
+
+function execDelay(cmd: readonly string[]): ExecDelay {
   let argv = cmd;
   if (argv[0] !== undefined && basename(argv[0]) === 'busybox') argv = argv.slice(1);
   const head = argv[0] === undefined ? '' : basename(argv[0]);
   if (head === 'sleep') {
     const s = sleepArgs(argv.slice(1));
-    return { seconds: s, needsShell: false, usesSleepBinary: true };
+    return { seconds: s, sleeps: argv.length > 1, needsShell: false, usesSleepBinary: true };
   }
   if (SHELLS.has(head)) {
-    const c = argv.indexOf('-c');
-    const script = c >= 0 ? argv.slice(c + 1).join(' ') : argv.slice(1).join(' ');
+    const { script } = shellScript(argv);
     let total: number | undefined;
-    for (const m of script.matchAll(/(?:^|[;&|(){}\s`])sleep((?:\s+(?:[0-9]*\.?[0-9]+[smhd]?|infinity))+)/g)) {
+    for (const m of script.matchAll(/(?:^|[;&|(){}\s`])sleep((?:\s+(?:[0-9]*\.?[0-9]+[smhd]?|infinity)(?=$|[\s;&|)}`]))+)/g)) {
       const s = sleepArgs((m[1] as string).trim().split(/\s+/));
       if (s !== undefined) total = (total ?? 0) + s;
     }
-    return { seconds: total, needsShell: true, usesSleepBinary: total !== undefined };
+    // A sleep whose argument we cannot read: a variable, a command substitution.
+    const sleeps = total !== undefined || /(?:^|[;&|(){}\s`])sleep\s+\S/.test(script);
+    return { seconds: total, sleeps, needsShell: true, usesSleepBinary: sleeps };
   }
-  return { seconds: undefined, needsShell: false, usesSleepBinary: false };
+  return { seconds: undefined, sleeps: false, needsShell: false, usesSleepBinary: false };
+}
+
+/**
+ * The script a shell runs: `sh -c SCRIPT` (also with combined flags, `bash -lc SCRIPT`), or the
+ * words of `sh SCRIPT-FILE ARGS`. `ignored` are the words after a -c script: the shell makes them
+ * $0, $1, ..., so `["sh", "-c", "sleep", "15"]` runs a bare `sleep` that fails at once.
+ */
+export function shellScript(command: readonly string[]): { script: string; ignored: readonly string[] } {
+  let argv = command;
+  if (argv[0] !== undefined && basename(argv[0]) === 'busybox') argv = argv.slice(1);
+  const c = argv.findIndex((a, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(a));
+  return c >= 0 ? { script: argv[c + 1] ?? '', ignored: argv.slice(c + 2) } : { script: argv.slice(1).join(' '), ignored: [] };
 }
 
 const UNIT: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };

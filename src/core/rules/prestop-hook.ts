@@ -1,4 +1,4 @@
-import { preStopOf } from '../pod/prestop.js';
+import { preStopOf, shellScript } from '../pod/prestop.js';
 import { defineRule } from './rule.js';
 import { servingContainers, who } from './shared.js';
 
@@ -28,12 +28,15 @@ export default defineRule({
             container: c.name,
             message: `${who(w, c)} has no preStop hook: on deletion it gets SIGTERM while the load balancer still routes to it. Add lifecycle.preStop.sleep.seconds (or exec sleep) to keep serving until deregistration has propagated.`,
           });
-        } else if (p.kind === 'exec' && p.seconds === undefined) {
+        } else if (p.kind === 'exec' && !p.sleeps) {
+          const ignored = p.needsShell ? shellScript(p.command).ignored : [];
           ctx.report({
             object: w.object,
             path: p.path,
             container: c.name,
-            message: `${who(w, c)}: the preStop command \`${p.command.join(' ')}\` runs no visible sleep, so termination is not delayed until deregistration. Add a sleep (lifecycle.preStop.sleep.seconds, or \`sleep N\` in the command); if the command itself waits, suppress this rule on the object with the zd-gate/ignore annotation.`,
+            message: ignored.length > 0
+              ? `${who(w, c)}: the preStop command \`${p.command.join(' ')}\` runs only \`${shellScript(p.command).script}\`: the words after the -c script (${ignored.join(' ')}) become the shell's $0, $1, so termination is not delayed. Put the whole command in one string, e.g. ["sh", "-c", "${[shellScript(p.command).script, ...ignored].join(' ')}"], or use lifecycle.preStop.sleep.seconds.`
+              : `${who(w, c)}: the preStop command \`${p.command.join(' ')}\` runs no visible sleep, so termination is not delayed until deregistration. Add a sleep (lifecycle.preStop.sleep.seconds, or \`sleep N\` in the command); if the command itself waits, suppress this rule on the object with the zd-gate/ignore annotation.`,
           });
         } else if ((p.kind === 'exec' || p.kind === 'sleep') && p.seconds === 0) {
           ctx.report({

@@ -1,0 +1,348 @@
+import type { Cases } from '../helpers/rule-tester.js';
+import { BEHIND_ALB_IP, DEPLOYMENT_GOOD, SERVICE_WEB } from './fixtures.js';
+
+/** DEPLOYMENT_GOOD with its preStop hook replaced: `preStop:` is line 32 of the file, the command or seconds line 34. */
+const withHook = (hook: string): string => DEPLOYMENT_GOOD.replace('          preStop:\n            sleep:\n              seconds: 20\n', hook);
+
+const noHook = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+        ports:
+        - name: http
+          containerPort: 8080
+        readinessProbe:
+          httpGet:
+            path: /ready
+            port: http
+`;
+
+export default {
+  valid: [
+    { name: 'native sleep action (lifecycle.preStop.sleep.seconds)', files: { ...BEHIND_ALB_IP, 'deploy.yaml': DEPLOYMENT_GOOD } },
+    {
+      name: 'exec ["sleep", "15"]',
+      files: { ...BEHIND_ALB_IP, 'deploy.yaml': withHook('          preStop:\n            exec:\n              command: ["sleep", "15"]\n') },
+    },
+    {
+      name: 'exec through a shell: ["/bin/sh", "-c", "sleep 15 && nginx -s quit"]',
+      files: { ...BEHIND_ALB_IP, 'deploy.yaml': withHook('          preStop:\n            exec:\n              command: ["/bin/sh", "-c", "sleep 15 && nginx -s quit"]\n') },
+    },
+    {
+      name: 'busybox sleep',
+      files: { ...BEHIND_ALB_IP, 'deploy.yaml': withHook('          preStop:\n            exec:\n              command: ["busybox", "sleep", "15"]\n') },
+    },
+    {
+      name: 'GNU duration suffix: sleep 1m',
+      files: { ...BEHIND_ALB_IP, 'deploy.yaml': withHook('          preStop:\n            exec:\n              command: ["sh", "-c", "sleep 1m"]\n') },
+    },
+    {
+      name: 'combined shell flags: bash -lc "sleep 20; kill -QUIT 1"',
+      files: { ...BEHIND_ALB_IP, 'deploy.yaml': withHook('          preStop:\n            exec:\n              command: ["/bin/bash", "-lc", "sleep 20; kill -QUIT 1"]\n') },
+    },
+    {
+      name: 'a sleep for a time read from the environment still delays termination',
+      files: {
+        ...BEHIND_ALB_IP,
+        'deploy.yaml': withHook('          preStop:\n            exec:\n              command: ["/bin/sh", "-c", "sleep ${PRESTOP_SECONDS:-20}"]\n'),
+      },
+    },
+    {
+      name: 'httpGet hook (delays for as long as the endpoint answers)',
+      files: { ...BEHIND_ALB_IP, 'deploy.yaml': withHook('          preStop:\n            httpGet:\n              path: /drain\n              port: http\n') },
+    },
+    {
+      name: 'sleep infinity delays termination (termination-grace reports the kill)',
+      files: { ...BEHIND_ALB_IP, 'deploy.yaml': withHook('          preStop:\n            exec:\n              command: ["sleep", "infinity"]\n') },
+    },
+    {
+      name: 'a sidecar without the Service port needs no hook',
+      files: {
+        ...BEHIND_ALB_IP,
+        'deploy.yaml': DEPLOYMENT_GOOD.replace('      containers:\n', '      containers:\n      - name: log-shipper\n        image: fluent/fluent-bit:3.1\n'),
+      },
+    },
+    { name: 'a workload no Service selects is not checked', files: { 'deploy.yaml': noHook } },
+    {
+      name: 'a Service in another namespace does not select the pods',
+      files: { 'service.yaml': SERVICE_WEB.replace('namespace: shop', 'namespace: other'), 'deploy.yaml': noHook },
+    },
+    {
+      name: 'suppressed on the workload with zd-gate/ignore',
+      files: {
+        'service.yaml': SERVICE_WEB,
+        'deploy.yaml': noHook.replace('  namespace: shop\n', '  namespace: shop\n  annotations:\n    zd-gate/ignore: prestop-hook\n'),
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'no lifecycle at all: reported on the container, where the hook goes',
+      files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': noHook },
+      errors: [{ file: 'deploy.yaml', line: 17, container: 'web', message: /has no preStop hook.*Add lifecycle\.preStop\.sleep\.seconds/ }],
+    },
+    {
+      name: 'a postStart hook only: reported on lifecycle',
+      files: {
+        'service.yaml': SERVICE_WEB,
+        'deploy.yaml': `${noHook}        lifecycle:
+          postStart:
+            exec:
+              command: ["/bin/sh", "-c", "touch /tmp/started"]
+`,
+      },
+      errors: [{ file: 'deploy.yaml', line: 26, message: /has no preStop hook/ }],
+    },
+    {
+      name: 'a script with no sleep: ["/bin/sh", "-c", "nginx -s quit"]',
+      files: { ...BEHIND_ALB_IP, 'deploy.yaml': withHook('          preStop:\n            exec:\n              command: ["/bin/sh", "-c", "nginx -s quit"]\n') },
+      errors: [{ file: 'deploy.yaml', line: 34, message: /`\/bin\/sh -c nginx -s quit` runs no visible sleep.*zd-gate\/ignore/ }],
+    },
+    {
+      name: 'the seconds passed after the -c script are positional parameters, not sleep arguments',
+      files: { ...BEHIND_ALB_IP, 'deploy.yaml': withHook('          preStop:\n            exec:\n              command: ["sh", "-c", "sleep", "15"]\n') },
+      errors: [{ file: 'deploy.yaml', line: 34, message: /runs only `sleep`: the words after the -c script \(15\) become the shell's \$0.*\["sh", "-c", "sleep 15"\]/ }],
+    },
+    {
+      name: 'exec sleep 0',
+      files: { ...BEHIND_ALB_IP, 'deploy.yaml': withHook('          preStop:\n            exec:\n              command: ["sleep", "0"]\n') },
+      errors: [{ file: 'deploy.yaml', line: 34, message: /sleeps 0s/ }],
+    },
+    {
+      name: 'native sleep of 0 seconds',
+      files: { ...BEHIND_ALB_IP, 'deploy.yaml': withHook('          preStop:\n            sleep:\n              seconds: 0\n') },
+      errors: [{ file: 'deploy.yaml', line: 34, message: /sleeps 0s/ }],
+    },
+    {
+      name: 'every serving container is checked: two containers behind two Service ports',
+      files: {
+        'service.yaml': `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    app: web
+  ports:
+  - name: http
+    port: 80
+    targetPort: http
+  - name: grpc
+    port: 9090
+    targetPort: grpc
+`,
+        'deploy.yaml': `${noHook}        lifecycle:
+          preStop:
+            sleep:
+              seconds: 20
+      - name: api
+        image: ghcr.io/example/api:2.4.1
+        ports:
+        - name: grpc
+          containerPort: 9090
+`,
+      },
+      errors: [{ file: 'deploy.yaml', line: 30, container: 'api' }],
+    },
+    {
+      name: 'multi-document file: the finding is on the line of the second Deployment',
+      code: `apiVersion: v1
+kind: Service
+metadata:
+  name: api
+  namespace: shop
+spec:
+  selector:
+    app: api
+  ports:
+  - port: 80
+    targetPort: 8080
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+  namespace: shop
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      containers:
+      - name: api
+        image: ghcr.io/example/api:2.4.1
+        ports:
+        - containerPort: 8080
+`,
+      errors: [{ line: 29, container: 'api' }],
+    },
+    {
+      name: 'kind: List (kubectl get -o yaml): the line inside the list',
+      code: `apiVersion: v1
+kind: List
+items:
+- apiVersion: v1
+  kind: Service
+  metadata:
+    name: web
+    namespace: shop
+  spec:
+    selector:
+      app: web
+    ports:
+    - port: 80
+      targetPort: 8080
+- apiVersion: apps/v1
+  kind: Deployment
+  metadata:
+    name: web
+    namespace: shop
+  spec:
+    selector:
+      matchLabels:
+        app: web
+    template:
+      metadata:
+        labels:
+          app: web
+      spec:
+        containers:
+        - name: web
+          image: nginx:1.27
+          ports:
+          - containerPort: 8080
+`,
+      errors: [{ line: 30, container: 'web' }],
+    },
+    {
+      name: 'JSON input',
+      files: {
+        'web.json': `{
+  "apiVersion": "v1",
+  "kind": "List",
+  "items": [
+    {
+      "apiVersion": "v1",
+      "kind": "Service",
+      "metadata": { "name": "web", "namespace": "shop" },
+      "spec": { "selector": { "app": "web" }, "ports": [{ "port": 80, "targetPort": 8080 }] }
+    },
+    {
+      "apiVersion": "apps/v1",
+      "kind": "Deployment",
+      "metadata": { "name": "web", "namespace": "shop" },
+      "spec": {
+        "selector": { "matchLabels": { "app": "web" } },
+        "template": {
+          "metadata": { "labels": { "app": "web" } },
+          "spec": {
+            "containers": [
+              {
+                "name": "web",
+                "image": "nginx:1.27",
+                "ports": [{ "containerPort": 8080 }]
+              }
+            ]
+          }
+        }
+      }
+    }
+  ]
+}
+`,
+      },
+      errors: [{ file: 'web.json', line: 21, container: 'web' }],
+    },
+    {
+      name: 'objects without a namespace take the default one (--namespace)',
+      namespace: 'team-a',
+      files: {
+        'service.yaml': SERVICE_WEB.replace('  namespace: shop\n', ''),
+        'deploy.yaml': noHook.replace('  namespace: shop\n', ''),
+      },
+      errors: [{ file: 'deploy.yaml', line: 16, message: /Deployment team-a\/web/ }],
+    },
+    {
+      name: 'Argo Rollout and StatefulSet are workloads too',
+      files: {
+        'service.yaml': SERVICE_WEB.replace('    app: web\n', '    tier: web\n'),
+        'rollout.yaml': `apiVersion: argoproj.io/v1alpha1
+kind: Rollout
+metadata:
+  name: web
+  namespace: shop
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web
+  strategy:
+    canary:
+      steps:
+      - setWeight: 20
+      - pause: {duration: 60}
+  template:
+    metadata:
+      labels:
+        app: web
+        tier: web
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+        ports:
+        - name: http
+          containerPort: 8080
+`,
+        'statefulset.yaml': `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: web-cache
+  namespace: shop
+spec:
+  serviceName: web-cache
+  replicas: 2
+  selector:
+    matchLabels:
+      app: web-cache
+  template:
+    metadata:
+      labels:
+        app: web-cache
+        tier: web
+    spec:
+      containers:
+      - name: cache
+        image: nginx:1.27
+        ports:
+        - name: http
+          containerPort: 8080
+`,
+      },
+      errors: [
+        { file: 'rollout.yaml', line: 23, message: /Rollout shop\/web/ },
+        { file: 'statefulset.yaml', line: 19, message: /StatefulSet shop\/web-cache/ },
+      ],
+    },
+  ],
+} satisfies Cases;
