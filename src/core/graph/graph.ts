@@ -175,6 +175,21 @@ export function buildGraph(objects: readonly K8sObject[]): Graph {
     const selector = toLabelSelector(field(o, ['spec', 'selector']));
     return selector ? [{ object: o, selector }] : [];
   });
+  // Each PDB's workloads, found through the label index like Services', then inverted once.
+  const workloadsByPdb = new Map<Pdb, Workload[]>();
+  const pdbsByWorkload = new Map<Workload, Pdb[]>();
+  for (const p of pdbs) {
+    const ns = p.object.namespace ?? '';
+    const [first] = Object.entries(p.selector.matchLabels);
+    const candidates = first ? (byLabel.get(`${ns}\u0000${first[0]}=${first[1]}`) ?? []) : (byNamespace.get(ns) ?? []);
+    const hit = candidates.filter((w) => selectorMatches(p.selector, w.podLabels));
+    workloadsByPdb.set(p, hit);
+    for (const w of hit) {
+      const list = pdbsByWorkload.get(w);
+      if (list) list.push(p);
+      else pdbsByWorkload.set(w, [p]);
+    }
+  }
   const hpas = ofKind('HorizontalPodAutoscaler');
   const hpaByTarget = new Map<string, K8sObject>();
   for (const h of hpas) {
@@ -205,8 +220,8 @@ export function buildGraph(objects: readonly K8sObject[]): Graph {
     servicePorts,
     namespace: (name) => namespaces.get(name),
     pdbs: () => pdbs,
-    pdbsOf: (w) => pdbs.filter((p) => p.object.namespace === w.object.namespace && selectorMatches(p.selector, w.podLabels)),
-    workloadsOfPdb: (p) => (byNamespace.get(p.object.namespace ?? '') ?? []).filter((w) => selectorMatches(p.selector, w.podLabels)),
+    pdbsOf: (w) => pdbsByWorkload.get(w) ?? [],
+    workloadsOfPdb: (p) => workloadsByPdb.get(p) ?? [],
     hpaOf: (w) => hpaByTarget.get(`${w.object.namespace ?? ''}/${w.object.kind}/${w.object.name}`),
     minReplicas: (w) => {
       const hpa = hpaByTarget.get(`${w.object.namespace ?? ''}/${w.object.kind}/${w.object.name}`);

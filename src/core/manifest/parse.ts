@@ -4,7 +4,7 @@
  * findings. Documents with anchors or aliases, and documents js-yaml rejects, take the `yaml` path
  * here too: it bounds alias expansion (alias bombs) and gives the precise error position.
  */
-import { load, CORE_SCHEMA, mergeTag, YAMLException } from 'js-yaml';
+import { CORE_SCHEMA, load, types, YAMLException } from 'js-yaml';
 import { LineCounter, parseDocument, YAMLError } from 'yaml';
 import { splitDocuments } from './split.js';
 import type { ManifestDoc, Range, SourceFile } from './types.js';
@@ -27,7 +27,8 @@ export interface ParsedFile {
 
 /** Alias expansions allowed per document (the `yaml` package's own default guard). */
 export const MAX_ALIAS_COUNT = 100;
-const SCHEMA = CORE_SCHEMA.withTags(mergeTag);
+// YAML 1.2 core scalars (no timestamps or binary) plus merge keys, which Kubernetes' YAML accepts.
+const SCHEMA = CORE_SCHEMA.extend([types.merge]);
 /** `&anchor` or `*alias` outside quotes and comments is what sends a document down the careful path. */
 const ANCHOR_OR_ALIAS = /(?:^|[\s[{,])[&*][^\s,[\]{}]/m;
 
@@ -149,6 +150,7 @@ interface TemplateHit {
  * are data and pass.
  */
 export function findTemplate(text: string): TemplateHit | undefined {
+  if (!text.includes('{{')) return undefined;
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
