@@ -74,6 +74,10 @@ function albAnnotation(name: string, service: K8sObject, ingress: K8sObject): Se
 
 /** The IngressClass of an Ingress, if the controller owns it; undefined when another controller does. */
 export function albClassOf(ing: K8sObject, ctx: LbContext): { ingressClass: K8sObject | undefined } | undefined {
+  // The legacy annotation takes priority over spec.ingressClassName (pkg/ingress/group_loader.go
+  // classifyIngress), and is matched against --ingress-class, `alb` by default.
+  const legacy = ing.annotations['kubernetes.io/ingress.class'];
+  if (legacy !== undefined) return legacy === 'alb' ? { ingressClass: undefined } : undefined;
   const className = field(ing, ['spec', 'ingressClassName']);
   if (typeof className === 'string' && className !== '') {
     const ic = ctx.ingressClasses.get(className);
@@ -81,8 +85,6 @@ export function albClassOf(ing: K8sObject, ctx: LbContext): { ingressClass: K8sO
     // Not among the inputs: `alb` is the class the controller's Helm chart creates.
     return className === 'alb' ? { ingressClass: undefined } : undefined;
   }
-  const legacy = ing.annotations['kubernetes.io/ingress.class'];
-  if (legacy !== undefined) return legacy === 'alb' ? { ingressClass: undefined } : undefined;
   for (const ic of ctx.ingressClasses.values()) {
     if (ic.annotations['ingressclass.kubernetes.io/is-default-class'] === 'true' && field(ic, ['spec', 'controller']) === ALB_CONTROLLER) {
       return { ingressClass: ic };
@@ -188,20 +190,24 @@ export function nlbTargetType(svc: K8sObject): Setting<TargetType | undefined> |
   const lbClass = field(svc, ['spec', 'loadBalancerClass']);
   const lbType = svc.annotations[typeKey]?.trim();
   const tt = svc.annotations[ttKey]?.trim();
+  // Any value but `ip` builds instance targets (an unknown one is not rejected, unlike on Ingresses).
   const explicitTT = (): Setting<TargetType | undefined> => ({
-    value: tt === 'ip' || tt === 'instance' ? tt : undefined,
+    value: tt === 'ip' ? 'ip' : 'instance',
     source: { object: svc, path: annotationPath(ttKey) },
     explicit: true,
   });
+  // Which Services the controller reconciles (service_utils.go IsServiceSupported): a
+  // loadBalancerClass decides alone; otherwise `nlb-ip`, or `external` with an explicit target type.
   if (typeof lbClass === 'string' && lbClass !== '') {
     if (lbClass !== NLB_CLASS) return undefined;
-    if (tt !== undefined) return explicitTT();
-    if (lbType === 'nlb-ip') return { value: 'ip', source: { object: svc, path: annotationPath(typeKey) }, explicit: true };
-    return { value: 'instance', source: { object: svc, path: annotationPath(ttKey) }, explicit: false };
+  } else if (lbType !== 'nlb-ip' && !(lbType === 'external' && (tt === 'ip' || tt === 'instance'))) {
+    return undefined;
   }
+  // The target type (model_build_target_group.go buildTargetType): `nlb-ip` or target type `ip`
+  // gives ip; anything else is instance (--default-target-type).
   if (lbType === 'nlb-ip') return { value: 'ip', source: { object: svc, path: annotationPath(typeKey) }, explicit: true };
-  if (lbType === 'external' && tt !== undefined) return explicitTT();
-  return undefined;
+  if (tt !== undefined) return explicitTT();
+  return { value: 'instance', source: { object: svc, path: annotationPath(ttKey) }, explicit: false };
 }
 
 export function nlbExposures(svc: K8sObject): Exposure[] {

@@ -32,16 +32,11 @@ export default defineRule({
       const svc = [...services].map((n) => `Service ${n}`).join(', ');
       const s = e.targetType.source;
       const fix = e.lb === 'nlb' ? 'set service.beta.kubernetes.io/aws-load-balancer-nlb-target-type: ip' : e.via.kind === 'TargetGroupBinding' ? 'use spec.targetType: ip with an ip target group' : 'set alb.ingress.kubernetes.io/target-type: ip';
-      const what = e.targetType.value === undefined
-        ? `the target type \`${String(field(s.object, s.path))}\` is neither ip nor instance, so the controller rejects it`
-        : e.targetType.explicit
-          ? 'the target type is instance'
-          : "no target type is set, so the controller's default, instance, applies";
-      ctx.report({
-        object: s.object,
-        path: s.path,
-        message: `${describeObject(e.via)} (${svc}): ${what}. Traffic takes an extra hop through kube-proxy and pod readiness gates cannot work; ${fix}.`,
-      });
+      const via = e.via === e.service ? describeObject(e.via) : `${describeObject(e.via)} (${svc})`;
+      const message = e.targetType.value === undefined
+        ? `${via}: the target type \`${String(field(s.object, s.path))}\` is neither ip nor instance, so the controller rejects it and builds no target group; ${fix}.`
+        : `${via}: ${e.targetType.explicit ? 'the target type is instance' : "no target type is set, so the controller's default, instance, applies"}. Traffic takes an extra hop through kube-proxy and pod readiness gates cannot work; ${fix}.`;
+      ctx.report({ object: s.object, path: s.path, message });
     }
   },
 });
