@@ -26,35 +26,29 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const missingNs = new Map<string, Workload[]>();
     for (const w of ctx.graph.servedWorkloads()) {
       const ns = w.object.namespace;
-      if (ns === undefined || !ctx.graph.exposuresOf(w).some((e) => e.targetType.value === 'ip')) continue;
-      if (hasGateInTemplate(w)) continue;
+      const ip = ctx.graph.exposuresOf(w).find((e) => e.targetType.value === 'ip');
+      if (ns === undefined || !ip || hasGateInTemplate(w)) continue;
+      const behind = `behind the ip targets of ${describeObject(ip.via)}`;
       const nsObj = ctx.graph.namespace(ns);
-      if (nsObj) {
-        if (nsObj.labels[INJECT_LABEL] === 'enabled') continue;
-        const list = missingNs.get(ns) ?? [];
-        list.push(w);
-        missingNs.set(ns, list);
-      } else {
+      if (!nsObj) {
         ctx.report({
           object: w.object,
           path: ['metadata', 'namespace'],
           severity: 'warning',
-          message: `${describeObject(w.object)} sits behind ip targets, but Namespace ${ns} is not among the inputs, so its \`${INJECT_LABEL}: enabled\` label cannot be checked. Without it, pods go Ready before their targets are healthy. Include the Namespace manifest, or make sure it is labelled before the pods are created.`,
+          message: `${describeObject(w.object)} sits ${behind}, but Namespace ${ns} is not among the inputs, so its \`${INJECT_LABEL}: enabled\` label cannot be checked. Without it, pods go Ready before their targets are healthy. Include the Namespace manifest, or make sure it is labelled before the pods are created.`,
         });
+        continue;
       }
-    }
-    for (const [ns, workloads] of missingNs) {
-      const nsObj = ctx.graph.namespace(ns);
-      if (!nsObj) continue;
       const value = nsObj.labels[INJECT_LABEL];
-      const names = workloads.map((w) => describeObject(w.object)).join(', ');
+      if (value === 'enabled') continue;
+      // One finding per workload (on the Namespace's line), so each can be suppressed on its own.
       ctx.report({
         object: nsObj,
         path: ['metadata', 'labels', INJECT_LABEL],
-        message: `Namespace ${ns} ${value === undefined ? 'has no' : `has \`${value}\` instead of \`enabled\` for the`} \`${INJECT_LABEL}\` label, so ${names} ${workloads.length === 1 ? 'gets' : 'get'} no readiness gate: pods go Ready before the load balancer finds them healthy and the rollout outruns it. Add the label \`${INJECT_LABEL}: enabled\` (before the pods are created).`,
+        subject: w.object,
+        message: `Namespace ${ns} ${value === undefined ? 'has no' : `has \`${value}\` instead of \`enabled\` for the`} \`${INJECT_LABEL}\` label, so the pods of ${describeObject(w.object)} (${behind}) get no readiness gate: they go Ready before the load balancer finds them healthy and the rollout outruns it. Add the label \`${INJECT_LABEL}: enabled\` (before the pods are created).`,
       });
     }
   },
