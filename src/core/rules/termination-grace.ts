@@ -1,3 +1,4 @@
+import type { Path } from '../manifest/types.js';
 import { knownDelay, preStopOf } from '../pod/prestop.js';
 import { defineRule } from './rule.js';
 import { gracePeriod, seconds, servingContainers, who } from './shared.js';
@@ -22,10 +23,11 @@ export default defineRule({
   check(ctx) {
     const need = ctx.params['shutdown-seconds'];
     for (const w of ctx.graph.servedWorkloads()) {
-      let longest: { delay: number; name: string } | undefined;
+      let longest: { delay: number; name: string; path: Path } | undefined;
       for (const c of servingContainers(ctx.graph, w)) {
-        const d = knownDelay(preStopOf(c));
-        if (d !== undefined && (!longest || d > longest.delay)) longest = { delay: d, name: c.name };
+        const hook = preStopOf(c);
+        const d = knownDelay(hook);
+        if (d !== undefined && hook.kind !== 'none' && (!longest || d > longest.delay)) longest = { delay: d, name: c.name, path: hook.path };
       }
       if (!longest) continue;
       const grace = gracePeriod(w);
@@ -33,8 +35,9 @@ export default defineRule({
       if (!Number.isFinite(longest.delay)) {
         ctx.report({
           object: w.object,
-          path: [...w.podSpecPath, 'containers'],
-          message: `${who(w)}: the preStop hook of container \`${longest.name}\` sleeps forever, so every pod is killed with SIGKILL when its ${grace.seconds}s grace period ends. Sleep a fixed time instead.`,
+          path: longest.path,
+          container: longest.name,
+          message: `${who(w)}: the preStop hook of container \`${longest.name}\` sleeps forever, so every pod is killed with SIGKILL when its ${grace.seconds}s grace period ends. Sleep a fixed time instead, and keep terminationGracePeriodSeconds at least ${need}s above it.`,
         });
         continue;
       }
@@ -43,6 +46,7 @@ export default defineRule({
       ctx.report({
         object: w.object,
         path,
+        container: longest.name,
         message: `${who(w)}: terminationGracePeriodSeconds is ${grace.seconds}${grace.explicit ? '' : ' (the default)'} but the preStop hook of container \`${longest.name}\` sleeps ${seconds(longest.delay)}, leaving ${seconds(Math.max(0, grace.seconds - longest.delay))} of the ${need}s the application needs to shut down; it is killed mid-request. Set terminationGracePeriodSeconds to at least ${want}.`,
       });
     }
