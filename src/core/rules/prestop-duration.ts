@@ -31,7 +31,11 @@ export default defineRule({
     const p = ctx.params;
     const threshold = (e: Exposure): { seconds: number; what: string } => {
       if (e.lb === 'nlb') return { seconds: p['nlb-seconds'], what: 'an NLB' };
-      // An unknown or invalid target type is taken as instance, the controller's default.
+      // A TargetGroupBinding without targetType takes the target group's, which the inputs do not
+      // show: assume the lesser threshold rather than warn on a guess.
+      const unknown = e.targetType.value === undefined && !e.targetType.explicit;
+      // An invalid target type is taken as instance, the controller's default.
+      if (unknown) return { seconds: p['alb-ip-seconds'], what: 'a target group whose target type is not among the inputs (ip assumed)' };
       if (e.targetType.value === 'ip') return { seconds: p['alb-ip-seconds'], what: e.lb === 'alb' ? 'an ALB with ip targets' : 'a load balancer with ip targets' };
       return { seconds: p['alb-instance-seconds'], what: e.lb === 'alb' ? 'an ALB with instance targets' : 'a load balancer with instance targets' };
     };
