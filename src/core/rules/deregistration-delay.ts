@@ -1,3 +1,4 @@
+import type { Exposure } from '../graph/lb.js';
 import { describeObject } from '../manifest/types.js';
 import { defineRule } from './rule.js';
 import { gracePeriod, who } from './shared.js';
@@ -27,9 +28,17 @@ export default defineRule({
           object: d.source.object,
           path: d.source.path,
           subject: w.object,
-          message: `deregistration_delay.timeout_seconds is ${d.value}${d.explicit ? '' : ' (AWS default)'} for the target group of ${describeObject(e.via)} → Service ${e.service.name}, but ${who(w)} pods may take ${grace.seconds}s (terminationGracePeriodSeconds) to finish in-flight requests: the load balancer closes connections they are still draining. Set it to at least ${grace.seconds}.`,
+          message: `deregistration_delay.timeout_seconds is ${d.value}${d.explicit ? '' : ' (AWS default)'} for the target group of ${e.via === e.service ? describeObject(e.via) : `${describeObject(e.via)} → Service ${e.service.name}`}, but ${who(w)} pods may take ${grace.seconds}s (terminationGracePeriodSeconds${grace.explicit ? '' : ', the default'}) to finish in-flight requests: the load balancer closes connections they are still draining. Set deregistration_delay.timeout_seconds=${grace.seconds} or more in the ${attributesKey(e)} annotation, or shorten terminationGracePeriodSeconds.`,
         });
       }
     }
   },
 });
+
+/** The annotation that sets the target group's attributes: the one already in use, else the one to add. */
+function attributesKey(e: Exposure): string {
+  const source = e.deregistrationDelay?.source;
+  const last = source?.path[source.path.length - 1];
+  if (typeof last === 'string' && last.endsWith('target-group-attributes')) return last;
+  return e.lb === 'nlb' ? 'service.beta.kubernetes.io/aws-load-balancer-target-group-attributes' : 'alb.ingress.kubernetes.io/target-group-attributes';
+}
