@@ -33,7 +33,7 @@ export default defineRule({
             path: hc.source.path,
             subject: w.object,
             container: s.container.name,
-            message: `The health check of ${describeObject(e.via)} → Service ${e.service.name} requests \`${hc.value}\`${hc.explicit ? '' : ' (the default)'}, but ${who(w, s.container)} is ready by \`${probePath}\`: the load balancer and Kubernetes judge the pod by different endpoints. Set ${key}: ${probePath}.`,
+            message: `The health check of ${e.via === e.service ? describeObject(e.via) : `${describeObject(e.via)} → Service ${e.service.name}`} requests \`${hc.value}\`${hc.explicit ? '' : ' (the default)'}, but ${who(w, s.container)} is ready by \`${probePath}\`: the load balancer and Kubernetes judge the pod by different endpoints. Set ${key}: ${probePath}.`,
           });
         }
       }
