@@ -1,3 +1,4 @@
+import { field } from '../manifest/objects.js';
 import { describeObject } from '../manifest/types.js';
 import { defineRule } from './rule.js';
 
@@ -21,13 +22,18 @@ export default defineRule({
       const r = ctx.graph.minReplicas(w);
       if (r.value >= min) continue;
       const viaHpa = r.object !== w.object;
+      const explicit = field(r.object, r.path) !== undefined;
+      const n = `${r.value} replica${r.value === 1 ? '' : 's'}`;
+      const risk = r.value <= 1
+        ? 'any rollout or eviction leaves the load balancer without a healthy target'
+        : `fewer than the minimum of ${min}: a rollout or an eviction leaves few healthy targets to carry the load`;
       ctx.report({
         object: r.object,
         path: r.path,
         subject: w.object,
         message: viaHpa
-          ? `${describeObject(r.object)} lets ${describeObject(w.object)} scale down to ${r.value} replica${r.value === 1 ? '' : 's'} (minReplicas): then any rollout or eviction leaves the load balancer without a healthy target. Set minReplicas to at least ${min}.`
-          : `${describeObject(w.object)} runs ${r.value} replica${r.value === 1 ? '' : 's'}${typeof w.object.raw.spec === 'object' && w.object.raw.spec !== null && 'replicas' in w.object.raw.spec ? '' : ' (replicas unset)'}: any rollout or eviction leaves the load balancer without a healthy target. Set replicas to at least ${min}.`,
+          ? `${describeObject(r.object)} lets ${describeObject(w.object)} scale down to ${n} (minReplicas${explicit ? '' : ' unset, the default'}): ${risk}. Set minReplicas to at least ${min}.`
+          : `${describeObject(w.object)} runs ${n}${explicit ? '' : ' (replicas unset)'}: ${risk}. Set replicas to at least ${min}.`,
       });
     }
   },
