@@ -24,33 +24,40 @@ export default defineRule({
       const minAvailable = field(o, ['spec', 'minAvailable']);
       const maxUnavailable = field(o, ['spec', 'maxUnavailable']);
       const workloads = ctx.graph.workloadsOfPdb(pdb);
-      const block = (path: string[], why: string): void =>
+      const block = (path: string[], why: string, fix: string): void =>
         ctx.report({
           object: o,
           path,
           ...(workloads[0] ? { subject: workloads[0].object } : {}),
-          message: `${describeObject(o)} allows no voluntary eviction (${why}): node drains and upgrades block on these pods. Use maxUnavailable: 1, or a minAvailable below the replica count.`,
+          message: `${describeObject(o)} allows no voluntary eviction: ${why}, so node drains and upgrades block on these pods. ${fix}`,
         });
       if (maxUnavailable !== undefined) {
         // A maxUnavailable percentage rounds up, so only 0 (or 0%) blocks every eviction.
-        if (maxUnavailable === 0 || maxUnavailable === '0' || maxUnavailable === '0%') block(['spec', 'maxUnavailable'], `maxUnavailable: ${String(maxUnavailable)}`);
+        if (maxUnavailable === 0 || maxUnavailable === '0' || maxUnavailable === '0%') {
+          block(['spec', 'maxUnavailable'], `maxUnavailable: ${String(maxUnavailable)}`, 'Use maxUnavailable: 1 (or a percentage above 0%).');
+        }
         continue;
       }
       if (minAvailable === '100%') {
-        block(['spec', 'minAvailable'], 'minAvailable: 100%');
+        block(['spec', 'minAvailable'], 'minAvailable: 100%', 'Use maxUnavailable: 1, or a minAvailable percentage that leaves one pod to evict.');
         continue;
       }
-      if (minAvailable === undefined) continue;
-      for (const w of workloads) {
-        const replicas = ctx.graph.minReplicas(w);
-        // The disruption controller rounds a minAvailable percentage up.
-        const need = scaled(minAvailable as number | string, replicas.value, true);
-        if (need !== undefined && replicas.value > 0 && need >= replicas.value) {
-          const from = replicas.object === w.object ? `replicas: ${replicas.value}` : `HPA minReplicas: ${replicas.value}`;
-          block(['spec', 'minAvailable'], `minAvailable ${String(minAvailable)} ≥ ${describeObject(w.object)} ${from}`);
-          break;
-        }
-      }
+      if (minAvailable === undefined || workloads.length === 0) continue;
+      // The disruption controller weighs minAvailable against every pod the budget selects (the
+      // workloads' replicas summed, HPA minReplicas where an HPA scales them) and rounds a
+      // percentage up (pkg/controller/disruption getExpectedPodCount).
+      const counts = workloads.map((w) => ({ w, r: ctx.graph.minReplicas(w) }));
+      const total = counts.reduce((n, c) => n + c.r.value, 0);
+      const need = scaled(minAvailable as number | string, total, true);
+      if (need === undefined || total === 0 || need < total) continue;
+      const from = counts
+        .map(({ w, r }) => `${describeObject(w.object)} ${r.object === w.object ? 'replicas' : 'HPA minReplicas'}: ${r.value}`)
+        .join(' + ');
+      block(
+        ['spec', 'minAvailable'],
+        `minAvailable ${String(minAvailable)} requires ${need} of the ${total} pod${total === 1 ? '' : 's'} it selects (${from}) to stay up`,
+        total > 1 ? `Use maxUnavailable: 1, or minAvailable: ${total - 1} at most.` : 'Use maxUnavailable: 1, and run at least 2 replicas.',
+      );
     }
   },
 });
