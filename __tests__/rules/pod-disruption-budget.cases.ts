@@ -1,0 +1,161 @@
+import type { Cases } from '../helpers/rule-tester.js';
+import { DEPLOYMENT_GOOD, PDB_WEB, SERVICE_WEB } from './fixtures.js';
+
+const pdbSelecting = (selector: string): string => PDB_WEB.replace('  selector:\n    matchLabels:\n      app: web\n', selector);
+
+export default {
+  valid: [
+    { name: 'a budget selects the pods', files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': DEPLOYMENT_GOOD, 'pdb.yaml': PDB_WEB } },
+    {
+      name: 'a budget with matchExpressions',
+      files: {
+        'service.yaml': SERVICE_WEB,
+        'deploy.yaml': DEPLOYMENT_GOOD,
+        'pdb.yaml': pdbSelecting('  selector:\n    matchExpressions:\n    - key: app\n      operator: In\n      values: [web, api]\n'),
+      },
+    },
+    {
+      name: 'an empty selector selects every pod of the namespace (policy/v1)',
+      files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': DEPLOYMENT_GOOD, 'pdb.yaml': pdbSelecting('  selector: {}\n') },
+    },
+    {
+      name: 'objects without a namespace meet in the default one',
+      files: {
+        'service.yaml': SERVICE_WEB.replace('  namespace: shop\n', ''),
+        'deploy.yaml': DEPLOYMENT_GOOD.replace('  namespace: shop\n', ''),
+        'pdb.yaml': PDB_WEB.replace('  namespace: shop\n', ''),
+      },
+    },
+    { name: 'a workload no Service selects', files: { 'deploy.yaml': DEPLOYMENT_GOOD } },
+    {
+      name: 'suppressed on the workload',
+      files: {
+        'service.yaml': SERVICE_WEB,
+        'deploy.yaml': DEPLOYMENT_GOOD.replace('  namespace: shop\n', '  namespace: shop\n  annotations:\n    zd-gate/ignore: pod-disruption-budget\n'),
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'no budget: at the workload\'s name',
+      files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': DEPLOYMENT_GOOD },
+      errors: [{ file: 'deploy.yaml', line: 4, message: /No PodDisruptionBudget selects the pods of Deployment shop\/web.*Add one with maxUnavailable: 1/ }],
+    },
+    {
+      name: 'a budget in another namespace',
+      files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': DEPLOYMENT_GOOD, 'pdb.yaml': PDB_WEB.replace('namespace: shop', 'namespace: other') },
+      errors: [{ file: 'deploy.yaml', line: 4 }],
+    },
+    {
+      name: 'a budget whose selector misses a pod label',
+      files: {
+        'service.yaml': SERVICE_WEB,
+        'deploy.yaml': DEPLOYMENT_GOOD,
+        'pdb.yaml': pdbSelecting('  selector:\n    matchLabels:\n      app: web\n      tier: frontend\n'),
+      },
+      errors: [{ file: 'deploy.yaml', line: 4 }],
+    },
+    {
+      name: 'a budget whose matchExpressions exclude the pods',
+      files: {
+        'service.yaml': SERVICE_WEB,
+        'deploy.yaml': DEPLOYMENT_GOOD,
+        'pdb.yaml': pdbSelecting('  selector:\n    matchExpressions:\n    - key: app\n      operator: NotIn\n      values: [web]\n'),
+      },
+      errors: [{ file: 'deploy.yaml', line: 4 }],
+    },
+    {
+      name: 'seed 001: the demo has no budget',
+      files: {
+        'demo.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: "demo-nginx-deployment"
+  namespace: "demo-nginx"
+spec:
+  selector:
+    matchLabels:
+      app: "demo-nginx"
+  replicas: 10
+  template:
+    metadata:
+      labels:
+        app: "demo-nginx"
+        role: "backend"
+    spec:
+      containers:
+      - image: nginx:latest
+        imagePullPolicy: Always
+        name: "demo-nginx"
+        ports:
+        - containerPort: 80
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: "service-demo-nginx"
+  namespace: "demo-nginx"
+spec:
+  ports:
+  - port: 80
+    targetPort: 80
+    protocol: TCP
+  selector:
+    app: "demo-nginx"
+`,
+      },
+      errors: [{ file: 'demo.yaml', line: 4, message: /Deployment demo-nginx\/demo-nginx-deployment/ }],
+    },
+    {
+      name: 'an Argo Rollout and a StatefulSet',
+      files: {
+        'service.yaml': SERVICE_WEB,
+        'workloads.yaml': `apiVersion: argoproj.io/v1alpha1
+kind: Rollout
+metadata:
+  name: web
+  namespace: shop
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: web-sessions
+  namespace: shop
+spec:
+  serviceName: web
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web
+      role: sessions
+  template:
+    metadata:
+      labels:
+        app: web
+        role: sessions
+    spec:
+      containers:
+      - name: sessions
+        image: redis:7.4
+`,
+      },
+      errors: [
+        { file: 'workloads.yaml', line: 4, message: /Rollout shop\/web/ },
+        { file: 'workloads.yaml', line: 23, message: /StatefulSet shop\/web-sessions/ },
+      ],
+    },
+  ],
+} satisfies Cases;
