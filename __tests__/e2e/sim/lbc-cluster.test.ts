@@ -8,19 +8,25 @@
  * Needs the e2e cluster: run it with vitest.e2e.config.ts (its global setup exports
  * ZD_E2E_KUBECONFIG), or set ZD_E2E_KUBECONFIG yourself.
  */
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import {
   AppsV1Api,
   CoreV1Api,
   CustomObjectsApi,
   KubeConfig,
   NetworkingV1Api,
+  PatchStrategy,
+  setHeaderOptions,
   type V1Pod,
 } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Simulator, startSimulator } from './index.js';
 
 const kubeconfig = process.env['ZD_E2E_KUBECONFIG'];
+const run = promisify(execFile);
 
 async function until<T>(what: string, fn: () => Promise<T | undefined> | T | undefined, timeoutMs = 60_000, everyMs = 100): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -60,6 +66,7 @@ describe.skipIf(!kubeconfig)('fake load balancer controller on the real control 
   });
 
   afterAll(async () => {
+    if (process.env['ZD_SIM_DEBUG']) console.log(log.join('\n'));
     await sim?.stop();
     await core?.deleteNamespace({ name: ns }).catch(() => undefined);
   });
@@ -269,5 +276,71 @@ describe.skipIf(!kubeconfig)('fake load balancer controller on the real control 
     // Through the NLB, a node forwards to a ready pod of the Service (kube-proxy).
     const report = await sim.traffic.attack({ service: `${ns}/tcp`, rate: 100, durationMs: 1_000 }).done;
     expect(report.statusCodes).toEqual({ '200': 100 });
+  });
+  // Restarts kube-apiserver of the cluster the kubeconfig belongs to (never another one).
+  const clusterName = /\/clusters\/([a-z0-9-]+)\/kubeconfig\.yaml$/.exec(kubeconfig ?? '')?.[1];
+  it.skipIf(!clusterName)('keeps reconciling and injecting gates across a kube-apiserver restart', { timeout: 180_000 }, async () => {
+    const script = fileURLToPath(new URL('../../../scripts/e2e/cluster.sh', import.meta.url));
+    await core.createNamespacedService({
+      namespace: ns,
+      body: { metadata: { name: 'rs' }, spec: { selector: { app: 'rs' }, ports: [{ port: 80, targetPort: 8080 }] } },
+    });
+    await net.createNamespacedIngress({
+      namespace: ns,
+      body: {
+        metadata: { name: 'rs', annotations: { 'alb.ingress.kubernetes.io/target-type': 'ip' } },
+        spec: { ingressClassName: 'alb', rules: [{ http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'rs', port: { number: 80 } } } }] } }] },
+      },
+    });
+    const binding = await sim.lbc!.waitForBinding(`${ns}/rs`, 30_000);
+    const tg = sim.elb.store.targetGroup(binding.targetGroupArn)!;
+    const gate = `target-health.elbv2.k8s.aws/${binding.name}`;
+    await apps.createNamespacedDeployment({
+      namespace: ns,
+      body: {
+        metadata: { name: 'rs' },
+        spec: {
+          replicas: 1,
+          selector: { matchLabels: { app: 'rs' } },
+          template: {
+            metadata: { labels: { app: 'rs' }, annotations: { 'zd-gate.test/ready-delay': '500ms' } },
+            spec: { containers: [{ name: 'app', image: 'nginx:1.23.1', ports: [{ containerPort: 8080 }] }] },
+          },
+        },
+      },
+    });
+    const gatedReady = (n: number) => async () => {
+      const pods = (await core.listNamespacedPod({ namespace: ns, labelSelector: 'app=rs' })).items.filter((p) => !p.metadata?.deletionTimestamp);
+      const ok =
+        pods.length === n &&
+        pods.every((p) => p.spec?.readinessGates?.[0]?.conditionType === gate && cond(p, 'Ready')?.status === 'True') &&
+        tg.countByState()['healthy'] === n;
+      return ok || undefined;
+    };
+    await until('one gated Ready pod', gatedReady(1), 60_000, 250);
+
+    await run('bash', [script, 'restart-apiserver'], { env: { ...process.env, ZD_E2E_CLUSTER: clusterName! }, timeout: 150_000 });
+    await until('the API server', async () => (await core.readNamespace({ name: ns })).metadata?.name, 60_000, 250);
+    // The controller's watches broke and were re-established.
+    expect(log.some((l) => / watch \/api\/v1\/pods failed: /.test(l))).toBe(true);
+    // A new pod after the restart still gets its gate and goes Ready once its target is healthy.
+    await apps.patchNamespacedDeploymentScale(
+      { name: 'rs', namespace: ns, body: { spec: { replicas: 2 } } },
+      setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+    );
+    await until('two gated Ready pods with healthy targets', gatedReady(2), 90_000, 250);
+    // And a new Ingress is reconciled into a binding.
+    await core.createNamespacedService({
+      namespace: ns,
+      body: { metadata: { name: 'late' }, spec: { selector: { app: 'web' }, ports: [{ port: 80, targetPort: 8080 }] } },
+    });
+    await net.createNamespacedIngress({
+      namespace: ns,
+      body: {
+        metadata: { name: 'late', annotations: { 'alb.ingress.kubernetes.io/target-type': 'ip' } },
+        spec: { ingressClassName: 'alb', rules: [{ http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'late', port: { number: 80 } } } }] } }] },
+      },
+    });
+    await sim.lbc!.waitForBinding(`${ns}/late`, 30_000);
   });
 });

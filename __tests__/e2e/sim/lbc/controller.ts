@@ -241,22 +241,30 @@ export class FakeLbc {
 
   private informer<T extends KubernetesObject>(path: string, list: () => Promise<{ items: T[] }>): Cached<T> {
     const inf = makeInformer<T>(this.o.kubeConfig, path, list as never);
-    let restarting = false;
-    inf.on('error', (err: unknown) => {
-      if (this.stopped || restarting) return;
-      restarting = true;
-      this.note(`watch ${path} ended: ${errMessage(err)}; restarting`);
-      const retry = (): void => {
+    // The informer stops on an error (API server restarting, connection refused): start it again
+    // until it holds, from its last resourceVersion (a 410 makes it re-list by itself).
+    let retryPending = false;
+    let failures = 0;
+    const retry = (): void => {
+      if (this.stopped || retryPending) return;
+      retryPending = true;
+      setTimeout(() => {
+        retryPending = false;
         if (this.stopped) return;
-        setTimeout(() => {
-          inf.start().then(
-            () => (restarting = false),
-            () => retry(),
-          );
-        }, 500).unref();
-      };
+        inf.start().catch(() => retry());
+      }, 500).unref();
+    };
+    inf.on('error', (err: unknown) => {
+      if (this.stopped) return;
+      if (failures++ === 0) this.note(`watch ${path} failed: ${errMessage(err)}; retrying every 500 ms`);
       retry();
     });
+    // Any event means the stream works again.
+    const healthy = (): void => {
+      if (failures > 0) this.note(`watch ${path} receiving again after ${failures} failed attempt(s)`);
+      failures = 0;
+    };
+    for (const verb of ['add', 'update', 'delete'] as const) inf.on(verb, healthy);
     this.informers.push(inf as unknown as Cached<KubernetesObject>);
     return inf;
   }
