@@ -1,6 +1,6 @@
 import { field } from '../manifest/objects.js';
 import { describeObject } from '../manifest/types.js';
-import { resolveFenceposts, type IntOrString } from '../graph/intstr.js';
+import { resolveFenceposts, scaled, type IntOrString } from '../graph/intstr.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -36,10 +36,19 @@ export default defineRule({
       const surge = field(w.object, ['spec', 'strategy', 'rollingUpdate', 'maxSurge']);
       const f = resolveFenceposts(asIntOrString(surge), asIntOrString(raw), replicas);
       if (!f || f.maxUnavailable < replicas) continue;
+      // Both 0 after rounding: the deployment controller takes maxUnavailable 1 so the rollout moves.
+      const bothZero = scaled(asIntOrString(raw) ?? '25%', replicas, false) === 0;
+      const how = bothZero
+        ? `maxSurge ${String(surge ?? '25%')} and maxUnavailable ${String(raw ?? '25%')} both resolve to 0 of ${replicas} replica${replicas === 1 ? '' : 's'}, so the deployment controller uses maxUnavailable 1`
+        : `maxUnavailable ${String(raw ?? '25%')} resolves to ${f.maxUnavailable} of ${replicas} replica${replicas === 1 ? '' : 's'}`;
       ctx.report({
         object: w.object,
         path: ['spec', 'strategy', 'rollingUpdate', 'maxUnavailable'],
-        message: `${describeObject(w.object)}: maxUnavailable ${String(raw ?? '25%')} resolves to ${f.maxUnavailable} of ${replicas} replicas, so a rollout may take every pod out of the target group at once. Use a maxUnavailable below ${replicas} (25% or 1) with maxSurge of at least 1.`,
+        message: `${describeObject(w.object)}: ${how}, so a rollout may take every pod out of the target group at once. ${
+          replicas === 1
+            ? 'Use maxSurge: 1 with maxUnavailable: 0, so the new pod is Ready before the old one stops (and run at least 2 replicas).'
+            : `Use a maxUnavailable of at most ${replicas - 1} (the default 25%, or 1) with maxSurge of at least 1.`
+        }`,
       });
     }
   },
