@@ -31,6 +31,7 @@ export default defineRule({
           const declared = w.containers.some((c) => c.ports.some((p) => (typeof target === 'number' ? p.containerPort === target : p.name === target)));
           if (declared) continue;
           const named = typeof target === 'string';
+          const names = [...new Set(w.containers.flatMap((c) => c.ports.flatMap((p) => (p.name ? [p.name] : []))))];
           const available = w.containers.flatMap((c) => c.ports.map((p) => (p.name ? `${p.name} (${p.containerPort})` : String(p.containerPort))));
           ctx.report({
             object: svc,
@@ -38,7 +39,7 @@ export default defineRule({
             subject: w.object,
             severity: named ? 'error' : 'warning',
             message: named
-              ? `${describeObject(svc)} port ${port.name ?? port.port ?? port.index} targets \`${target}\`, but no container of ${describeObject(w.object)} declares a port named \`${target}\`${available.length ? ` (it declares ${available.join(', ')})` : ''}: the Service has no endpoints for it and the load balancer no targets. Name a declared port.`
+              ? `${describeObject(svc)} port ${port.name ?? port.port ?? port.index} targets \`${target}\`, but no container of ${describeObject(w.object)} declares a port named \`${target}\`${available.length ? ` (it declares ${available.join(', ')})` : ''}: the Service has no endpoints for it and the load balancer no targets. ${names.length === 1 ? `Use targetPort: ${names[0]}, or name the container port \`${target}\`.` : 'Name a declared port.'}`
               : `${describeObject(svc)} port ${port.name ?? port.port ?? port.index} targets ${target}, which no container of ${describeObject(w.object)} declares${available.length ? ` (it declares ${available.join(', ')})` : ''}. Declare containerPort ${target} in the serving container, or fix the targetPort.`,
           });
         }
