@@ -1,0 +1,174 @@
+/**
+ * The informers the watch mode runs: per namespace (Services, TargetGroupBindings,
+ * EndpointSlices, Warning events; shared by the Deployments watched there) and per Deployment (the
+ * Deployment by field selector, its ReplicaSets and pods by its label selector).
+ */
+import type { KubeConfig, KubernetesObject } from '@kubernetes/client-node';
+import type { ServiceJson, TargetGroupBindingJson } from '../../core/gate/discovery.js';
+import type { PodJson } from '../../core/gate/pods.js';
+import { selectorString } from '../../core/rollout/selector.js';
+import type { Deployment, ReplicaSet } from '../../core/rollout/types.js';
+import type { WarningEvent } from '../../report/watch/format.js';
+import type { Timers } from '../clock.js';
+import type { KubeSetupError } from './errors.js';
+import { Informer } from './informer.js';
+
+type K8s<T> = T & KubernetesObject;
+
+export interface ViewContext {
+  readonly kc: KubeConfig;
+  readonly namespace: string;
+  readonly timers: Timers;
+  log(message: string): void;
+  onSetupError(error: KubeSetupError): void;
+}
+
+interface EventJson {
+  readonly involvedObject?: { readonly kind?: string; readonly name?: string };
+  readonly reason?: string;
+  readonly message?: string;
+  readonly count?: number;
+  readonly lastTimestamp?: string | null;
+  readonly eventTime?: string | null;
+  readonly series?: { readonly count?: number; readonly lastObservedTime?: string };
+  readonly metadata?: { readonly creationTimestamp?: string };
+}
+
+interface EndpointSliceJson {
+  readonly metadata?: { readonly labels?: Readonly<Record<string, string>> };
+  readonly endpoints?: readonly {
+    readonly conditions?: { readonly ready?: boolean; readonly serving?: boolean; readonly terminating?: boolean };
+    readonly targetRef?: { readonly kind?: string; readonly name?: string };
+  }[];
+}
+
+export class NamespaceView {
+  readonly services: Informer<K8s<ServiceJson>>;
+  readonly bindings: Informer<K8s<TargetGroupBindingJson>>;
+  readonly slices: Informer<K8s<EndpointSliceJson>>;
+  readonly events: Informer<K8s<EventJson>>;
+
+  constructor(ctx: ViewContext) {
+    const ns = ctx.namespace;
+    const common = { kc: ctx.kc, namespace: ns, timers: ctx.timers, log: ctx.log, onSetupError: ctx.onSetupError, onChange: () => undefined };
+    this.services = new Informer({ ...common, path: `/api/v1/namespaces/${ns}/services`, resource: 'services' });
+    this.bindings = new Informer({
+      ...common,
+      path: `/apis/elbv2.k8s.aws/v1beta1/namespaces/${ns}/targetgroupbindings`,
+      resource: 'targetgroupbindings.elbv2.k8s.aws',
+      optional: true,
+    });
+    this.slices = new Informer({ ...common, path: `/apis/discovery.k8s.io/v1/namespaces/${ns}/endpointslices`, resource: 'endpointslices.discovery.k8s.io', labelSelector: 'kubernetes.io/service-name' });
+    this.events = new Informer({ ...common, path: `/api/v1/namespaces/${ns}/events`, resource: 'events', fieldSelector: 'type=Warning' });
+  }
+
+  /** Lists all four; false when one of them cannot be read (its setup error was reported). */
+  async start(): Promise<boolean> {
+    const ok = await Promise.all([this.services.start(), this.bindings.start(), this.slices.start(), this.events.start()]);
+    return ok.every(Boolean);
+  }
+
+  stop(): void {
+    for (const i of [this.services, this.bindings, this.slices, this.events]) i.stop();
+  }
+
+  /** Warning events about the named objects, oldest first. */
+  warnings(names: ReadonlySet<string>): WarningEvent[] {
+    return this.events
+      .items()
+      .filter((e) => names.has(e.involvedObject?.name ?? ''))
+      .map((e) => ({
+        at: e.series?.lastObservedTime ?? e.lastTimestamp ?? e.eventTime ?? e.metadata?.creationTimestamp ?? '',
+        kind: e.involvedObject?.kind ?? '',
+        name: e.involvedObject?.name ?? '',
+        reason: e.reason ?? '',
+        message: (e.message ?? '').trim(),
+        count: e.series?.count ?? e.count ?? 1,
+      }))
+      .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  }
+
+  /** Pod name → how the EndpointSlices of these Services list it. */
+  endpoints(services: ReadonlySet<string>): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const slice of this.slices.items()) {
+      const svc = slice.metadata?.labels?.['kubernetes.io/service-name'];
+      if (!svc || !services.has(svc)) continue;
+      for (const ep of slice.endpoints ?? []) {
+        const name = ep.targetRef?.kind === 'Pod' ? ep.targetRef.name : undefined;
+        if (!name) continue;
+        const c = ep.conditions ?? {};
+        const state = c.terminating ? 'terminating' : c.ready === false ? (c.serving ? 'serving, not ready' : 'not ready') : 'ready';
+        out.set(name, `${state} in Service ${svc}`);
+      }
+    }
+    return out;
+  }
+}
+
+export interface DeploymentListeners {
+  onDeployment(deployment: Deployment | undefined): void;
+  onReplicaSets(replicaSets: readonly ReplicaSet[]): void;
+  onPods(pods: readonly PodJson[]): void;
+}
+
+export class DeploymentView {
+  private readonly deployment: Informer<K8s<Deployment>>;
+  private owned: { rs: Informer<K8s<ReplicaSet>>; pods: Informer<K8s<PodJson>> } | undefined;
+
+  constructor(
+    private readonly ctx: ViewContext,
+    readonly name: string,
+    private readonly listeners: DeploymentListeners,
+  ) {
+    this.deployment = new Informer<K8s<Deployment>>({
+      kc: ctx.kc,
+      namespace: ctx.namespace,
+      timers: ctx.timers,
+      log: ctx.log,
+      onSetupError: ctx.onSetupError,
+      path: `/apis/apps/v1/namespaces/${ctx.namespace}/deployments`,
+      resource: 'deployments.apps',
+      fieldSelector: `metadata.name=${name}`,
+      onChange: (items) => listeners.onDeployment(items.find((d) => d.metadata?.name === name)),
+    });
+  }
+
+  /** Lists the Deployment; undefined when it does not exist (or cannot be read: see onSetupError). */
+  async startDeployment(): Promise<Deployment | undefined> {
+    if (!(await this.deployment.start())) return undefined;
+    return this.deployment.items().find((d) => d.metadata?.name === this.name);
+  }
+
+  /** Lists and watches the ReplicaSets and pods the Deployment's selector matches. */
+  async startOwned(deployment: Deployment): Promise<boolean> {
+    const labelSelector = selectorString(deployment.spec?.selector);
+    const { kc, namespace: ns, timers, log, onSetupError } = this.ctx;
+    const common = { kc, namespace: ns, timers, log, onSetupError, labelSelector };
+    this.owned = {
+      rs: new Informer<K8s<ReplicaSet>>({ ...common, path: `/apis/apps/v1/namespaces/${ns}/replicasets`, resource: 'replicasets.apps', onChange: (items) => this.listeners.onReplicaSets(items) }),
+      pods: new Informer<K8s<PodJson>>({ ...common, path: `/api/v1/namespaces/${ns}/pods`, resource: 'pods', coalesceMs: 100, onChange: (items) => this.listeners.onPods(items) }),
+    };
+    const ok = await Promise.all([this.owned.rs.start(), this.owned.pods.start()]);
+    return ok.every(Boolean);
+  }
+
+  replicaSets(): readonly ReplicaSet[] {
+    return this.owned?.rs.items() ?? [];
+  }
+
+  current(): Deployment | undefined {
+    return this.deployment.items().find((d) => d.metadata?.name === this.name);
+  }
+
+  /** Lists and watch connections, for the benchmark. */
+  stats(): Record<string, { lists: number; watches: number; restarts: number; events: number }> {
+    return { deployment: this.deployment.stats, ...(this.owned ? { replicasets: this.owned.rs.stats, pods: this.owned.pods.stats } : {}) };
+  }
+
+  stop(): void {
+    this.deployment.stop();
+    this.owned?.rs.stop();
+    this.owned?.pods.stop();
+  }
+}
