@@ -45,10 +45,28 @@ export function parseFile(file: SourceFile): ParsedFile {
   if (looksLikeJson(file)) {
     try {
       return { file, docs: [{ file, index: 0, text: file.text, startLine: 1, value: JSON.parse(file.text) as unknown, json: true }], issues: [] };
-    } catch {
-      // JSON is YAML: let the YAML path find the error position and message.
+    } catch (e) {
+      // JSON is YAML: let the YAML path find the error position and message. But a `.json` file is
+      // meant as JSON, and kubectl decodes it as JSON: where YAML's flow syntax forgives the mistake
+      // (a trailing comma, an unquoted word), JSON's own error stands.
+      if (/\.json$/i.test(file.path)) {
+        const asYaml = parseYamlStream(file);
+        return asYaml.issues.length > 0 ? asYaml : { file, docs: [], issues: [jsonIssue(file, e)] };
+      }
     }
   }
+  return parseYamlStream(file);
+}
+
+function jsonIssue(file: SourceFile, e: unknown): ParseIssue {
+  const message = e instanceof Error ? e.message : String(e);
+  const at = /at position (\d+)/.exec(message);
+  const { line, column } = at ? lineColAt(file.text, Number(at[1])) : { line: 1, column: 1 };
+  const reason = message.replace(/ in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/s, '');
+  return { kind: 'syntax', file, range: { line, column, endLine: line, endColumn: column }, message: `Not valid JSON: ${reason}.` };
+}
+
+function parseYamlStream(file: SourceFile): ParsedFile {
   const docs: ManifestDoc[] = [];
   const issues: ParseIssue[] = [];
   splitDocuments(file.text).forEach((piece, index) => {
