@@ -123,7 +123,8 @@ export class Gate {
     if (!this.verdict) this.evaluate(now, note);
     const view = this.progress(now);
     const key = progressKey(view);
-    if (key !== this.lastProgressKey) {
+    // Nothing to say until the Deployment, its ReplicaSets and pods are listed.
+    if ((this.synced || this.verdict) && key !== this.lastProgressKey) {
       this.lastProgressKey = key;
       effects.push({ type: 'progress', view });
     }

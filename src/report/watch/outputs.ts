@@ -1,0 +1,11 @@
+/** The watch outputs, named as in action.yml. */
+export const Outputs = {
+  Result: 'result',
+  MinHealthyObserved: 'min-healthy-observed',
+  Threshold: 'threshold',
+  Revision: 'revision',
+  RolledBackTo: 'rolled-back-to',
+  DurationSeconds: 'duration-seconds',
+  ErrorsObserved: 'errors-observed',
+  ReportFile: 'report-file',
+} as const;
