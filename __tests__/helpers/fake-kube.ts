@@ -37,6 +37,8 @@ export class FakeKube {
   /** Collections answered with 404 (a CRD that is not installed). */
   readonly missing = new Set<string>();
   readonly requests: RecordedRequest[] = [];
+  /** Called after a PATCH is applied (a test can play the controller). */
+  onPatch: ((collection: string, obj: Obj) => void) | undefined;
   url = '';
 
   constructor(readonly token = 'test-token-abcdef') {}
@@ -158,8 +160,12 @@ export class FakeKube {
       if (!obj) return status(res, 404, 'NotFound', `${resource} "${name}" not found`);
       if (req.headers['content-type'] !== 'application/json-patch+json') return status(res, 415, 'UnsupportedMediaType', 'expected a JSON patch');
       const next = structuredClone(obj);
-      for (const op of JSON.parse(body) as { op: string; path: string; value: unknown }[]) applyOp(next, op);
+      const ops = JSON.parse(body) as { op: string; path: string; value: unknown }[];
+      for (const op of ops) applyOp(next, op);
+      // The API server bumps the generation when the spec changes.
+      if (ops.some((op) => op.path.startsWith('/spec'))) next.metadata.generation = Number(next.metadata.generation ?? 1) + 1;
       const stored = this.put(collection, next);
+      this.onPatch?.(collection, stored);
       res.writeHead(200, { 'content-type': 'application/json' });
       return void res.end(JSON.stringify(stored));
     }
