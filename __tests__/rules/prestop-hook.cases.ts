@@ -93,7 +93,7 @@ export default {
     {
       name: 'no lifecycle at all: reported on the container, where the hook goes',
       files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': noHook },
-      errors: [{ file: 'deploy.yaml', line: 17, container: 'web', message: /has no preStop hook.*Add lifecycle\.preStop\.sleep\.seconds/ }],
+      errors: [{ file: 'deploy.yaml', line: 17, container: 'web', message: /has no preStop hook.*Add lifecycle\.preStop\.sleep\.seconds: 15, about the time deregistration takes to propagate behind an ALB with ip targets/ }],
     },
     {
       name: 'a postStart hook only: reported on lifecycle',
@@ -110,7 +110,7 @@ export default {
     {
       name: 'a script with no sleep: ["/bin/sh", "-c", "nginx -s quit"]',
       files: { ...BEHIND_ALB_IP, 'deploy.yaml': withHook('          preStop:\n            exec:\n              command: ["/bin/sh", "-c", "nginx -s quit"]\n') },
-      errors: [{ file: 'deploy.yaml', line: 34, message: /`\/bin\/sh -c nginx -s quit` runs no visible sleep.*zd-gate\/ignore/ }],
+      errors: [{ file: 'deploy.yaml', line: 34, message: /`\/bin\/sh -c nginx -s quit` runs no visible sleep.*Add `sleep 15` to the command, or use lifecycle\.preStop\.sleep\.seconds: 15.*zd-gate\/ignore/ }],
     },
     {
       name: 'the seconds passed after the -c script are positional parameters, not sleep arguments',
@@ -120,12 +120,26 @@ export default {
     {
       name: 'exec sleep 0',
       files: { ...BEHIND_ALB_IP, 'deploy.yaml': withHook('          preStop:\n            exec:\n              command: ["sleep", "0"]\n') },
-      errors: [{ file: 'deploy.yaml', line: 34, message: /sleeps 0s/ }],
+      errors: [{ file: 'deploy.yaml', line: 34, message: /sleeps 0s, which does not delay termination\. Use lifecycle\.preStop\.sleep\.seconds: 15,/ }],
     },
     {
       name: 'native sleep of 0 seconds',
       files: { ...BEHIND_ALB_IP, 'deploy.yaml': withHook('          preStop:\n            sleep:\n              seconds: 0\n') },
       errors: [{ file: 'deploy.yaml', line: 34, message: /sleeps 0s/ }],
+    },
+    {
+      name: 'behind an NLB with the default grace period: the fix names 60s and a grace period of 70',
+      files: {
+        'service.yaml': SERVICE_WEB.replace('  namespace: shop\n', '  namespace: shop\n  annotations:\n    service.beta.kubernetes.io/aws-load-balancer-type: nlb-ip\n').replace('spec:\n', 'spec:\n  type: LoadBalancer\n'),
+        'deploy.yaml': noHook,
+      },
+      errors: [
+        {
+          file: 'deploy.yaml',
+          line: 17,
+          message: /Add lifecycle\.preStop\.sleep\.seconds: 60, about the time deregistration takes to propagate behind an NLB; and raise terminationGracePeriodSeconds from 30 to at least 70\./,
+        },
+      ],
     },
     {
       name: 'every serving container is checked: two containers behind two Service ports',

@@ -1,7 +1,6 @@
-import type { Exposure } from '../graph/lb.js';
 import { knownDelay, preStopOf } from '../pod/prestop.js';
 import { defineRule } from './rule.js';
-import { seconds, servingContainers, who } from './shared.js';
+import { DEFAULT_THRESHOLDS, deregistrationThreshold, seconds, servingContainers, who } from './shared.js';
 
 export default defineRule({
   meta: {
@@ -13,9 +12,9 @@ export default defineRule({
     fix: 'Raise the preStop sleep to at least the threshold for the load balancer in front of the pod, and terminationGracePeriodSeconds with it.',
     scope: 'Serving containers with a readable preStop delay in workloads a Service selects. The threshold is the largest among the load balancers in front of the workload; with no load-balancer object among the inputs, the ALB ip threshold applies.',
     params: {
-      'alb-ip-seconds': { type: 'integer', default: 15, minimum: 0, description: 'Least preStop delay behind an ALB with ip targets.' },
-      'alb-instance-seconds': { type: 'integer', default: 45, minimum: 0, description: 'Least preStop delay behind an ALB with instance targets (kube-proxy sync adds up to 30 s).' },
-      'nlb-seconds': { type: 'integer', default: 60, minimum: 0, description: 'Least preStop delay behind an NLB.' },
+      'alb-ip-seconds': { type: 'integer', default: DEFAULT_THRESHOLDS.albIp, minimum: 0, description: 'Least preStop delay behind an ALB with ip targets.' },
+      'alb-instance-seconds': { type: 'integer', default: DEFAULT_THRESHOLDS.albInstance, minimum: 0, description: 'Least preStop delay behind an ALB with instance targets (kube-proxy sync adds up to 30 s).' },
+      'nlb-seconds': { type: 'integer', default: DEFAULT_THRESHOLDS.nlb, minimum: 0, description: 'Least preStop delay behind an NLB.' },
     },
     references: [
       { title: 'How can we find right value of sleep time for zero downtime rolling update? (aws-load-balancer-controller#2106)', url: 'https://github.com/kubernetes-sigs/aws-load-balancer-controller/issues/2106' },
@@ -29,22 +28,9 @@ export default defineRule({
   },
   check(ctx) {
     const p = ctx.params;
-    const threshold = (e: Exposure): { seconds: number; what: string } => {
-      if (e.lb === 'nlb') return { seconds: p['nlb-seconds'], what: 'an NLB' };
-      // A TargetGroupBinding without targetType takes the target group's, which the inputs do not
-      // show: assume the lesser threshold rather than warn on a guess.
-      const unknown = e.targetType.value === undefined && !e.targetType.explicit;
-      // An invalid target type is taken as instance, the controller's default.
-      if (unknown) return { seconds: p['alb-ip-seconds'], what: 'a target group whose target type is not among the inputs (ip assumed)' };
-      if (e.targetType.value === 'ip') return { seconds: p['alb-ip-seconds'], what: e.lb === 'alb' ? 'an ALB with ip targets' : 'a load balancer with ip targets' };
-      return { seconds: p['alb-instance-seconds'], what: e.lb === 'alb' ? 'an ALB with instance targets' : 'a load balancer with instance targets' };
-    };
+    const thresholds = { albIp: p['alb-ip-seconds'], albInstance: p['alb-instance-seconds'], nlb: p['nlb-seconds'] };
     for (const w of ctx.graph.servedWorkloads()) {
-      const exposures = ctx.graph.exposuresOf(w);
-      let need = { seconds: p['alb-ip-seconds'], what: 'an ALB with ip targets (no load balancer among the inputs)' };
-      if (exposures.length > 0) {
-        need = exposures.map(threshold).reduce((a, b) => (b.seconds > a.seconds ? b : a));
-      }
+      const need = deregistrationThreshold(ctx.graph, w, thresholds);
       for (const c of servingContainers(ctx.graph, w)) {
         const hook = preStopOf(c);
         const delay = knownDelay(hook);

@@ -1,6 +1,6 @@
 import { preStopOf, shellScript } from '../pod/prestop.js';
 import { defineRule } from './rule.js';
-import { servingContainers, who } from './shared.js';
+import { DEFAULT_THRESHOLDS, deregistrationThreshold, gracePeriod, servingContainers, who } from './shared.js';
 
 export default defineRule({
   meta: {
@@ -19,6 +19,13 @@ export default defineRule({
   },
   check(ctx) {
     for (const w of ctx.graph.servedWorkloads()) {
+      // What to suggest: prestop-duration's default threshold for the load balancer in front, and
+      // a grace period that covers it with termination-grace's default 10 s to shut down.
+      const need = deregistrationThreshold(ctx.graph, w, DEFAULT_THRESHOLDS);
+      const grace = gracePeriod(w).seconds;
+      const suggestion = `lifecycle.preStop.sleep.seconds: ${need.seconds}, about the time deregistration takes to propagate behind ${need.what}${
+        grace < need.seconds + 10 ? `; and raise terminationGracePeriodSeconds from ${grace} to at least ${need.seconds + 10}` : ''
+      }`;
       for (const c of servingContainers(ctx.graph, w)) {
         const p = preStopOf(c);
         if (p.kind === 'none') {
@@ -26,7 +33,7 @@ export default defineRule({
             object: w.object,
             path: [...c.path, 'lifecycle', 'preStop'],
             container: c.name,
-            message: `${who(w, c)} has no preStop hook: on deletion it gets SIGTERM while the load balancer still routes to it. Add lifecycle.preStop.sleep.seconds (or exec sleep) to keep serving until deregistration has propagated.`,
+            message: `${who(w, c)} has no preStop hook: on deletion it gets SIGTERM while the load balancer still routes to it. Add ${suggestion}.`,
           });
         } else if (p.kind === 'exec' && !p.sleeps) {
           const ignored = p.needsShell ? shellScript(p.command).ignored : [];
@@ -35,15 +42,15 @@ export default defineRule({
             path: p.path,
             container: c.name,
             message: ignored.length > 0
-              ? `${who(w, c)}: the preStop command \`${p.command.join(' ')}\` runs only \`${shellScript(p.command).script}\`: the words after the -c script (${ignored.join(' ')}) become the shell's $0, $1, so termination is not delayed. Put the whole command in one string, e.g. ["sh", "-c", "${[shellScript(p.command).script, ...ignored].join(' ')}"], or use lifecycle.preStop.sleep.seconds.`
-              : `${who(w, c)}: the preStop command \`${p.command.join(' ')}\` runs no visible sleep, so termination is not delayed until deregistration. Add a sleep (lifecycle.preStop.sleep.seconds, or \`sleep N\` in the command); if the command itself waits, suppress this rule on the object with the zd-gate/ignore annotation.`,
+              ? `${who(w, c)}: the preStop command \`${p.command.join(' ')}\` runs only \`${shellScript(p.command).script}\`: the words after the -c script (${ignored.join(' ')}) become the shell's $0, $1, so termination is not delayed. Put the whole command in one string, e.g. ["sh", "-c", "${[shellScript(p.command).script, ...ignored].join(' ')}"], or use ${suggestion}.`
+              : `${who(w, c)}: the preStop command \`${p.command.join(' ')}\` runs no visible sleep, so termination is not delayed until deregistration. Add \`sleep ${need.seconds}\` to the command, or use ${suggestion}. If the command itself waits, suppress this rule on the object with the zd-gate/ignore annotation.`,
           });
         } else if ((p.kind === 'exec' || p.kind === 'sleep') && p.seconds === 0) {
           ctx.report({
             object: w.object,
             path: p.path,
             container: c.name,
-            message: `${who(w, c)}: the preStop hook sleeps 0s, which does not delay termination. Sleep for the deregistration time (see prestop-duration).`,
+            message: `${who(w, c)}: the preStop hook sleeps 0s, which does not delay termination. Use ${suggestion}.`,
           });
         }
       }

@@ -1,5 +1,6 @@
 /** Small helpers several rules share. */
 import type { Graph } from '../graph/graph.js';
+import type { Exposure } from '../graph/lb.js';
 import type { Container, Workload } from '../graph/workload.js';
 import { field } from '../manifest/objects.js';
 import { describeObject } from '../manifest/types.js';
@@ -23,4 +24,32 @@ export function who(w: Workload, c?: Container): string {
 
 export function seconds(n: number): string {
   return Number.isFinite(n) ? `${Number.isInteger(n) ? n : n.toFixed(1)}s` : 'forever';
+}
+
+export interface Thresholds {
+  readonly albIp: number;
+  readonly albInstance: number;
+  readonly nlb: number;
+}
+
+/** prestop-duration's defaults: ALB ip 15 s, ALB instance 45 s (kube-proxy adds up to 30 s), NLB 60 s. */
+export const DEFAULT_THRESHOLDS: Thresholds = { albIp: 15, albInstance: 45, nlb: 60 };
+
+/**
+ * The least preStop delay for the load balancers in front of a workload: the largest of their
+ * thresholds; with none among the inputs, the ALB ip one.
+ */
+export function deregistrationThreshold(graph: Graph, w: Workload, t: Thresholds): { seconds: number; what: string } {
+  const of = (e: Exposure): { seconds: number; what: string } => {
+    if (e.lb === 'nlb') return { seconds: t.nlb, what: 'an NLB' };
+    // A TargetGroupBinding without targetType takes the target group's, which the inputs do not
+    // show: assume the lesser threshold rather than warn on a guess.
+    if (e.targetType.value === undefined && !e.targetType.explicit) return { seconds: t.albIp, what: 'a target group whose target type is not among the inputs (ip assumed)' };
+    if (e.targetType.value === 'ip') return { seconds: t.albIp, what: e.lb === 'alb' ? 'an ALB with ip targets' : 'a load balancer with ip targets' };
+    // An invalid target type is taken as instance, the controller's default.
+    return { seconds: t.albInstance, what: e.lb === 'alb' ? 'an ALB with instance targets' : 'a load balancer with instance targets' };
+  };
+  const exposures = graph.exposuresOf(w);
+  if (exposures.length === 0) return { seconds: t.albIp, what: 'an ALB with ip targets (no load balancer among the inputs)' };
+  return exposures.map(of).reduce((a, b) => (b.seconds > a.seconds ? b : a));
 }
