@@ -21,11 +21,13 @@ export default defineRule({
     for (const w of ctx.graph.servedWorkloads()) {
       for (const c of servingContainers(ctx.graph, w)) {
         if (probeOf(c, 'readinessProbe')) continue;
+        const served = ctx.graph.servingContainers(w).find((s) => s.container === c);
+        const target = served ? (served.port.targetPort ?? served.port.port) : undefined;
         ctx.report({
           object: w.object,
           path: [...c.path, 'readinessProbe'],
           container: c.name,
-          message: `${who(w, c)} has no readinessProbe: the pod is Ready, and registered with the load balancer, before the application can answer. Add a readinessProbe that checks the serving port.`,
+          message: `${who(w, c)} has no readinessProbe: the pod is Ready, and registered with the load balancer, before the application can answer. Add a readinessProbe that checks the serving port${target === undefined ? '' : ` (${target})`}, e.g. httpGet on a path that answers only when the application can take traffic.`,
         });
       }
     }
