@@ -20,6 +20,10 @@ export interface Scenario {
   readonly unknown?: (now: number, arn: string) => string | undefined;
   /** Scripted disturbances, called before each simulated step. */
   readonly script?: (now: number, sim: RolloutSim) => void;
+  /** Called after each simulated step (for measurements). */
+  readonly observe?: (now: number, sim: RolloutSim) => void;
+  /** When the first poll happens after the gate starts (default 0: at once). */
+  readonly pollPhaseMs?: number;
 }
 
 export interface ScenarioResult {
@@ -91,12 +95,14 @@ export function runScenario(s: Scenario): ScenarioResult {
   // The gate starts right after `kubectl apply`: the API already has the new template.
   sim.apply();
   sync();
-  pollAll();
-  let nextPoll = poll;
+  const phase = s.pollPhaseMs ?? 0;
+  if (phase === 0) pollAll();
+  let nextPoll = phase === 0 ? poll : phase;
   let nextTick = 1_000;
   while (!verdict && sim.now < s.maxMs) {
     s.script?.(sim.now, sim);
     sim.advance(100);
+    s.observe?.(sim.now, sim);
     sync();
     if (sim.now >= nextPoll) {
       pollAll();

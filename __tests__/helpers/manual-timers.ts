@@ -16,16 +16,19 @@ export class ManualTimers implements Timers {
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
     if (signal?.aborted) return Promise.resolve();
     return new Promise((resolve) => {
-      const w = { at: this.t + Math.max(0, ms), resolve };
-      this.waiters.push(w);
-      signal?.addEventListener(
-        'abort',
-        () => {
-          this.waiters = this.waiters.filter((x) => x !== w);
+      const onAbort = (): void => {
+        this.waiters = this.waiters.filter((x) => x !== w);
+        resolve();
+      };
+      const w = {
+        at: this.t + Math.max(0, ms),
+        resolve: () => {
+          signal?.removeEventListener('abort', onAbort);
           resolve();
         },
-        { once: true },
-      );
+      };
+      this.waiters.push(w);
+      signal?.addEventListener('abort', onAbort, { once: true });
     });
   }
 

@@ -76,6 +76,7 @@ export class RolloutSim {
   now = 0;
   private readonly uid = 'uid-web';
   private pods: SimPod[] = [];
+  private readonly byName = new Map<string, SimPod>();
   private readonly targets = new Map<string, Map<string, SimTarget>>();
   private readonly pendingRegistration = new Map<string, Map<string, number>>();
   private podSeq = 0;
@@ -219,7 +220,7 @@ export class RolloutSim {
     let live = 0;
     for (const t of this.targets.get(arn)?.values() ?? []) {
       if (t.state !== 'healthy') continue;
-      const pod = this.pods.find((p) => p.name === t.pod);
+      const pod = this.byName.get(t.pod);
       if (pod?.rs === 'new') newHealthy++;
       else oldHealthy++;
       if (pod) live++;
@@ -241,6 +242,7 @@ export class RolloutSim {
     const pod: SimPod = { name: `web-${rs}-${++this.podSeq}`, rs, ip: `10.0.${Math.floor(this.ipSeq / 250)}.${this.ipSeq++ % 250}`, createdAt: at, gates: new Map() };
     for (const tg of this.options.targetGroups) pod.gates.set(tg.arn, { status: 'False', reason: 'Elb.RegistrationInProgress', message: 'Target registration is in progress' });
     this.pods.push(pod);
+    this.byName.set(pod.name, pod);
     return pod;
   }
 
@@ -302,7 +304,10 @@ export class RolloutSim {
         this.goneAt.set(p.ip, now);
       }
     }
-    this.pods = this.pods.filter((p) => p.goneAt === undefined);
+    if (this.pods.some((p) => p.goneAt !== undefined)) {
+      for (const p of this.pods) if (p.goneAt !== undefined) this.byName.delete(p.name);
+      this.pods = this.pods.filter((p) => p.goneAt === undefined);
+    }
     // Load balancer controller and ELB, per target group.
     for (const tg of this.options.targetGroups) this.stepTargetGroup(tg, now);
   }
@@ -324,7 +329,7 @@ export class RolloutSim {
     }
     for (const t of targets.values()) {
       if (t.flap && now >= t.flap.until) delete t.flap;
-      const pod = this.pods.find((p) => p.name === t.pod);
+      const pod = this.byName.get(t.pod);
       const deletedAt = this.deletedAt.get(t.ip);
       if (t.deregisteredAt === undefined && deletedAt !== undefined && now >= deletedAt + tg.deregisterMs) {
         t.deregisteredAt = now;

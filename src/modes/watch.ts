@@ -6,6 +6,7 @@
  * Exit codes: 0 every Deployment passed; 1 at least one failed, timed out or was rolled back;
  * 2 the gate could not run (bad input, no cluster access, a missing permission or target group).
  */
+import { setMaxListeners } from 'node:events';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -39,6 +40,8 @@ export async function runWatch(settings: WatchSettings, host: Host, deps: WatchD
   const startedAt = timers.now();
   const sessions: WatchSession[] = [];
   const stopRun = new AbortController();
+  // One waiter per target group loop, the probe and the clock: more than Node's default of 10.
+  setMaxListeners(0, stopRun.signal);
   const onHostAbort = (): void => {
     for (const s of sessions) s.fail('cancelled: the job was cancelled or the process received a signal');
     stopRun.abort();
