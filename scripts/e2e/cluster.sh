@@ -104,6 +104,10 @@ cmd_up() {
   "$E2E_DIR/setup.sh"
   use_binaries
   local t0=$SECONDS
+  # Two `up` of the same cluster at once (two test runs) would both create it: serialize.
+  mkdir -p "$KWOK_WORKDIR"
+  exec 8>"$KWOK_WORKDIR/$CLUSTER.lock"
+  flock 8
   if cluster_exists; then
     # Start whichever components are not running (none when it is up; all of them after a
     # machine restart; kube-controller-manager and kube-scheduler exit when they lose their

@@ -33,6 +33,19 @@ if [[ $force -eq 0 ]] && e2e_bins_complete; then
   exit 0
 fi
 
+# One build per key at a time (several test runs may start at once); a run that waited for
+# another one's build finds the binaries done.
+mkdir -p "$E2E_CACHE"
+exec 9>"$E2E_CACHE/$KEY.lock"
+if ! flock -n 9; then
+  log "another setup.sh is building $KEY; waiting for it"
+  flock 9
+  if [[ $force -eq 0 ]] && e2e_bins_complete; then
+    log "binaries for $KEY are built: $BIN"
+    exit 0
+  fi
+fi
+
 mkdir -p "$BIN" "$SRC" "$LOGS"
 rm -f "$BIN/.complete"
 
