@@ -176,6 +176,16 @@ export default {
       files: { 'deploy.yaml': DEPLOY, 'service.yaml': SERVICE_WEB, 'tgb.yaml': tgb('') },
     },
     {
+      name: 'a forward action to a target group ARN is not a Service of the inputs',
+      files: {
+        'deploy.yaml': DEPLOY,
+        'service.yaml': SERVICE_WEB,
+        'ingress.yaml': ingress(
+          '  annotations:\n    alb.ingress.kubernetes.io/actions.legacy: \'{"type": "forward", "targetGroupARN": "arn:aws:elasticloadbalancing:eu-west-1:111111111111:targetgroup/legacy/0123456789abcdef"}\'\n',
+        ).replace('            name: web\n            port:\n              number: 80\n', '            name: legacy\n            port:\n              name: use-annotation\n'),
+      },
+    },
+    {
       name: 'suppressed on the Ingress with zd-gate/ignore',
       files: { 'deploy.yaml': DEPLOY, 'service.yaml': SERVICE_WEB, 'ingress.yaml': ingress('  annotations:\n    zd-gate/ignore: target-type-ip\n') },
     },
@@ -305,6 +315,37 @@ spec:
 `,
       },
       errors: [{ file: 'ingress.yaml', line: 6, message: /\(Service web\)/ }],
+    },
+    {
+      name: 'a weighted forward action (use-annotation) sends traffic to two Services: one finding naming both',
+      files: {
+        'deploy.yaml': `${DEPLOY}---\n${DEPLOY.replace(/web/g, 'web-green')}`,
+        'service.yaml': `${SERVICE_WEB}---\n${SERVICE_WEB.replace(/web/g, 'web-green')}`,
+        'ingress.yaml': `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: web
+  namespace: shop
+  annotations:
+    alb.ingress.kubernetes.io/actions.blue-green: |
+      {"type": "forward", "forwardConfig": {"targetGroups": [
+        {"serviceName": "web", "servicePort": "80", "weight": 90},
+        {"serviceName": "web-green", "servicePort": 80, "weight": 10}]}}
+spec:
+  ingressClassName: alb
+  rules:
+  - http:
+      paths:
+      - path: /
+        pathType: Prefix
+        backend:
+          service:
+            name: blue-green
+            port:
+              name: use-annotation
+`,
+      },
+      errors: [{ file: 'ingress.yaml', line: 6, message: /Ingress shop\/web \(Service web, Service web-green\): no target type is set/ }],
     },
     {
       name: 'an unknown target type is rejected by the controller',

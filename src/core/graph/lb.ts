@@ -118,8 +118,41 @@ export function ingressBackends(ing: K8sObject): Backend[] {
     const paths = isObject(rule) && isObject(rule.http) && Array.isArray(rule.http.paths) ? rule.http.paths : [];
     for (const p of paths) if (isObject(p)) add(p.backend);
   }
-  // `use-annotation` backends are ALB actions (redirects, fixed responses), not Services.
-  return out.filter((b) => b.port !== 'use-annotation');
+  // `use-annotation` backends name an ALB action (redirect, fixed response, forward). A forward
+  // action's target groups may be Services (weighted blue/green, canary): those are backends too.
+  return out.flatMap((b) => (b.port === 'use-annotation' ? actionBackends(ing, b.name) : [b]));
+}
+
+/**
+ * The Services of a forward action in `alb.ingress.kubernetes.io/actions.<name>`
+ * (pkg/ingress/enhanced_backend_builder.go): forwardConfig.targetGroups[].serviceName and
+ * servicePort (a numeric string counts as a number). Keys match case-insensitively, as Go's JSON
+ * decoding does.
+ */
+function actionBackends(ing: K8sObject, name: string): Backend[] {
+  const raw = ing.annotations[`${ALB_PREFIX}actions.${name}`];
+  if (raw === undefined) return [];
+  let action: unknown;
+  try {
+    action = JSON.parse(raw);
+  } catch {
+    return [];
+  }
+  if (String(prop(action, 'type')).toLowerCase() !== 'forward') return [];
+  const groups = prop(prop(action, 'forwardConfig'), 'targetGroups');
+  if (!Array.isArray(groups)) return [];
+  return groups.flatMap((g): Backend[] => {
+    const svc = prop(g, 'serviceName');
+    if (typeof svc !== 'string') return [];
+    const port = prop(g, 'servicePort');
+    return [{ name: svc, port: typeof port === 'string' && /^\d+$/.test(port) ? Number(port) : typeof port === 'number' || typeof port === 'string' ? port : undefined }];
+  });
+}
+
+function prop(o: unknown, key: string): unknown {
+  if (!isObject(o)) return undefined;
+  const k = Object.keys(o).find((x) => x.toLowerCase() === key.toLowerCase());
+  return k === undefined ? undefined : o[k];
 }
 
 /** The index of the Service port an Ingress backend or TGB serviceRef names (by number or name). */
