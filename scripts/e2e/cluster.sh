@@ -47,7 +47,8 @@ kctl() {
 }
 
 kwokctl() {
-  "$BIN/kwokctl" --name "$CLUSTER" "$@"
+  # fd 8 is the lock of cmd_up: the components kwokctl forks must not inherit (and hold) it.
+  "$BIN/kwokctl" --name "$CLUSTER" "$@" 8>&-
 }
 
 cluster_exists() {
