@@ -24,35 +24,40 @@ let elb: FakeElb;
 let dir: string;
 const savedEnv = { ...process.env };
 
-function template(image: string, hash?: string) {
+function template(app: string, image: string, hash?: string) {
   return {
-    metadata: { labels: { app: 'web', ...(hash ? { 'pod-template-hash': hash } : {}) } },
+    metadata: { labels: { app, ...(hash ? { 'pod-template-hash': hash } : {}) } },
     spec: { containers: [{ name: 'web', image, ports: [{ name: 'http', containerPort: 8080 }] }] },
   };
 }
 
-function seed(opts: { targets: FakeTarget[]; targetType?: 'ip' | 'instance' }): void {
+/** A Deployment `app` (2 replicas, revision 2 rolled out, revision 1 in history), its Service, binding and target group. */
+function seed(opts: { targets: FakeTarget[]; targetType?: 'ip' | 'instance'; app?: string; arn?: string; subnet?: number }): void {
+  const app = opts.app ?? 'web';
+  const arn = opts.arn ?? ARN;
+  const tg = arn.split('/')[1] as string;
+  const uid = `uid-${app}`;
   kube.put(`${APPS}/deployments`, {
-    metadata: { name: 'web', namespace: 'demo', uid: 'uid-web', generation: 2, labels: { app: 'web' }, annotations: { 'deployment.kubernetes.io/revision': '2' } },
-    spec: { replicas: 2, progressDeadlineSeconds: 600, selector: { matchLabels: { app: 'web' } }, strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } }, template: template('web:2') },
+    metadata: { name: app, namespace: 'demo', uid, generation: 2, labels: { app }, annotations: { 'deployment.kubernetes.io/revision': '2' } },
+    spec: { replicas: 2, progressDeadlineSeconds: 600, selector: { matchLabels: { app } }, strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } }, template: template(app, `${app}:2`) },
     status: { observedGeneration: 2, replicas: 2, updatedReplicas: 2, readyReplicas: 2, availableReplicas: 2 },
   });
-  for (const [rev, image] of [['1', 'web:1'], ['2', 'web:2']] as const) {
+  for (const rev of ['1', '2']) {
     kube.put(`${APPS}/replicasets`, {
-      metadata: { name: `web-r${rev}`, namespace: 'demo', labels: { app: 'web', 'pod-template-hash': `r${rev}` }, annotations: { 'deployment.kubernetes.io/revision': rev }, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', uid: 'uid-web', controller: true }] },
-      spec: { replicas: rev === '2' ? 2 : 0, selector: { matchLabels: { app: 'web' } }, template: template(image, `r${rev}`) },
+      metadata: { name: `${app}-r${rev}`, namespace: 'demo', labels: { app, 'pod-template-hash': `r${rev}` }, annotations: { 'deployment.kubernetes.io/revision': rev }, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: app, uid, controller: true }] },
+      spec: { replicas: rev === '2' ? 2 : 0, selector: { matchLabels: { app } }, template: template(app, `${app}:${rev}`, `r${rev}`) },
     });
   }
   for (const i of [1, 2]) {
     kube.put(`${NS}/pods`, {
-      metadata: { name: `web-r2-${i}`, namespace: 'demo', labels: { app: 'web', 'pod-template-hash': 'r2' }, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web-r2', uid: 'uid-r2', controller: true }] },
-      spec: { containers: [{ name: 'web', ports: [{ name: 'http', containerPort: 8080 }] }], readinessGates: [{ conditionType: 'target-health.elbv2.k8s.aws/k8s-demo-web-1a2b3c4d5e' }] },
-      status: { phase: 'Running', podIP: `10.0.1.${i}`, conditions: [{ type: 'Ready', status: 'True' }, { type: 'target-health.elbv2.k8s.aws/k8s-demo-web-1a2b3c4d5e', status: 'True' }] },
+      metadata: { name: `${app}-r2-${i}`, namespace: 'demo', labels: { app, 'pod-template-hash': 'r2' }, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: `${app}-r2`, uid: `${uid}-r2`, controller: true }] },
+      spec: { containers: [{ name: 'web', ports: [{ name: 'http', containerPort: 8080 }] }], readinessGates: [{ conditionType: `target-health.elbv2.k8s.aws/${tg}` }] },
+      status: { phase: 'Running', podIP: `10.0.${opts.subnet ?? 1}.${i}`, conditions: [{ type: 'Ready', status: 'True' }, { type: `target-health.elbv2.k8s.aws/${tg}`, status: 'True' }] },
     });
   }
-  kube.put(`${NS}/services`, { metadata: { name: 'web', namespace: 'demo' }, spec: { selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 'http' }] } });
-  kube.put(TGB, { metadata: { name: 'k8s-demo-web-1a2b3c4d5e', namespace: 'demo' }, spec: { targetGroupARN: ARN, targetType: opts.targetType ?? 'ip', serviceRef: { name: 'web', port: 80 } } });
-  elb.add({ arn: ARN, name: 'k8s-demo-web-1a2b3c4d5e', targetType: opts.targetType ?? 'ip', targets: opts.targets });
+  kube.put(`${NS}/services`, { metadata: { name: app, namespace: 'demo' }, spec: { selector: { app }, ports: [{ name: 'http', port: 80, targetPort: 'http' }] } });
+  kube.put(TGB, { metadata: { name: tg, namespace: 'demo' }, spec: { targetGroupARN: arn, targetType: opts.targetType ?? 'ip', serviceRef: { name: app, port: 80 } } });
+  elb.add({ arn, name: tg, targetType: opts.targetType ?? 'ip', targets: opts.targets });
 }
 
 async function watch(...args: string[]): Promise<{ code: number; stderr: string; report: WatchReport }> {
@@ -152,6 +157,20 @@ describe('zd-gate watch (CLI, loopback Kubernetes API and ELBv2)', () => {
     const r = await watch('--deployments', 'web', '--rollback');
     expect(r.code).toBe(1);
     expect(r.report.deployments[0]).toMatchObject({ result: 'failed', rolledBackTo: 1, rollback: { status: 'not-available' } });
+  });
+
+  it('watches several Deployments at once: each its own verdict, the failed one rolled back, the worst result', async () => {
+    const ARN_API = ARN.replace('k8s-demo-web-1a2b3c4d5e/0123456789abcdef', 'k8s-demo-api-5e4d3c2b1a/fedcba9876543210');
+    seed({ targets: [healthy(1), healthy(2)] });
+    seed({ app: 'api', arn: ARN_API, subnet: 2, targets: [{ id: '10.0.2.1', port: 8080, state: 'healthy' }] });
+    const r = await watch('--deployments', 'web,api', '--rollback', '--rollback-wait', 'false');
+    expect(r.code).toBe(1);
+    expect(r.report.result).toBe('rolled-back');
+    expect(r.report.deployments.map((d) => [d.name, d.result])).toEqual([
+      ['web', 'success'],
+      ['api', 'rolled-back'],
+    ]);
+    expect(kube.requests.filter((q) => q.method === 'PATCH').map((q) => q.path)).toEqual([`${APPS}/deployments/api`]);
   });
 
   it('exits 2 with the missing permission when pods cannot be listed', async () => {
