@@ -55,6 +55,13 @@ cluster_exists() {
   [[ -f "$CLUSTER_DIR/kwok.yaml" && -f "$KUBECONFIG_PATH" ]]
 }
 
+# What a cluster was created from: the binaries' key and the kwokctl config (stages are read
+# only at creation). `up` recreates a cluster whose stamp differs.
+STAMP_PATH="$CLUSTER_DIR/zd-gate-e2e.stamp"
+cluster_stamp() {
+  echo "$(e2e_key) $(sha256sum "$E2E_DIR/kwok/cluster-config.yaml" | cut -d' ' -f1)"
+}
+
 # True when the API server answers /readyz within a few seconds.
 api_ready() {
   kctl get --raw /readyz --request-timeout=5s >/dev/null 2>&1
@@ -99,6 +106,7 @@ create_cluster() {
     --disable-qps-limits \
     --wait 2m >&2 ||
     die "kwokctl create cluster failed; component logs are in $CLUSTER_DIR/logs"
+  cluster_stamp >"$STAMP_PATH"
 }
 
 cmd_up() {
@@ -109,6 +117,10 @@ cmd_up() {
   mkdir -p "$KWOK_WORKDIR"
   exec 8>"$KWOK_WORKDIR/$CLUSTER.lock"
   flock 8
+  if cluster_exists && [[ "$(cat "$STAMP_PATH" 2>/dev/null)" != "$(cluster_stamp)" ]]; then
+    log "cluster '$CLUSTER' was created from other binaries or another kwok config; recreating it"
+    kwokctl delete cluster >&2 || die "kwokctl delete cluster failed"
+  fi
   if cluster_exists; then
     # Start whichever components are not running (none when it is up; all of them after a
     # machine restart; kube-controller-manager and kube-scheduler exit when they lose their
