@@ -8,6 +8,8 @@ import { expect } from 'vitest';
 import type { Severity } from '../../src/core/findings.js';
 import { lint } from '../../src/core/lint/engine.js';
 import { parseFile } from '../../src/core/manifest/parse.js';
+import type { RuleSetting } from '../../src/core/lint/config.js';
+import { RULES } from '../../src/core/rules/index.js';
 import type { Rule } from '../../src/core/rules/rule.js';
 
 export interface Case {
@@ -48,8 +50,10 @@ export function filesOf(c: Case): Record<string, string> {
 
 export function runCase(rule: Rule, c: Case) {
   const files = Object.entries(filesOf(c)).map(([path, text]) => parseFile({ path, text }));
-  const config = { rules: new Map(c.options ? [[rule.meta.id, { severity: undefined, params: c.options }]] : []) };
-  return lint({ files, defaultNamespace: c.namespace ?? 'default', config, rules: [rule] });
+  // Every rule is known (so `zd-gate/ignore: a, b` naming other rules is no problem), only this one runs.
+  const others = RULES.filter((r) => r.meta.id !== rule.meta.id).map((r): [string, RuleSetting] => [r.meta.id, { severity: 'off', params: {} }]);
+  const config = { rules: new Map<string, RuleSetting>([...others, ...(c.options ? [[rule.meta.id, { severity: undefined, params: c.options }] as [string, RuleSetting]] : [])]) };
+  return lint({ files, defaultNamespace: c.namespace ?? 'default', config, rules: [rule, ...RULES.filter((r) => r.meta.id !== rule.meta.id)] });
 }
 
 export function assertValid(rule: Rule, c: Case): void {

@@ -31,7 +31,7 @@ export default {
       name: 'suppressed on the workload',
       files: {
         'service.yaml': SERVICE_WEB,
-        'deploy.yaml': DEPLOYMENT_GOOD.replace('  namespace: shop\n', '  namespace: shop\n  annotations:\n    zd-gate/ignore: pod-disruption-budget\n'),
+        'deploy.yaml': DEPLOYMENT_GOOD.replace('  namespace: shop\n', '  namespace: shop\n  annotations:\n    zd-gate/ignore: pod-disruption-budget, min-replicas\n'),
       },
     },
   ],
