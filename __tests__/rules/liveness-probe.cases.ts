@@ -132,7 +132,7 @@ export default {
             port: 8080
 `),
       },
-      errors: [{ file: 'deploy.yaml', line: 29, severity: 'warning' }],
+      errors: [{ file: 'deploy.yaml', line: 29, severity: 'warning', message: /container `web`: the livenessProbe is identical to the readinessProbe \(same check and timing\)/ }],
     },
     {
       name: 'identical exec probes',
@@ -146,7 +146,7 @@ export default {
             command: ["/bin/grpc_health_probe", "-addr=:8080"]
 `),
       },
-      errors: [{ file: 'deploy.yaml', line: 25, severity: 'warning' }],
+      errors: [{ file: 'deploy.yaml', line: 25, severity: 'warning', message: /identical to the readinessProbe.*Point liveness at a cheaper endpoint/ }],
     },
     {
       name: 'a StatefulSet',

@@ -100,8 +100,8 @@ spec:
       name: 'flagged whether or not a Service selects the pods',
       files: { 'deploy.yaml': DEPLOYMENT_GOOD, 'pdb.yaml': `${pdb('  maxUnavailable: 0\n')}---\n${pdb('  minAvailable: 100%\n').replace('name: web\n', 'name: web-b\n')}` },
       errors: [
-        { file: 'pdb.yaml', line: 7 },
-        { file: 'pdb.yaml', line: 18 },
+        { file: 'pdb.yaml', line: 7, message: /PodDisruptionBudget shop\/web allows no voluntary eviction: maxUnavailable: 0,/ },
+        { file: 'pdb.yaml', line: 18, message: /PodDisruptionBudget shop\/web-b allows no voluntary eviction: minAvailable: 100%,/ },
       ],
     },
   ],

@@ -44,7 +44,7 @@ export default {
     {
       name: 'a budget in another namespace',
       files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': DEPLOYMENT_GOOD, 'pdb.yaml': PDB_WEB.replace('namespace: shop', 'namespace: other') },
-      errors: [{ file: 'deploy.yaml', line: 4 }],
+      errors: [{ file: 'deploy.yaml', line: 4, message: /No PodDisruptionBudget selects the pods of Deployment shop\/web/ }],
     },
     {
       name: 'a budget whose selector misses a pod label',
@@ -53,7 +53,7 @@ export default {
         'deploy.yaml': DEPLOYMENT_GOOD,
         'pdb.yaml': pdbSelecting('  selector:\n    matchLabels:\n      app: web\n      tier: frontend\n'),
       },
-      errors: [{ file: 'deploy.yaml', line: 4 }],
+      errors: [{ file: 'deploy.yaml', line: 4, message: /No PodDisruptionBudget selects the pods of Deployment shop\/web/ }],
     },
     {
       name: 'a budget whose matchExpressions exclude the pods',
@@ -62,7 +62,7 @@ export default {
         'deploy.yaml': DEPLOYMENT_GOOD,
         'pdb.yaml': pdbSelecting('  selector:\n    matchExpressions:\n    - key: app\n      operator: NotIn\n      values: [web]\n'),
       },
-      errors: [{ file: 'deploy.yaml', line: 4 }],
+      errors: [{ file: 'deploy.yaml', line: 4, message: /No PodDisruptionBudget selects the pods of Deployment shop\/web/ }],
     },
     {
       name: 'seed 001: the demo has no budget',

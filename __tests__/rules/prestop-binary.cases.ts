@@ -87,7 +87,7 @@ export default {
     {
       name: 'a mirrored distroless image',
       files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': deploy('123456789012.dkr.ecr.eu-west-1.amazonaws.com/mirror/distroless/static:nonroot', exec('["sleep", "20"]')) },
-      errors: [{ file: 'deploy.yaml', line: 26 }],
+      errors: [{ file: 'deploy.yaml', line: 26, message: /needs a `sleep` binary, but 123456789012\.dkr\.ecr\.eu-west-1\.amazonaws\.com\/mirror\/distroless\/static:nonroot is a minimal image.*sleep\.seconds: 20 instead/ }],
     },
     {
       name: 'a sleep of unreadable length: the native action, with no number to suggest',
@@ -98,7 +98,7 @@ export default {
       name: 'shell-less-images set to the team\'s own base images',
       options: { 'shell-less-images': ['registry.example.com/base/**'] },
       files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': deploy('registry.example.com/base/go-runtime:1.23', exec('["sleep", "20"]')) },
-      errors: [{ file: 'deploy.yaml', line: 26 }],
+      errors: [{ file: 'deploy.yaml', line: 26, message: /registry\.example\.com\/base\/go-runtime:1\.23 is a minimal image without one/ }],
     },
   ],
 } satisfies Cases;

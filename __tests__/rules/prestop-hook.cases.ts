@@ -171,7 +171,7 @@ spec:
           containerPort: 9090
 `,
       },
-      errors: [{ file: 'deploy.yaml', line: 30, container: 'api' }],
+      errors: [{ file: 'deploy.yaml', line: 30, container: 'api', message: /Deployment shop\/web, container `api` has no preStop hook/ }],
     },
     {
       name: 'multi-document file: the finding is on the line of the second Deployment',
@@ -208,7 +208,7 @@ spec:
         ports:
         - containerPort: 8080
 `,
-      errors: [{ line: 29, container: 'api' }],
+      errors: [{ line: 29, container: 'api', message: /Deployment shop\/api, container `api` has no preStop hook/ }],
     },
     {
       name: 'kind: List (kubectl get -o yaml): the line inside the list',
@@ -246,7 +246,7 @@ items:
           ports:
           - containerPort: 8080
 `,
-      errors: [{ line: 30, container: 'web' }],
+      errors: [{ line: 30, container: 'web', message: /Deployment shop\/web, container `web` has no preStop hook/ }],
     },
     {
       name: 'JSON input',
@@ -285,7 +285,7 @@ items:
 }
 `,
       },
-      errors: [{ file: 'web.json', line: 21, container: 'web' }],
+      errors: [{ file: 'web.json', line: 21, container: 'web', message: /Deployment shop\/web, container `web` has no preStop hook.*sleep\.seconds: 15/ }],
     },
     {
       name: 'objects without a namespace take the default one (--namespace)',

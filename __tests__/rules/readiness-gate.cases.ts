@@ -113,7 +113,7 @@ metadata:
         'ingress.yaml': INGRESS_IP,
         'deploy.yaml': DEPLOYMENT_GOOD,
       },
-      errors: [{ file: 'namespace.yaml', line: 5 }],
+      errors: [{ file: 'namespace.yaml', line: 5, message: /Namespace shop has no `elbv2\.k8s\.aws\/pod-readiness-gate-inject` label/ }],
     },
     {
       name: 'Namespace not among the inputs: a warning on the workload\'s namespace',
@@ -138,7 +138,7 @@ metadata:
         'ingress.yaml': INGRESS_IP.replace('target-type: ip', 'target-type: instance'),
         'deploy.yaml': DEPLOYMENT_GOOD,
       },
-      errors: [{ file: 'namespace.yaml', line: 3 }],
+      errors: [{ file: 'namespace.yaml', line: 3, message: /pods of Deployment shop\/web \(behind the ip targets of Ingress shop\/web\)/ }],
     },
     {
       name: 'IngressClassParams targetType ip wins over the instance annotation',
@@ -166,7 +166,7 @@ spec:
         'ingress.yaml': INGRESS_IP.replace('ingressClassName: alb', 'ingressClassName: internal-alb').replace('target-type: ip', 'target-type: instance'),
         'deploy.yaml': DEPLOYMENT_GOOD,
       },
-      errors: [{ file: 'namespace.yaml', line: 3 }],
+      errors: [{ file: 'namespace.yaml', line: 3, message: /pods of Deployment shop\/web \(behind the ip targets of Ingress shop\/web\)/ }],
     },
     {
       name: 'NLB with nlb-ip targets',

@@ -232,7 +232,7 @@ export default {
         'params.yaml': CLASS_PARAMS('instance'),
         'ingress.yaml': ingress('  annotations:\n    alb.ingress.kubernetes.io/target-type: ip\n', '  ingressClassName: internal-alb\n'),
       },
-      errors: [{ file: 'params.yaml', line: 6 }],
+      errors: [{ file: 'params.yaml', line: 6, message: /Ingress shop\/web \(Service web\): the target type is instance.*set alb\.ingress\.kubernetes\.io\/target-type: ip/ }],
     },
     {
       name: 'an IngressClass of another name whose controller is ingress.k8s.aws/alb',
@@ -242,7 +242,7 @@ export default {
         'class.yaml': 'apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata:\n  name: public\nspec:\n  controller: ingress.k8s.aws/alb\n',
         'ingress.yaml': ingress('', '  ingressClassName: public\n'),
       },
-      errors: [{ file: 'ingress.yaml', line: 3 }],
+      errors: [{ file: 'ingress.yaml', line: 3, message: /Ingress shop\/web \(Service web\): no target type is set, so the controller's default, instance, applies/ }],
     },
     {
       name: 'the legacy kubernetes.io/ingress.class: alb annotation (seed 001 style)',
@@ -251,7 +251,7 @@ export default {
         'service.yaml': SERVICE_WEB,
         'ingress.yaml': ingress('  annotations:\n    kubernetes.io/ingress.class: alb\n    alb.ingress.kubernetes.io/scheme: internet-facing\n', ''),
       },
-      errors: [{ file: 'ingress.yaml', line: 6 }],
+      errors: [{ file: 'ingress.yaml', line: 6, message: /Ingress shop\/web \(Service web\): no target type is set, so the controller's default, instance, applies/ }],
     },
     {
       name: 'the legacy annotation takes priority over spec.ingressClassName',
@@ -261,7 +261,7 @@ export default {
         'class.yaml': 'apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata:\n  name: nginx\nspec:\n  controller: k8s.io/ingress-nginx\n',
         'ingress.yaml': ingress('  annotations:\n    kubernetes.io/ingress.class: alb\n', '  ingressClassName: nginx\n'),
       },
-      errors: [{ file: 'ingress.yaml', line: 6 }],
+      errors: [{ file: 'ingress.yaml', line: 6, message: /Ingress shop\/web \(Service web\): no target type is set, so the controller's default, instance, applies/ }],
     },
     {
       name: 'a default IngressClass of the controller takes Ingresses without a class',
@@ -279,7 +279,7 @@ spec:
 `,
         'ingress.yaml': ingress('', ''),
       },
-      errors: [{ file: 'ingress.yaml', line: 3 }],
+      errors: [{ file: 'ingress.yaml', line: 3, message: /Ingress shop\/web \(Service web\): no target type is set, so the controller's default, instance, applies/ }],
     },
     {
       name: 'use-annotation backends are actions, not Services: one finding, for the real backend',

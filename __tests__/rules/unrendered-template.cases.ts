@@ -107,7 +107,7 @@ spec:
 ---
 ${DEPLOYMENT_GOOD}`,
       },
-      errors: [{ file: 'mixed.yaml', line: 20 }],
+      errors: [{ file: 'mixed.yaml', line: 20, column: 19, message: /`\{\{ \.Values\.pdb\.maxUnavailable \}\}`.*Render it first/ }],
     },
   ],
 } satisfies Cases;
