@@ -1,6 +1,6 @@
 import { probeKey, probeOf } from '../pod/probes.js';
 import { defineRule } from './rule.js';
-import { servingContainers, who } from './shared.js';
+import { front, servingContainers, who } from './shared.js';
 
 export default defineRule({
   meta: {
@@ -32,7 +32,7 @@ export default defineRule({
             path: [...c.path, 'livenessProbe'],
             container: c.name,
             severity: 'notice',
-            message: `${who(w, c)} has no livenessProbe: a hung process stays registered with the load balancer until it is restarted by hand. Consider a liveness probe that differs from the readiness probe.`,
+            message: `${who(w, c)} has no livenessProbe: a hung process keeps receiving traffic from ${front(ctx.graph, w)} until it is restarted by hand. Consider a liveness probe that differs from the readiness probe.`,
           });
           continue;
         }

@@ -1,6 +1,7 @@
 import { field } from '../manifest/objects.js';
 import { describeObject } from '../manifest/types.js';
 import { defineRule } from './rule.js';
+import { front } from './shared.js';
 
 export default defineRule({
   meta: {
@@ -25,7 +26,7 @@ export default defineRule({
       const explicit = field(r.object, r.path) !== undefined;
       const n = `${r.value} replica${r.value === 1 ? '' : 's'}`;
       const risk = r.value <= 1
-        ? 'any rollout or eviction leaves the load balancer without a healthy target'
+        ? `any rollout or eviction leaves ${front(ctx.graph, w)} without a ready pod`
         : `fewer than the minimum of ${min}: a rollout or an eviction leaves few healthy targets to carry the load`;
       ctx.report({
         object: r.object,

@@ -1,5 +1,6 @@
 import { describeObject } from '../manifest/types.js';
 import { defineRule } from './rule.js';
+import { front } from './shared.js';
 
 export default defineRule({
   meta: {
@@ -22,7 +23,7 @@ export default defineRule({
       ctx.report({
         object: w.object,
         path: ['metadata', 'name'],
-        message: `No PodDisruptionBudget selects the pods of ${describeObject(w.object)}: a node drain may evict every replica behind the load balancer at once. Add one with maxUnavailable: 1 and a selector matching the pod labels.`,
+        message: `No PodDisruptionBudget selects the pods of ${describeObject(w.object)}: a node drain may evict every replica behind ${front(ctx.graph, w)} at once. Add one with maxUnavailable: 1 and a selector matching the pod labels.`,
       });
     }
   },

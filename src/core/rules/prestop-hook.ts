@@ -1,6 +1,6 @@
 import { preStopOf, shellScript } from '../pod/prestop.js';
 import { defineRule } from './rule.js';
-import { DEFAULT_THRESHOLDS, deregistrationThreshold, gracePeriod, servingContainers, who } from './shared.js';
+import { DEFAULT_THRESHOLDS, deregistrationThreshold, front, gracePeriod, servingContainers, who } from './shared.js';
 
 export default defineRule({
   meta: {
@@ -33,7 +33,7 @@ export default defineRule({
             object: w.object,
             path: [...c.path, 'lifecycle', 'preStop'],
             container: c.name,
-            message: `${who(w, c)} has no preStop hook: on deletion it gets SIGTERM while the load balancer still routes to it. Add ${suggestion}.`,
+            message: `${who(w, c)} has no preStop hook: on deletion it gets SIGTERM while ${front(ctx.graph, w)} still routes to it. Add ${suggestion}.`,
           });
         } else if (p.kind === 'exec' && !p.sleeps) {
           const ignored = p.needsShell ? shellScript(p.command).ignored : [];

@@ -1,6 +1,6 @@
 import { probeOf } from '../pod/probes.js';
 import { defineRule } from './rule.js';
-import { servingContainers, who } from './shared.js';
+import { front, servingContainers, who } from './shared.js';
 
 export default defineRule({
   meta: {
@@ -27,7 +27,7 @@ export default defineRule({
           object: w.object,
           path: [...c.path, 'readinessProbe'],
           container: c.name,
-          message: `${who(w, c)} has no readinessProbe: the pod is Ready, and registered with the load balancer, before the application can answer. Add a readinessProbe that checks the serving port${target === undefined ? '' : ` (${target})`}, e.g. httpGet on a path that answers only when the application can take traffic.`,
+          message: `${who(w, c)} has no readinessProbe: the pod is Ready, and receives traffic from ${front(ctx.graph, w)}, before the application can answer. Add a readinessProbe that checks the serving port${target === undefined ? '' : ` (${target})`}, e.g. httpGet on a path that answers only when the application can take traffic.`,
         });
       }
     }

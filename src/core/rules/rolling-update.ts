@@ -2,6 +2,7 @@ import { field } from '../manifest/objects.js';
 import { describeObject } from '../manifest/types.js';
 import { resolveFenceposts, scaled, type IntOrString } from '../graph/intstr.js';
 import { defineRule } from './rule.js';
+import { front } from './shared.js';
 
 export default defineRule({
   meta: {
@@ -26,7 +27,7 @@ export default defineRule({
         ctx.report({
           object: w.object,
           path: ['spec', 'strategy', 'type'],
-          message: `${describeObject(w.object)} uses strategy Recreate: every pod is deleted before the new ones exist, so the load balancer has no healthy target during each deploy. Use RollingUpdate.`,
+          message: `${describeObject(w.object)} uses strategy Recreate: every pod is deleted before the new ones exist, so ${front(ctx.graph, w)} has no ready pod during each deploy. Use RollingUpdate.`,
         });
         continue;
       }

@@ -53,3 +53,13 @@ export function deregistrationThreshold(graph: Graph, w: Workload, t: Thresholds
   if (exposures.length === 0) return { seconds: t.albIp, what: 'an ALB with ip targets (no load balancer among the inputs)' };
   return exposures.map(of).reduce((a, b) => (b.seconds > a.seconds ? b : a));
 }
+
+/**
+ * Who sends the workload its traffic, for messages: "the load balancer" when one among the inputs
+ * fronts it, else its Service (a load balancer may still front it from manifests not given).
+ */
+export function front(graph: Graph, w: Workload): string {
+  if (graph.exposuresOf(w).length > 0) return 'the load balancer';
+  const svc = graph.servicesOf(w)[0];
+  return svc ? `Service ${svc.name} (and any load balancer in front of it)` : 'the load balancer';
+}
