@@ -4,7 +4,8 @@
  *     of its 502s, each at the line to fix;
  *   - seed 002's sample and seed 001's demo with the fixes of seeds 003 and 004 pass (no error),
  *     with the warnings listed below and the reason each is accepted;
- *   - the README's command, `zd-gate validate examples/seed-001-demo`, exits 1 with those findings.
+ *   - the README's command, `zd-gate validate examples/seed-001-demo`, exits 1 with those findings,
+ *     and examples/README.md shows exactly what each of its commands prints.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -166,6 +167,25 @@ describe('seed 003: the demo with the fixes of seeds 003 and 004', () => {
   it('the CLI exits 0 on it', async () => {
     expect((await cli(['validate', 'examples/seed-003-fixed'])).code).toBe(0);
   });
+});
+
+describe('examples/README.md', () => {
+  // Each ```console block: `$ npx zd-gate validate ...` and what it prints, which must stay true.
+  const readme = readFileSync(join(root, 'examples/README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/```console\n\$ npx zd-gate (validate [^\n]+)\n([\s\S]*?)\n```/g)];
+  it('shows the three examples', () => {
+    expect(blocks.map((b) => b[1])).toEqual([
+      'validate examples/seed-001-demo',
+      'validate examples/seed-002-sample --namespace test',
+      'validate examples/seed-003-fixed',
+    ]);
+  });
+  for (const [, command, printed] of blocks) {
+    it(`prints what \`zd-gate ${command}\` prints`, async () => {
+      const { stdout } = await cli((command as string).split(' '));
+      expect(stdout.trimEnd()).toBe(printed);
+    });
+  }
 });
 
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
