@@ -203,6 +203,15 @@ describe('zd-gate watch (CLI, loopback Kubernetes API and ELBv2)', () => {
     expect(allowed.report.deployments[0]).toMatchObject({ result: 'success', rolloutOnly: true });
   });
 
+  it('an API server that cannot be reached is exit 2 with the connection error, not a missing Deployment', async () => {
+    seed({ targets: [healthy(1), healthy(2)] });
+    await kube.stop();
+    const r = await watch('--deployments', 'web');
+    if (process.env.ZD_SHOW) console.log(r.stderr);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/could not list .* in namespace demo: list failed: .*(ECONNREFUSED|fetch failed)/);
+  });
+
   it('a Deployment that does not exist is an input error naming `deployments`', async () => {
     seed({ targets: [healthy(1), healthy(2)] });
     const r = await watch('--deployments', 'nope');

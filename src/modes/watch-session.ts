@@ -56,6 +56,7 @@ export class WatchSession {
   readonly verdict: Promise<Verdict>;
   private plans: readonly TargetGroupPlan[] = [];
   private rolloutWaiter: (() => void) | undefined;
+  private startedAt = 0;
   rollbackOutcome: RollbackOutcome | undefined;
 
   constructor(
@@ -112,6 +113,7 @@ export class WatchSession {
   begin(config: GateConfig, plans: readonly TargetGroupPlan[]): void {
     this.plans = plans;
     this.gate = new Gate(config, this.ctx.timers);
+    this.startedAt = this.ctx.timers.now();
     if (this.deployment) this.feed({ type: 'deployment', deployment: this.deployment });
     if (this.replicaSetsSeen) this.feed({ type: 'replicasets', replicaSets: this.replicaSets });
     if (this.pods) this.feed({ type: 'pods', pods: this.pods });
@@ -125,7 +127,7 @@ export class WatchSession {
   feed(event: GateEvent): void {
     const gate = this.gate;
     if (!gate) return;
-    const start = gate.snapshot().startedAt;
+    const start = this.startedAt;
     for (const effect of gate.handle(event)) {
       if (effect.type === 'progress') this.ctx.host.info(progressLine(effect.view, this.ctx.timers.now() - start));
       else if (effect.type === 'milestone') {

@@ -82,7 +82,12 @@ export async function runWatch(settings: WatchSettings, host: Host, deps: WatchD
         else nsErrors.push(e.message);
       },
     });
-    await namespaceView.start();
+    try {
+      await namespaceView.start();
+    } catch (e) {
+      // A permission problem says more than "could not list".
+      if (nsErrors.length === 0) throw e;
+    }
     if (nsErrors.length > 0) throw new SetupError(nsErrors[0]);
 
     for (const name of settings.deployments) sessions.push(new WatchSession({ kc: conn.kc, namespace: settings.namespace, host, timers, namespaceView }, name));

@@ -56,5 +56,8 @@ export function accessProblem(e: unknown, access: Access): KubeSetupError | unde
 export function briefly(e: unknown): string {
   const status = statusOf(e);
   const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
-  return status ? `HTTP ${status}: ${message}` : (message ?? 'unknown error');
+  // fetch failures carry the network error (ECONNREFUSED, ENOTFOUND, a TLS problem) as the cause.
+  const cause = (e as { cause?: { code?: string; message?: string } } | undefined)?.cause;
+  const why = cause ? ` (${cause.code ?? cause.message ?? 'unknown cause'})` : '';
+  return status ? `HTTP ${status}: ${message}` : `${message ?? 'unknown error'}${why}`;
 }

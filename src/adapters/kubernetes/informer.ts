@@ -39,6 +39,7 @@ export class Informer<T extends KubernetesObject> {
   private absent = false;
   private stopped = false;
   private restartDelayMs = 1_000;
+  private lastFailure: unknown;
   private flushTimer: NodeJS.Timeout | undefined;
   private readonly stopSignal = new AbortController();
   /** Lists and watch connections made, for the benchmark. */
@@ -64,7 +65,10 @@ export class Informer<T extends KubernetesObject> {
     this.lw.on(ERROR, (err) => void this.failed(err));
   }
 
-  /** Lists and starts watching; resolves once the first list is in (true) or it cannot be (false). */
+  /**
+   * Lists and starts watching; resolves once the first list is in (true) or it failed (false: a
+   * setup error was reported, or `failure` says what went wrong while the informer keeps retrying).
+   */
   async start(): Promise<boolean> {
     await this.lw.start();
     if (this.listed) this.flush();
@@ -76,6 +80,11 @@ export class Informer<T extends KubernetesObject> {
     this.stopSignal.abort();
     if (this.flushTimer) clearTimeout(this.flushTimer);
     void this.lw.stop();
+  }
+
+  /** The last transient failure, while nothing could be listed yet. */
+  get failure(): string | undefined {
+    return this.listed || this.lastFailure === undefined ? undefined : `${this.o.resource} in namespace ${this.o.namespace}: ${this.phase} failed: ${briefly(this.lastFailure)}`;
   }
 
   items(): readonly T[] {
@@ -122,6 +131,7 @@ export class Informer<T extends KubernetesObject> {
       this.o.onSetupError(new KubeSetupError(`${this.o.resource} in namespace ${this.o.namespace}: 404 Not Found (${briefly(err)}); check \`namespace\`.`));
       return;
     }
+    this.lastFailure = err;
     const delay = this.restartDelayMs;
     this.restartDelayMs = Math.min(MAX_RESTART_DELAY_MS, this.restartDelayMs * 2);
     this.stats.restarts++;

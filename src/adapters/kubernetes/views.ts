@@ -10,7 +10,7 @@ import { selectorString } from '../../core/rollout/selector.js';
 import type { Deployment, ReplicaSet } from '../../core/rollout/types.js';
 import type { WarningEvent } from '../../report/watch/format.js';
 import type { Timers } from '../clock.js';
-import type { KubeSetupError } from './errors.js';
+import { KubeSetupError } from './errors.js';
 import { Informer } from './informer.js';
 
 type K8s<T> = T & KubernetesObject;
@@ -62,10 +62,11 @@ export class NamespaceView {
     this.events = new Informer({ ...common, path: `/api/v1/namespaces/${ns}/events`, resource: 'events', fieldSelector: 'type=Warning' });
   }
 
-  /** Lists all four; false when one of them cannot be read (its setup error was reported). */
-  async start(): Promise<boolean> {
-    const ok = await Promise.all([this.services.start(), this.bindings.start(), this.slices.start(), this.events.start()]);
-    return ok.every(Boolean);
+  /** Lists all four; throws when one cannot be listed (setup errors are also reported through onSetupError). */
+  async start(): Promise<void> {
+    const all = [this.services, this.bindings, this.slices, this.events];
+    await Promise.all(all.map((i) => i.start()));
+    throwIfFailed(all);
   }
 
   stop(): void {
@@ -106,6 +107,12 @@ export class NamespaceView {
   }
 }
 
+/** A first list that failed for a reason other than permissions (unreachable API server, 5xx): the gate cannot start. */
+function throwIfFailed(informers: readonly { readonly failure: string | undefined }[]): void {
+  const failure = informers.map((i) => i.failure).find((f) => f !== undefined);
+  if (failure) throw new KubeSetupError(`could not list ${failure}`);
+}
+
 export interface DeploymentListeners {
   onDeployment(deployment: Deployment | undefined): void;
   onReplicaSets(replicaSets: readonly ReplicaSet[]): void;
@@ -134,10 +141,11 @@ export class DeploymentView {
     });
   }
 
-  /** Lists the Deployment; undefined when it does not exist (or cannot be read: see onSetupError). */
+  /** Lists the Deployment; undefined when it does not exist or a setup error was reported; throws when the API cannot be reached. */
   async startDeployment(): Promise<Deployment | undefined> {
-    if (!(await this.deployment.start())) return undefined;
-    return this.deployment.items().find((d) => d.metadata?.name === this.name);
+    const ok = await this.deployment.start();
+    throwIfFailed([this.deployment]);
+    return ok ? this.deployment.items().find((d) => d.metadata?.name === this.name) : undefined;
   }
 
   /** Lists and watches the ReplicaSets and pods the Deployment's selector matches. */
@@ -150,6 +158,7 @@ export class DeploymentView {
       pods: new Informer<K8s<PodJson>>({ ...common, path: `/api/v1/namespaces/${ns}/pods`, resource: 'pods', coalesceMs: 100, onChange: (items) => this.listeners.onPods(items) }),
     };
     const ok = await Promise.all([this.owned.rs.start(), this.owned.pods.start()]);
+    throwIfFailed([this.owned.rs, this.owned.pods]);
     return ok.every(Boolean);
   }
 
