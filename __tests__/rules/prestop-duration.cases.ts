@@ -47,6 +47,10 @@ export default {
       name: 'an httpGet hook has no readable delay',
       files: { ...BEHIND_ALB_IP, 'deploy.yaml': deploy('            httpGet:\n              path: /drain\n              port: http\n') },
     },
+    {
+      name: 'a sleep in a loop waits for a condition, not for its sum',
+      files: { ...BEHIND_ALB_IP, 'deploy.yaml': deploy(exec('["/bin/sh", "-c", "while [ -e /tmp/busy ]; do sleep 1; done"]')) },
+    },
     { name: 'sleep 0 is prestop-hook\'s finding, not this one', files: { ...BEHIND_ALB_IP, 'deploy.yaml': deploy(exec('["sleep", "0"]')) } },
     {
       name: 'nlb-seconds lowered to 30 for a fast NLB',
@@ -137,6 +141,11 @@ spec:
       name: 'fractional sleeps add up: sleep 2.5; sleep 5',
       files: { ...BEHIND_ALB_IP, 'deploy.yaml': deploy(exec('["sh", "-c", "sleep 2.5; /usr/local/bin/drain; sleep 5"]')) },
       errors: [{ file: 'deploy.yaml', line: 26, message: /waits 7\.5s/ }],
+    },
+    {
+      name: 'the word "for" in a message is not a loop',
+      files: { ...BEHIND_ALB_IP, 'deploy.yaml': deploy(exec('["/bin/sh", "-c", "echo waiting for the load balancer; sleep 5"]')) },
+      errors: [{ file: 'deploy.yaml', line: 26, message: /waits 5s, less than the 15s/ }],
     },
   ],
 } satisfies Cases;

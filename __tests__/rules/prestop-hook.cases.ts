@@ -62,6 +62,10 @@ export default {
       },
     },
     {
+      name: 'a loop that sleeps until the application has drained',
+      files: { ...BEHIND_ALB_IP, 'deploy.yaml': withHook('          preStop:\n            exec:\n              command: ["/bin/sh", "-c", "until curl -sf localhost:8080/drained; do sleep 1; done"]\n') },
+    },
+    {
       name: 'httpGet hook (delays for as long as the endpoint answers)',
       files: { ...BEHIND_ALB_IP, 'deploy.yaml': withHook('          preStop:\n            httpGet:\n              path: /drain\n              port: http\n') },
     },

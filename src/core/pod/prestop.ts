@@ -61,7 +61,9 @@ function execDelay(cmd: readonly string[]): ExecDelay {
     }
     // A sleep whose argument we cannot read: a variable, a command substitution.
     const sleeps = total !== undefined || /(?:^|[;&|(){}\s`])sleep\s+\S/.test(script);
-    return { seconds: total, sleeps, needsShell: true, usesSleepBinary: sleeps };
+    // A sleep inside a loop (`while ...; do sleep 1; done`) waits for a condition, not for its sum.
+    const loops = /(?:^|[;&|(){}\s`])(?:while|until|for)\s[\s\S]*?[;\s]do(?:\s|$)/.test(script);
+    return { seconds: loops ? undefined : total, sleeps, needsShell: true, usesSleepBinary: sleeps };
   }
   return { seconds: undefined, sleeps: false, needsShell: false, usesSleepBinary: false };
 }
