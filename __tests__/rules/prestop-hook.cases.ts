@@ -31,6 +31,8 @@ spec:
             port: http
 `;
 
+const HEADLESS = SERVICE_WEB.replace('spec:\n', 'spec:\n  clusterIP: None\n');
+
 export default {
   valid: [
     { name: 'native sleep action (lifecycle.preStop.sleep.seconds)', files: { ...BEHIND_ALB_IP, 'deploy.yaml': DEPLOYMENT_GOOD } },
@@ -82,6 +84,10 @@ export default {
     },
     { name: 'a workload no Service selects is not checked', files: { 'deploy.yaml': noHook } },
     {
+      name: 'a headless Service (DNS discovery, e.g. a database) does not make the pods served',
+      files: { 'service.yaml': HEADLESS, 'deploy.yaml': noHook },
+    },
+    {
       name: 'a Service in another namespace does not select the pods',
       files: { 'service.yaml': SERVICE_WEB.replace('namespace: shop', 'namespace: other'), 'deploy.yaml': noHook },
     },
@@ -94,6 +100,11 @@ export default {
     },
   ],
   invalid: [
+    {
+      name: 'a headless Service that an alb Ingress targets (ip mode) does serve the pods',
+      files: { ...BEHIND_ALB_IP, 'service.yaml': HEADLESS, 'deploy.yaml': noHook },
+      errors: [{ file: 'deploy.yaml', line: 17, message: /has no preStop hook/ }],
+    },
     {
       name: 'no lifecycle at all: reported on the container, where the hook goes',
       files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': noHook },

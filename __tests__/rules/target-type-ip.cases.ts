@@ -163,8 +163,8 @@ export default {
       },
     },
     {
-      name: '`external` without a target type is not reconciled by the controller',
-      files: { 'deploy.yaml': DEPLOY, 'service.yaml': nlbService('  annotations:\n    service.beta.kubernetes.io/aws-load-balancer-type: external\n') },
+      name: 'a NodePort Service without annotations is no load balancer',
+      files: { 'deploy.yaml': DEPLOY, 'service.yaml': nlbService('', '  type: NodePort\n') },
     },
     {
       name: 'a LoadBalancer Service of another class is not the controller\'s',
@@ -191,6 +191,16 @@ export default {
     },
   ],
   invalid: [
+    {
+      name: 'a plain type: LoadBalancer Service: the webhook makes it the controller\'s NLB, with instance targets',
+      files: { 'deploy.yaml': DEPLOY, 'service.yaml': nlbService('') },
+      errors: [{ file: 'service.yaml', line: 3, message: /type LoadBalancer without a loadBalancerClass, which the controller's webhook sets to service\.k8s\.aws\/nlb.*nlb-target-type: ip/ }],
+    },
+    {
+      name: '`external` without a target type on a LoadBalancer Service: reconciled through the webhook, instance targets',
+      files: { 'deploy.yaml': DEPLOY, 'service.yaml': nlbService('  annotations:\n    service.beta.kubernetes.io/aws-load-balancer-type: external\n') },
+      errors: [{ file: 'service.yaml', line: 6, message: /webhook sets to service\.k8s\.aws\/nlb/ }],
+    },
     {
       name: 'ingressClassName alb without target-type: the default, instance, at the annotations',
       files: {

@@ -39,6 +39,7 @@ export interface Graph {
   readonly exposures: readonly Exposure[];
   /** Workloads selected by at least one Service: the ones the zero-downtime rules apply to. */
   servedWorkloads(): readonly Workload[];
+  /** The Services that serve the workload (headless ones only when a load balancer targets them). */
   servicesOf(w: Workload): readonly K8sObject[];
   workloadsOf(service: K8sObject): readonly Workload[];
   /** Load-balancer target groups in front of the workload's pods. */
@@ -97,20 +98,6 @@ export function buildGraph(objects: readonly K8sObject[]): Graph {
 
   const workloadsBySvc = new Map<K8sObject, Workload[]>();
   const servicesByWorkload = new Map<Workload, K8sObject[]>();
-  for (const svc of services) {
-    const sel = selectorOf(svc);
-    const [first] = Object.entries(sel);
-    if (!first) continue;
-    const candidates = byLabel.get(`${svc.namespace ?? ''}\u0000${first[0]}=${first[1]}`) ?? [];
-    const hit = candidates.filter((w) => serviceSelects(sel, w.podLabels));
-    workloadsBySvc.set(svc, hit);
-    for (const w of hit) {
-      const list = servicesByWorkload.get(w);
-      if (list) list.push(svc);
-      else servicesByWorkload.set(w, [svc]);
-    }
-  }
-
   const lbCtx: LbContext = {
     ingressClasses: new Map(ofKind('IngressClass').map((o) => [o.name, o])),
     ingressClassParams: new Map(ofKind('IngressClassParams').map((o) => [o.name, o])),
@@ -126,6 +113,24 @@ export function buildGraph(objects: readonly K8sObject[]): Graph {
     const list = exposuresBySvc.get(e.service);
     if (list) list.push(e);
     else exposuresBySvc.set(e.service, [e]);
+  }
+
+  // A headless Service (clusterIP: None) is DNS discovery, e.g. for a database's StatefulSet: it
+  // serves the workload only when a load balancer targets it (an ip-mode Ingress backend or TGB).
+  const serves = (svc: K8sObject): boolean => field(svc, ['spec', 'clusterIP']) !== 'None' || exposuresBySvc.has(svc);
+  for (const svc of services) {
+    const sel = selectorOf(svc);
+    const [first] = Object.entries(sel);
+    if (!first) continue;
+    const candidates = byLabel.get(`${svc.namespace ?? ''}\u0000${first[0]}=${first[1]}`) ?? [];
+    const hit = candidates.filter((w) => serviceSelects(sel, w.podLabels));
+    workloadsBySvc.set(svc, hit);
+    if (!serves(svc)) continue;
+    for (const w of hit) {
+      const list = servicesByWorkload.get(w);
+      if (list) list.push(svc);
+      else servicesByWorkload.set(w, [svc]);
+    }
   }
 
   const portsCache = new Map<K8sObject, ServicePort[]>();

@@ -35,6 +35,8 @@ export interface Setting<T> {
   readonly source: Source;
   /** False when the value is a default (the source then says where to set it). */
   readonly explicit: boolean;
+  /** Why a default applies, for messages, when it is not obvious. */
+  readonly why?: string;
 }
 
 export type LoadBalancerType = 'alb' | 'nlb';
@@ -231,16 +233,29 @@ export function nlbTargetType(svc: K8sObject): Setting<TargetType | undefined> |
   });
   // Which Services the controller reconciles (service_utils.go IsServiceSupported): a
   // loadBalancerClass decides alone; otherwise `nlb-ip`, or `external` with an explicit target type.
+  let byWebhook = false;
   if (typeof lbClass === 'string' && lbClass !== '') {
     if (lbClass !== NLB_CLASS) return undefined;
   } else if (lbType !== 'nlb-ip' && !(lbType === 'external' && (tt === 'ip' || tt === 'instance'))) {
-    return undefined;
+    // Since v2.5 the controller's webhook (mservice.elbv2.k8s.aws, on by default) gives every
+    // type: LoadBalancer Service created without a class `service.k8s.aws/nlb`, so it reconciles
+    // it too (webhooks/core/service_mutator.go). Without the controller, the in-tree provider's
+    // load balancer also targets instances.
+    if (field(svc, ['spec', 'type']) !== 'LoadBalancer') return undefined;
+    byWebhook = true;
   }
   // The target type (model_build_target_group.go buildTargetType): `nlb-ip` or target type `ip`
   // gives ip; anything else is instance (--default-target-type).
   if (lbType === 'nlb-ip') return { value: 'ip', source: { object: svc, path: annotationPath(typeKey) }, explicit: true };
   if (tt !== undefined) return explicitTT();
-  return { value: 'instance', source: { object: svc, path: annotationPath(ttKey) }, explicit: false };
+  return {
+    value: 'instance',
+    source: { object: svc, path: annotationPath(ttKey) },
+    explicit: false,
+    ...(byWebhook
+      ? { why: "it is type LoadBalancer without a loadBalancerClass, which the controller's webhook sets to service.k8s.aws/nlb (v2.5+), and without an nlb-target-type annotation that NLB targets instances" }
+      : {}),
+  };
 }
 
 export function nlbExposures(svc: K8sObject): Exposure[] {

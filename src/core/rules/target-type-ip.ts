@@ -35,7 +35,7 @@ export default defineRule({
       const via = e.via === e.service ? describeObject(e.via) : `${describeObject(e.via)} (${svc})`;
       const message = e.targetType.value === undefined
         ? `${via}: the target type \`${String(field(s.object, s.path))}\` is neither ip nor instance, so the controller rejects it and builds no target group; ${fix}.`
-        : `${via}: ${e.targetType.explicit ? 'the target type is instance' : "no target type is set, so the controller's default, instance, applies"}. Traffic takes an extra hop through kube-proxy and pod readiness gates cannot work; ${fix}.`;
+        : `${via}: ${e.targetType.explicit ? 'the target type is instance' : (e.targetType.why ?? "no target type is set, so the controller's default, instance, applies")}. Traffic takes an extra hop through kube-proxy and pod readiness gates cannot work; ${fix}.`;
       ctx.report({ object: s.object, path: s.path, message });
     }
   },
