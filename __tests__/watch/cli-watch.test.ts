@@ -112,6 +112,8 @@ describe('zd-gate watch (CLI, loopback Kubernetes API and ELBv2)', () => {
     // Discovery, then polls; never a list loop on the API server.
     expect(elb.calls.map((c) => c.action)).toEqual(expect.arrayContaining(['DescribeTargetGroups', 'DescribeTargetHealth']));
     expect(kube.requests.filter((q) => q.path.endsWith('/pods') && q.query.watch !== 'true')).toHaveLength(1);
+    // One poll in a watch shorter than the 2 s interval: a rate of 30 per minute.
+    expect(r.report.elb).toMatchObject({ pollIntervalSeconds: 2, describeTargetHealthCalls: { [ARN]: 1 }, describeTargetHealthPerMinute: { [ARN]: 30 } });
   });
 
   it('exits 1 when a target group is below the threshold, with the ELB reason in the diagnostics', async () => {

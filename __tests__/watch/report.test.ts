@@ -46,7 +46,7 @@ function report(deployments: DeploymentReport[], over: Partial<WatchReport> = {}
     durationSeconds: 61.4,
     deployments,
     probe: null,
-    elb: { attempts: 24, pollIntervalSeconds: 5, describeTargetHealthCalls: {} },
+    elb: { attempts: 24, pollIntervalSeconds: 5, describeTargetHealthCalls: {}, describeTargetHealthPerMinute: {} },
     error: null,
     ...over,
   };

@@ -328,15 +328,23 @@ class WatchRun {
       }
     }
     const totals = this.probe?.totals();
+    const durationSeconds = (now - this.startedAt) / 1000;
+    const interval = (this.pollIntervalMs ?? settings.pollIntervalMs) / 1000;
+    const perMinute = Object.fromEntries([...calls].map(([arn, n]) => [arn, Math.round(((n * 60) / Math.max(durationSeconds, interval)) * 10) / 10]));
     const report: WatchReport = {
       version: 1,
       result: this.setupError ? 'failed' : worst(deployments.map((d) => d.result)),
       namespace: settings.namespace,
       startedAt: new Date(this.startedAt).toISOString(),
-      durationSeconds: (now - this.startedAt) / 1000,
+      durationSeconds,
       deployments,
       probe: settings.probe && totals ? { url: settings.probe.url, total: totals.total, errors: totals.errors, byKind: totals.byKind } : null,
-      elb: { attempts: this.budget.spent, pollIntervalSeconds: this.pollIntervalMs === undefined ? null : this.pollIntervalMs / 1000, describeTargetHealthCalls: Object.fromEntries(calls) },
+      elb: {
+        attempts: this.budget.spent,
+        pollIntervalSeconds: this.pollIntervalMs === undefined ? null : this.pollIntervalMs / 1000,
+        describeTargetHealthCalls: Object.fromEntries(calls),
+        describeTargetHealthPerMinute: perMinute,
+      },
       error: this.setupError ?? null,
     };
     const reportFile = settings.reportFile ?? path.join(host.env.RUNNER_TEMP || os.tmpdir(), 'zd-gate-watch.json');

@@ -50,10 +50,16 @@ export interface WatchReport {
   readonly deployments: readonly DeploymentReport[];
   readonly probe: { readonly url: string; readonly total: number; readonly errors: number; readonly byKind: Readonly<Record<string, number>> } | null;
   /**
-   * ELB use: HTTP attempts (SDK retries included), DescribeTargetHealth calls per target group, and
-   * the polling interval the gate used.
+   * ELB use: HTTP attempts (SDK retries included), the polling interval the gate used, and per
+   * target group the DescribeTargetHealth calls and their rate (calls × 60 / the watch duration,
+   * counting a watch shorter than one interval as one interval).
    */
-  readonly elb: { readonly attempts: number; readonly pollIntervalSeconds: number | null; readonly describeTargetHealthCalls: Readonly<Record<string, number>> };
+  readonly elb: {
+    readonly attempts: number;
+    readonly pollIntervalSeconds: number | null;
+    readonly describeTargetHealthCalls: Readonly<Record<string, number>>;
+    readonly describeTargetHealthPerMinute: Readonly<Record<string, number>>;
+  };
   /** Set when the gate could not run (bad input, missing permission): exit code 2. */
   readonly error: string | null;
 }
