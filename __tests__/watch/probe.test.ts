@@ -1,9 +1,13 @@
-/** The probe against a loopback HTTP server, with the global fetch. */
+/**
+ * The probe against a loopback HTTP server, with the global fetch. Its pacing runs on ManualTimers,
+ * so the number of requests does not depend on how busy the machine is.
+ */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { systemTimers } from '../../src/adapters/clock.js';
 import { Probe, type ProbeTotals } from '../../src/adapters/probe.js';
+import { ManualTimers } from '../helpers/manual-timers.js';
 
 let server: Server | undefined;
 afterEach(async () => {
@@ -19,7 +23,7 @@ async function serve(handler: Parameters<typeof createServer>[1]): Promise<strin
 }
 
 describe('Probe', () => {
-  it('counts 5xx answers as errors and everything else as served, at the requested rate', async () => {
+  it('counts 5xx answers as errors and everything else as served, one request per 1/rate', async () => {
     let n = 0;
     const url = await serve((_req, res) => {
       n++;
@@ -27,34 +31,31 @@ describe('Probe', () => {
       res.end('x');
     });
     const seen: ProbeTotals[] = [];
-    const probe = new Probe({ url, ratePerSecond: 20, timers: systemTimers, onResult: (t) => seen.push(t) });
+    const timers = new ManualTimers();
+    const probe = new Probe({ url, ratePerSecond: 20, timers, onResult: (t) => seen.push(t) });
     const stop = new AbortController();
     const done = probe.run(stop.signal);
-    await new Promise((r) => setTimeout(r, 1_000));
+    await timers.advance(1_000, 50); // 21 ticks: t = 0, 50, ..., 1000 ms
     stop.abort();
     await done;
     const t = probe.totals();
-    expect(t.total).toBe(n);
-    expect(t.total).toBeGreaterThanOrEqual(10);
-    expect(t.total).toBeLessThanOrEqual(25);
-    expect(t.errors).toBe(Math.floor(n / 4));
-    expect(t.byKind).toEqual(t.errors > 0 ? { 'HTTP 502': t.errors } : {});
+    expect(t).toEqual({ total: 21, errors: 5, byKind: { 'HTTP 502': 5 }, skipped: 0 });
+    expect(n).toBe(21);
     expect(seen[seen.length - 1]).toEqual(t);
   });
 
   it('a request that does not answer in time is a failure, and in-flight requests stay bounded', async () => {
     const url = await serve(() => undefined); // never answers
-    const probe = new Probe({ url, ratePerSecond: 10, timeoutMs: 300, timers: systemTimers, onResult: () => undefined });
+    const timers = new ManualTimers();
+    // 10/s with a 2 s timeout: at most 20 in flight.
+    const probe = new Probe({ url, ratePerSecond: 10, timeoutMs: 2_000, timers, onResult: () => undefined });
     const stop = new AbortController();
     const done = probe.run(stop.signal);
-    await new Promise((r) => setTimeout(r, 1_000));
+    await timers.advance(3_000, 100); // 31 ticks (0 to 3000 ms), far quicker than the real 2 s timeout
     stop.abort();
-    await done;
-    const t = probe.totals();
-    expect(t.errors).toBe(t.total);
-    expect(t.byKind.timeout).toBe(t.total);
-    expect(t.skipped).toBeGreaterThan(0); // at most 10/s × 0.3 s = 3 in flight
-  });
+    await done; // the 20 requests in flight time out
+    expect(probe.totals()).toEqual({ total: 20, errors: 20, byKind: { timeout: 20 }, skipped: 11 });
+  }, 10_000);
 
   it('a refused connection is a failure', async () => {
     const url = await serve(() => undefined);
