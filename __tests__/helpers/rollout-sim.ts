@@ -44,6 +44,8 @@ export interface SimOptions {
   readonly newReleaseHealthy: boolean;
   /** The reason ELB gives when it does not. */
   readonly unhealthyReason?: string;
+  /** A slow starter: the new release fails its first health checks, then passes this long after registration. */
+  readonly newReleaseRecoversMs?: number;
   readonly targetGroups: readonly SimTargetGroup[];
   /** Port the targets are registered on. */
   readonly port?: number;
@@ -360,6 +362,12 @@ export class RolloutSim {
         } else if (now >= t.registeredAt + 1_000) {
           t.reason = 'Elb.InitialHealthChecking';
         }
+      }
+      const recovers = this.options.newReleaseRecoversMs;
+      if (t.state === 'unhealthy' && pod && this.podRelease(t) === 'new' && recovers !== undefined && now >= t.registeredAt + recovers) {
+        t.state = 'healthy';
+        delete t.reason;
+        delete t.description;
       }
       if (pod && tg.gated) {
         const healthy = t.state === 'healthy';

@@ -102,13 +102,35 @@ describe('a release whose pods never pass the ALB health check (Target.ResponseC
     expect(r.verdict!.at).toBeLessThan(options.progressDeadlineSeconds * 1000);
   });
 
-  it('with readiness gates the old pods keep serving; the gate fails when the progress deadline passes, with the ELB reason at hand', () => {
-    const options = seeds({ newReleaseHealthy: false, progressDeadlineSeconds: 120, targetGroups: [alb({ gated: true })] });
+  it('with readiness gates the old pods keep serving, and the gate fails on the failing health checks long before the progress deadline', () => {
+    const options = seeds({ newReleaseHealthy: false, targetGroups: [alb({ gated: true })] });
+    const r = runScenario({ sim: new RolloutSim(options), maxMs: 900_000 });
+    expect(r.verdict).toMatchObject({ result: 'failed', reason: 'new-targets-unhealthy', rollbackAdvised: true });
+    expect(r.verdict!.message).toMatch(/fail the load balancer health check \(\d+ × Target\.ResponseCodeMismatch\)/);
+    // The health checks fail from about 30 s after registration; 60 s of that (no TG settings known) decides.
+    expect(r.verdict!.at).toBeLessThan(150_000);
+    expect(r.verdict!.at).toBeLessThan(options.progressDeadlineSeconds * 1000);
+    expect(r.gate.snapshot().targetGroups[0]!.minHealthy).toBeGreaterThanOrEqual(8);
+  });
+
+  it('waits twice the target group\'s healthy window when it is known, and never less than tolerate-seconds', () => {
+    const options = seeds({ newReleaseHealthy: false, targetGroups: [alb({ gated: true })] });
+    const r = runScenario({ sim: new RolloutSim(options), maxMs: 900_000, config: { tolerateMs: 200_000 } });
+    expect(r.verdict?.reason).toBe('new-targets-unhealthy');
+    expect(r.verdict!.message).toMatch(/none became healthy in 2\d\d(\.\d)?s/);
+  });
+
+  it('a slow starter that fails its first health checks and then recovers is not a broken release', () => {
+    const options = seeds({ newReleaseHealthy: false, newReleaseRecoversMs: 70_000, targetGroups: [alb({ gated: true })] });
+    const r = runScenario({ sim: new RolloutSim(options), maxMs: 900_000 });
+    expect(r.verdict?.result).toBe('success');
+    expect(r.effects.some((e) => e.type === 'milestone' && /new targets fail the load balancer health check/.test(e.milestone.text))).toBe(true);
+  });
+
+  it('with the progress deadline first, kubectl\'s rule decides', () => {
+    const options = seeds({ newReleaseHealthy: false, progressDeadlineSeconds: 40, targetGroups: [alb({ gated: true })] });
     const r = runScenario({ sim: new RolloutSim(options), maxMs: 900_000 });
     expect(r.verdict).toMatchObject({ result: 'failed', reason: 'progress-deadline', message: 'deployment "web" exceeded its progress deadline' });
-    const counts = r.gate.snapshot().targetGroups[0]!.counts!;
-    expect(counts.targets.some((t) => t.generation === 'new' && t.state === 'unhealthy' && t.reason === 'Target.ResponseCodeMismatch')).toBe(true);
-    expect(r.gate.snapshot().targetGroups[0]!.minHealthy).toBeGreaterThanOrEqual(8);
   });
 });
 
@@ -178,7 +200,8 @@ describe('tolerate-seconds', () => {
 
 describe('timeout and progress deadline', () => {
   it('the overall timeout ends a rollout that never completes', () => {
-    const options = seeds({ newReleaseHealthy: false, targetGroups: [alb({ gated: true })] });
+    // New pods that never start: nothing is registered, so only the clock can end it.
+    const options = seeds({ containersReadyMs: 10_000_000, targetGroups: [alb({ gated: true })] });
     const r = runScenario({ sim: new RolloutSim(options), maxMs: 900_000, config: { timeoutMs: 120_000 } });
     expect(r.verdict).toMatchObject({ result: 'timeout', reason: 'timeout', rollbackAdvised: true });
     expect(r.verdict!.at).toBe(120_000);
@@ -186,7 +209,7 @@ describe('timeout and progress deadline', () => {
   });
 
   it('the default timeout is progressDeadlineSeconds + settle-timeout', () => {
-    const options = seeds({ newReleaseHealthy: false, progressDeadlineSeconds: 100_000, targetGroups: [alb({ gated: true })] });
+    const options = seeds({ containersReadyMs: 10_000_000, progressDeadlineSeconds: 100_000, targetGroups: [alb({ gated: true })] });
     const sim = new RolloutSim({ ...options });
     const r = runScenario({ sim, maxMs: 200_000, config: { settleTimeoutMs: 60_000 } });
     expect(r.verdict).toBeUndefined(); // 100 000 s + 60 s is far away

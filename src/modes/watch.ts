@@ -208,7 +208,14 @@ class WatchRun {
         );
         continue;
       }
-      const ref: TargetGroupRef = { arn: c.arn, name: info?.name ?? targetGroupName(c.arn), port: c.port, source: c.source };
+      const window = info?.healthCheckIntervalSeconds && info.healthyThresholdCount ? info.healthCheckIntervalSeconds * info.healthyThresholdCount * 1000 : undefined;
+      const ref: TargetGroupRef = {
+        arn: c.arn,
+        name: info?.name ?? targetGroupName(c.arn),
+        port: c.port,
+        source: c.source,
+        ...(window !== undefined ? { unhealthyGraceMs: 2 * window } : {}),
+      };
       plans.push({ ref, targetType: type, healthCheck: info?.healthCheck, service: c.service });
       this.host.info(`${name}: target group ${ref.name} via ${c.source}; health check ${info?.healthCheck ?? 'unknown'}`);
     }

@@ -33,6 +33,8 @@ export interface TargetGroupInfo {
   readonly protocol?: string;
   readonly port?: number;
   readonly healthCheck: string;
+  readonly healthCheckIntervalSeconds?: number;
+  readonly healthyThresholdCount?: number;
   readonly loadBalancers: number;
 }
 
@@ -82,7 +84,7 @@ export function isThrottling(e: AwsErrorLike): boolean {
 export function setupProblem(e: AwsErrorLike, action: string, subject: string): string | undefined {
   const name = e.name ?? '';
   if (ACCESS_DENIED.has(name) || (e.$metadata?.httpStatusCode === 403 && !BAD_CREDENTIALS.has(name))) {
-    return `AWS denied ${action} on ${subject}: allow \`${action}\` in the IAM policy of the role the job runs with (docs/watch.md#iam). AWS said: ${e.message ?? name}`;
+    return `AWS denied ${action} on ${subject}: allow \`${action}\` in the IAM policy of the role the job runs with (README.md#aws-iam). AWS said: ${e.message ?? name}`;
   }
   if (BAD_CREDENTIALS.has(name)) return `AWS rejected the credentials for ${action} (${name}): check the role or keys the job runs with. AWS said: ${e.message ?? name}`;
   if (name === 'CredentialsProviderError' || /Could not load credentials/i.test(e.message ?? '')) {
@@ -128,6 +130,8 @@ export class ElbTargetHealth {
           ...(g.Protocol ? { protocol: g.Protocol } : {}),
           ...(g.Port !== undefined ? { port: g.Port } : {}),
           healthCheck: hc,
+          ...(g.HealthCheckIntervalSeconds !== undefined ? { healthCheckIntervalSeconds: g.HealthCheckIntervalSeconds } : {}),
+          ...(g.HealthyThresholdCount !== undefined ? { healthyThresholdCount: g.HealthyThresholdCount } : {}),
           loadBalancers: g.LoadBalancerArns?.length ?? 0,
         });
       }

@@ -3,11 +3,14 @@
  * health, probe and clock events, answering with progress, milestones and at most one verdict.
  * Time comes only from the injected Clock; nothing here does I/O.
  *
- * Decision rules (docs/watch.md explains them for users):
+ * Decision rules (README.md, "How the gate decides", explains them for users):
  * - Fails when the Deployment exceeds its progress deadline (kubectl's rule), when a target group's
  *   healthy count of this Deployment's pods stays below the threshold for `tolerateMs` of observed
- *   time, when the probe's error share exceeds the limit, when the load balancer has not caught up
- *   `settleTimeoutMs` after the rollout completed, or when the overall timeout passes.
+ *   time, when the new ReplicaSet's targets fail the load balancer's health check with none of them
+ *   healthy for longer than the target group could take to recover (a broken release held back by
+ *   readiness gates: no outage yet, but it can only end at the progress deadline), when the probe's
+ *   error share exceeds the limit, when the load balancer has not caught up `settleTimeoutMs` after
+ *   the rollout completed, or when the overall timeout passes.
  * - Passes when kubectl would say `successfully rolled out` and, in every target group, the new
  *   ReplicaSet's pods are at least `desired` healthy targets and no old or deleted pod is healthy.
  * - Unknown target health (throttling, errors) is neither healthy nor unhealthy; a stale
@@ -38,6 +41,8 @@ import type {
 
 /** Used for the overall timeout until the Deployment is seen (the API default progress deadline). */
 const DEFAULT_PROGRESS_DEADLINE_SECONDS = 600;
+/** How long new targets may all fail the health check when the target group's settings are unknown. */
+const DEFAULT_UNHEALTHY_GRACE_MS = 60_000;
 /** Tombstones kept for deleted pods, so a long rollout cannot grow memory without bound. */
 const MAX_TOMBSTONES = 20_000;
 
@@ -50,6 +55,8 @@ interface TargetGroupState {
   unknownSince?: number;
   unknownReason?: string;
   belowSince?: number;
+  /** Since when every new-ReplicaSet target that left `initial` fails the health check. */
+  newFailingSince?: number;
   minHealthy?: number;
   firstNewHealthyNoted: boolean;
   caughtUpNoted: boolean;
@@ -302,6 +309,7 @@ export class Gate {
         group.firstNewHealthyNoted = true;
         note(`${group.ref.name}: first healthy target of the new ReplicaSet`);
       }
+      if (fresh && this.newReleaseFailing(group, counts, now, note)) return;
       if (counts.healthy >= threshold.value) {
         if (group.belowSince !== undefined) note(`${group.ref.name}: back at threshold (${counts.healthy} ≥ ${threshold.value})`);
         group.belowSince = undefined;
@@ -367,6 +375,36 @@ export class Gate {
     this.checkTimeout(now, note);
   }
 
+  /**
+   * A release whose pods never pass the load balancer's health check: some new targets are
+   * `unhealthy` for a target's own reason (Target.ResponseCodeMismatch, Target.Timeout, ...), none is
+   * healthy. A slow starter recovers within the target group's own healthy window; past twice that
+   * (and past tolerate-seconds), the release is broken. Decides and returns true when it is.
+   */
+  private newReleaseFailing(group: TargetGroupState, counts: TargetCounts, now: number, note: (text: string) => void): boolean {
+    const failing = counts.targets.filter((t) => t.generation === 'new' && !t.gone && t.state === 'unhealthy' && !(t.reason ?? '').startsWith('Elb.'));
+    if (failing.length === 0 || counts.newHealthy > 0) {
+      if (group.newFailingSince !== undefined) note(`${group.ref.name}: new targets no longer all failing the health check`);
+      group.newFailingSince = undefined;
+      return false;
+    }
+    if (group.newFailingSince === undefined) {
+      group.newFailingSince = now;
+      note(`${group.ref.name}: new targets fail the load balancer health check (${reasons(failing)})`);
+    }
+    const grace = Math.max(this.config.tolerateMs, group.ref.unhealthyGraceMs ?? DEFAULT_UNHEALTHY_GRACE_MS);
+    if (now - group.newFailingSince < grace) return false;
+    this.decide(
+      'failed',
+      'new-targets-unhealthy',
+      `target group ${group.ref.name}: the new ReplicaSet's targets fail the load balancer health check (${reasons(failing)}) and none became healthy in ${seconds(now - group.newFailingSince)}s; the release would stall until its progress deadline`,
+      now,
+      note,
+      true,
+    );
+    return true;
+  }
+
   private probeExceeded(): boolean {
     const limit = this.config.maxErrorRate;
     if (limit === undefined || this.probe.errors === 0) return false;
@@ -428,6 +466,12 @@ export function describeStates(counts: TargetCounts): string {
   const entries = Object.entries(counts.byState).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const states = entries.length > 0 ? entries.map(([s, n]) => `${s} ${n}`).join(', ') : 'no targets registered';
   return counts.goneHealthy > 0 ? `${states} (${counts.goneHealthy} healthy targets belong to deleted pods)` : states;
+}
+
+function reasons(targets: readonly TargetHealthDescription[]): string {
+  const by = new Map<string, number>();
+  for (const t of targets) by.set(t.reason ?? t.state, (by.get(t.reason ?? t.state) ?? 0) + 1);
+  return [...by].map(([r, n]) => `${n} × ${r}`).join(', ');
 }
 
 function seconds(ms: number): number {

@@ -62,6 +62,12 @@ export interface TargetGroupRef {
   readonly port: number | string | undefined;
   /** Where the target group came from, for the report. */
   readonly source: string;
+  /**
+   * How long the new ReplicaSet's targets may all be `unhealthy` (failing the load balancer's health
+   * check) before the release is judged broken: twice the time the target group needs to call a
+   * target healthy (interval × healthy threshold), when DescribeTargetGroups told us; else 60 s.
+   */
+  readonly unhealthyGraceMs?: number;
 }
 
 export interface GateConfig {
@@ -103,6 +109,7 @@ export type VerdictReason =
   | 'settle-timeout'
   | 'timeout'
   | 'probe-errors'
+  | 'new-targets-unhealthy'
   | 'deleted'
   | 'error';
 
