@@ -8,9 +8,20 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runRules: () => (/* binding */ runRules)
 /* harmony export */ });
-// Placeholder until the rule registry lands (issue 2).
-async function runRules(_format, _out) {
-    return { exitCode: 2, message: 'rules listing is not implemented yet' };
+/* harmony import */ var _core_rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7709);
+/* harmony import */ var _report_rule_docs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3212);
+/** `zd-gate rules`: the rule catalogue, from the rules' own metadata. */
+
+
+async function runRules(format, out) {
+    if (format === 'json') {
+        out.write(`${JSON.stringify(_core_rules_index_js__WEBPACK_IMPORTED_MODULE_0__/* .RULES */ .y.map((r) => r.meta), null, 2)}\n`);
+        return { exitCode: 0 };
+    }
+    if (format !== 'markdown' && format !== 'text')
+        return { exitCode: 2, message: `--format ${format}: use markdown or json` };
+    out.write(`${(0,_report_rule_docs_js__WEBPACK_IMPORTED_MODULE_1__/* .ruleCatalogue */ .EP)(_core_rules_index_js__WEBPACK_IMPORTED_MODULE_0__/* .RULES */ .y)}\n`);
+    return { exitCode: 0 };
 }
 
 

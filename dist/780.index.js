@@ -22,22 +22,22 @@ function actionHost(signal) {
     return {
         kind: 'action',
         env: process.env,
-        info: (m) => core/* info */.pq(m),
-        warning: (m, a) => core/* warning */.$e(m, toCore(a)),
-        error: (m, a) => core/* error */.z3(m, toCore(a)),
-        notice: (m, a) => core/* notice */.lm(m, toCore(a)),
-        debug: (m) => core/* debug */.Yz(m),
-        group: (title, fn) => core/* group */.Os(title, fn),
-        setOutput: (name, value) => core/* setOutput */.uH(name, value),
+        info: (m) => core.info(m),
+        warning: (m, a) => core.warning(m, toCore(a)),
+        error: (m, a) => core.error(m, toCore(a)),
+        notice: (m, a) => core.notice(m, toCore(a)),
+        debug: (m) => core.debug(m),
+        group: (title, fn) => core.group(title, fn),
+        setOutput: (name, value) => core.setOutput(name, value),
         appendSummary: async (markdown) => {
             if (!process.env.GITHUB_STEP_SUMMARY)
                 return;
-            await core/* summary */.z.addRaw(markdown, true).write();
+            await core.summary.addRaw(markdown, true).write();
         },
         mask: (secret) => {
             for (const line of secret.split(/\r?\n/))
                 if (line.trim().length >= 4)
-                    core/* setSecret */.Pq(line.trim());
+                    core.setSecret(line.trim());
         },
         signal,
     };
@@ -62,7 +62,7 @@ async function run() {
         process.once(sig, () => controller.abort(new Error(`received ${sig}`)));
     const host = actionHost(controller.signal);
     const source = {
-        get: (name) => core/* getInput */.V4(name),
+        get: (name) => core.getInput(name),
         describe: (name) => `input \`${name}\``,
         env: process.env,
     };
@@ -74,23 +74,23 @@ async function run() {
             host.mask(settings.kubeconfig.content);
         let result;
         if (settings.mode === 'validate') {
-            const { runValidate } = await __webpack_require__.e(/* import() */ 444).then(__webpack_require__.bind(__webpack_require__, 1444));
+            const { runValidate } = await Promise.all(/* import() */[__webpack_require__.e(221), __webpack_require__.e(382), __webpack_require__.e(320), __webpack_require__.e(127), __webpack_require__.e(311)]).then(__webpack_require__.bind(__webpack_require__, 6127));
             result = await runValidate(settings, host);
         }
         else {
-            const { runWatch } = await __webpack_require__.e(/* import() */ 451).then(__webpack_require__.bind(__webpack_require__, 1451));
+            const { runWatch } = await Promise.all(/* import() */[__webpack_require__.e(897), __webpack_require__.e(742)]).then(__webpack_require__.bind(__webpack_require__, 7742));
             result = await runWatch(settings, host);
         }
         if (result.exitCode !== 0)
-            core/* setFailed */.C1(result.message ?? 'zd-gate failed');
+            core.setFailed(result.message ?? 'zd-gate failed');
     }
     catch (e) {
         if (e instanceof src_settings/* SettingsError */.GN) {
-            core/* setFailed */.C1(e.message);
+            core.setFailed(e.message);
             return;
         }
-        core/* setFailed */.C1(`zd-gate: unexpected error: ${e.message ?? String(e)}`);
-        core/* debug */.Yz(e.stack ?? '');
+        core.setFailed(`zd-gate: unexpected error: ${e.message ?? String(e)}`);
+        core.debug(e.stack ?? '');
     }
 }
 
@@ -107,14 +107,6 @@ async function run() {
 /* harmony export */   sb: () => (/* binding */ readSettings)
 /* harmony export */ });
 /* unused harmony exports MIN_POLL_INTERVAL_MS, kubeconfigSource, splitList, parseDuration */
-/**
- * The one place that reads user input, for the action and the CLI alike.
- *
- * The action reads `INPUT_*` through @actions/core, the CLI reads flags; both arrive here as an
- * {@link InputSource} keyed by the input names of action.yml, are checked once, and leave as a
- * frozen, typed {@link Settings}. Every problem is collected, so a user with three mistakes learns
- * of all three in one run, each naming the input (or flag) and what to write instead.
- */
 const Inputs = {
     Mode: 'mode',
     Namespace: 'namespace',
