@@ -1,0 +1,130 @@
+/**
+ * One scenario's stage on the shared e2e cluster: its own namespace, a load-balancer simulator
+ * acting only there, a seed's manifests applied in the order the controller needs (Namespace,
+ * simulator, Service + Ingress, TargetGroupBinding, then the Deployment, so the readiness-gate
+ * webhook sees the pods), and the Deployment rolled out with every target healthy.
+ */
+import { KubeConfig, type V1Deployment } from '@kubernetes/client-node';
+import { kubeconfigPath } from '../../helpers/cluster.js';
+import { kubectl } from '../../helpers/kubectl.js';
+import { deleteNamespace, getDeployment, revisionOf } from '../../helpers/objects.js';
+import { waitFor } from '../../helpers/wait.js';
+import { type ManagedBinding, type Simulator, type SimulatorOptions, startSimulator, type TargetGroupModel } from '../../sim/index.js';
+import { apply, findDeployment, forSimulation, inNamespace, type KubeObject, loadObjects, type SimulationOptions } from './manifests.js';
+import { kubectlRolloutStatus, RolloutObserver } from './observe.js';
+
+export interface StageOptions extends SimulationOptions {
+  /** Unscaled manifest (examples/...). */
+  manifest: string;
+  namespace: string;
+  sim?: Omit<SimulatorOptions, 'kubeconfig' | 'namespaces'>;
+  /** Wait this long for the first rollout and healthy targets (default 3 min). */
+  readyTimeoutMs?: number;
+}
+
+export interface Stage {
+  ns: string;
+  kc: KubeConfig;
+  kubeconfig: string;
+  sim: Simulator;
+  binding: ManagedBinding;
+  tg: TargetGroupModel;
+  /** What was applied (scaled), and the unscaled source. */
+  objects: KubeObject[];
+  manifest: string;
+  deployment: string;
+  container: string;
+  selector: string;
+  replicas: number;
+  ingress: string;
+  /** Environment for the gate: the simulator's AWS settings and the cluster's kubeconfig. */
+  env: Record<string, string>;
+  image(): Promise<string | undefined>;
+  deploymentNow(): Promise<V1Deployment>;
+  observe(): Promise<RolloutObserver>;
+  /** `kubectl set image` of the Deployment's container (the seeds' rollout trigger). */
+  setImage(image: string): Promise<void>;
+  /** Waits until the target group has `n` healthy targets and nothing else. */
+  waitAllHealthy(n?: number, timeoutMs?: number): Promise<void>;
+  teardown(): Promise<void>;
+}
+
+const SETUP_KINDS = new Set(['Namespace', 'Service', 'Ingress', 'IngressClass', 'IngressClassParams']);
+
+export async function setupStage(opts: StageOptions): Promise<Stage> {
+  const kubeconfig = kubeconfigPath();
+  const kc = new KubeConfig();
+  kc.loadFromFile(kubeconfig);
+  await deleteNamespace(opts.namespace);
+
+  const objects = forSimulation(inNamespace(loadObjects(opts.manifest), opts.namespace), opts);
+  const deploymentObject = findDeployment(objects);
+  const deployment = deploymentObject.metadata.name;
+  const container = deploymentObject.spec.template.spec.containers[0]!.name;
+  const selector = Object.entries(deploymentObject.spec.selector?.matchLabels ?? {})
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
+  const replicas = deploymentObject.spec.replicas ?? 1;
+  const ingressObject = objects.find((o) => o.kind === 'Ingress');
+  if (!ingressObject) throw new Error(`${opts.manifest}: no Ingress`);
+  const service = objects.find((o) => o.kind === 'Service');
+  if (!service) throw new Error(`${opts.manifest}: no Service`);
+
+  await apply(objects.filter((o) => o.kind === 'Namespace'));
+  const sim = await startSimulator({ scale: opts.scale ?? 0.1, ...opts.sim, kubeconfig: kc, namespaces: [opts.namespace] });
+  try {
+    await apply(objects.filter((o) => SETUP_KINDS.has(o.kind) && o.kind !== 'Namespace'));
+    const binding = await sim.lbc!.waitForBinding(`${opts.namespace}/${service.metadata.name}`, 30_000);
+    const tg = sim.elb.store.targetGroup(binding.targetGroupArn);
+    if (!tg) throw new Error(`no simulated target group ${binding.targetGroupArn}`);
+    await apply(objects.filter((o) => !SETUP_KINDS.has(o.kind)));
+
+    const stage: Stage = {
+      ns: opts.namespace,
+      kc,
+      kubeconfig,
+      sim,
+      binding,
+      tg,
+      objects,
+      manifest: opts.manifest,
+      deployment,
+      container,
+      selector,
+      replicas,
+      ingress: `${opts.namespace}/${ingressObject.metadata.name}`,
+      env: { ...sim.env, KUBECONFIG: kubeconfig },
+      image: async () => (await getDeployment(opts.namespace, deployment)).spec?.template.spec?.containers.find((c) => c.name === container)?.image,
+      deploymentNow: () => getDeployment(opts.namespace, deployment),
+      observe: () => RolloutObserver.start({ kc, namespace: opts.namespace, deployment, container, selector, targetGroup: tg, desired: replicas }),
+      setImage: async (image) => {
+        await kubectl(['-n', opts.namespace, 'set', 'image', `deployment/${deployment}`, `${container}=${image}`]);
+      },
+      waitAllHealthy: async (n = replicas, timeoutMs = 120_000) => {
+        await waitFor(
+          async () => {
+            const states = tg.countByState();
+            return states['healthy'] === n && Object.keys(states).length === 1;
+          },
+          { timeoutMs, intervalMs: 100, description: `${n} healthy targets (and nothing else) in ${binding.name}; now ${JSON.stringify(tg.countByState())}` },
+        );
+      },
+      teardown: async () => {
+        await sim.stop().catch(() => undefined);
+        await deleteNamespace(opts.namespace).catch(() => undefined);
+      },
+    };
+    await waitFor(
+      async () => {
+        const d = await getDeployment(opts.namespace, deployment);
+        return revisionOf(d) === '1' && kubectlRolloutStatus(d).done;
+      },
+      { timeoutMs: opts.readyTimeoutMs ?? 180_000, intervalMs: 250, description: `the first rollout of ${opts.namespace}/${deployment}` },
+    );
+    await stage.waitAllHealthy(replicas, opts.readyTimeoutMs ?? 180_000);
+    return stage;
+  } catch (e) {
+    await sim.stop().catch(() => undefined);
+    throw e;
+  }
+}
