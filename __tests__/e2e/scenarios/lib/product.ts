@@ -96,7 +96,7 @@ export interface RunOptions {
   env?: Record<string, string>;
   /** Kill the gate if it has not exited by then (a hang is a failure of the scenario). Default 5 min. */
   killAfterMs?: number;
-  /** Echo the gate's lines to the test log as they arrive. */
+  /** Echo the gate's lines to the test log as they arrive (default: ZD_SCEN_ECHO=1). */
   echo?: boolean;
   /** Called for each line as it arrives. */
   onLine?: (line: OutputLine) => void;
@@ -150,7 +150,7 @@ function spawnGate(args: string[], env: Record<string, string>, opts: RunOptions
           const line = { at: Date.now(), stream, text };
           lines.push(line);
           opts.onLine?.(line);
-          if (opts.echo) console.log(`  [gate ${stream}] ${text}`);
+          if (opts.echo ?? process.env['ZD_SCEN_ECHO'] === '1') console.log(`  [gate ${stream} ${new Date(line.at).toISOString().slice(11, 23)}] ${text}`);
         }
       });
       child[stream].on('end', () => {

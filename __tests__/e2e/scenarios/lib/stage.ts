@@ -20,7 +20,15 @@ export interface StageOptions extends SimulationOptions {
   sim?: Omit<SimulatorOptions, 'kubeconfig' | 'namespaces'>;
   /** Wait this long for the first rollout and healthy targets (default 3 min). */
   readyTimeoutMs?: number;
+  /**
+   * Create the first pods without readiness gates and label the Namespace for gate injection only
+   * once they serve (seed 003's own procedure: label, then roll). Saves the controller a status
+   * patch per pod when the stage is large; the rollout's pods get their gates.
+   */
+  labelNamespaceAfterSetup?: boolean;
 }
+
+const GATE_LABEL = 'elbv2.k8s.aws/pod-readiness-gate-inject';
 
 export interface Stage {
   ns: string;
@@ -70,6 +78,10 @@ export async function setupStage(opts: StageOptions): Promise<Stage> {
   const service = objects.find((o) => o.kind === 'Service');
   if (!service) throw new Error(`${opts.manifest}: no Service`);
 
+  const namespaceObject = objects.find((o) => o.kind === 'Namespace');
+  const labelLater = opts.labelNamespaceAfterSetup && namespaceObject?.metadata.labels?.[GATE_LABEL] !== undefined;
+  const gateLabel = namespaceObject?.metadata.labels?.[GATE_LABEL];
+  if (labelLater) delete namespaceObject!.metadata.labels![GATE_LABEL];
   await apply(objects.filter((o) => o.kind === 'Namespace'));
   const sim = await startSimulator({ scale: opts.scale ?? 0.1, ...opts.sim, kubeconfig: kc, namespaces: [opts.namespace] });
   try {
@@ -111,6 +123,8 @@ export async function setupStage(opts: StageOptions): Promise<Stage> {
       },
       teardown: async () => {
         await sim.stop().catch(() => undefined);
+        // Pods would otherwise each sit out their preStop and grace period before the namespace goes.
+        await kubectl(['-n', opts.namespace, 'delete', 'deployment,pods', '--all', '--grace-period=0', '--force', '--wait=false'], { timeoutMs: 120_000 }).catch(() => undefined);
         await deleteNamespace(opts.namespace).catch(() => undefined);
       },
     };
@@ -122,6 +136,7 @@ export async function setupStage(opts: StageOptions): Promise<Stage> {
       { timeoutMs: opts.readyTimeoutMs ?? 180_000, intervalMs: 250, description: `the first rollout of ${opts.namespace}/${deployment}` },
     );
     await stage.waitAllHealthy(replicas, opts.readyTimeoutMs ?? 180_000);
+    if (labelLater) await kubectl(['label', 'namespace', opts.namespace, `${GATE_LABEL}=${gateLabel}`]);
     return stage;
   } catch (e) {
     await sim.stop().catch(() => undefined);
