@@ -6,11 +6,13 @@
  *    the rollout runs to the end and the old pods leave, so the service breaks. The gate must fail
  *    long before the progress deadline, roll back, and the service must come back: every request
  *    answered 200 once the restored pods are healthy targets again.
- * B. Behind seed 003's fixed deployment (readiness gate; progressDeadlineSeconds 300 → 30 s
- *    scaled), the new pods never go Ready, so the rollout stalls with the old pods serving: no
- *    failed request. kubectl fails at the progress deadline; the gate fails with it (by its
- *    documented rules: the healthy count never leaves the threshold), names the health-check
- *    failure of the new targets, and rolls back.
+ * B. Behind seed 003's fixed deployment (readiness gate), the new pods never go Ready, so the
+ *    rollout stalls with the old pods serving: no failed request, and kubectl would only fail at
+ *    the progress deadline. The gate must fail before it, once the new targets have failed the
+ *    health check for twice the target group's healthy window (2 × 15 s × 2 as DescribeTargetGroups
+ *    reports it), name the failing health checks, and roll back. The simulator reports the
+ *    configured (unscaled) health-check settings, so the progress deadline is left unscaled too
+ *    (600 s): 60 s of grace against 600 s of deadline, as in production.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -19,7 +21,7 @@ import { waitFor } from '../helpers/wait.js';
 import type { TrafficReport } from '../sim/index.js';
 import { expectValidateAgrees } from './lib/agreement.js';
 import { codes, failed, log, record, seconds, window } from './lib/figures.js';
-import { Examples, findDeployment, writeVariant } from './lib/manifests.js';
+import { Examples } from './lib/manifests.js';
 import { describeLb } from './lib/observe.js';
 import { type DeploymentReportJson, describeRun, runValidate, type ValidateRun } from './lib/product.js';
 import { type RolloutResult, rolloutWithGate } from './lib/rollout.js';
@@ -55,9 +57,9 @@ interface BadRelease {
 }
 
 /** Validate, stage, roll out BAD_IMAGE with the gate (rollback on), then wait for the restored service. */
-async function rollBadRelease(manifest: string, namespace: string, stages: Stage[]): Promise<BadRelease> {
+async function rollBadRelease(manifest: string, namespace: string, stages: Stage[], opts: { realProgressDeadline?: boolean } = {}): Promise<BadRelease> {
   const validate = await runValidate([manifest]);
-  const stage = await setupStage({ manifest, namespace, readyDelay: '500ms', sim: { unhealthyImages: [BAD_IMAGE] } });
+  const stage = await setupStage({ manifest, namespace, readyDelay: '500ms', sim: { unhealthyImages: [BAD_IMAGE] }, ...opts });
   stages.push(stage);
   const deadlineS = (await stage.deploymentNow()).spec?.progressDeadlineSeconds ?? 600;
   const r = await rolloutWithGate(stage, { image: BAD_IMAGE, entry: 'cli', inputs: { namespace, deployments: stage.deployment, 'poll-interval': '2s', rollback: 'true' } });
@@ -104,15 +106,16 @@ describe('scenario 3: a release whose pods never pass the load balancer health c
     expectValidateAgrees('seed 001 demo with a release failing the health check', validate, during);
   });
 
-  it('B · with readiness gates: no failed request, the rollout stalls; the gate fails at the progress deadline naming the failed health checks, and rolls back', async () => {
-    const variant = writeVariant(Examples.seed003, 'seed-003-fixed-progress-deadline-300', (objects) => {
-      findDeployment(objects).spec.progressDeadlineSeconds = 300;
-    });
-    const { stage, r, validate, during, restored, d, verdictS, deadlineS } = await rollBadRelease(variant, 'zd-scen-s3b', stages);
+  it('B · with readiness gates: no failed request, the rollout stalls; the gate fails before the progress deadline naming the failed health checks, and rolls back', async () => {
+    const { stage, r, validate, during, restored, d, verdictS, deadlineS } = await rollBadRelease(Examples.seed003, 'zd-scen-s3b', stages, { realProgressDeadline: true });
     const firstUnhealthy = stage.tg.transitions().find((t) => t.to === 'unhealthy' && t.at >= r.changedAt);
-    log(`scenario 3B: seed 003 fixed (progressDeadlineSeconds 300 → ${deadlineS}s), nginx:latest → ${BAD_IMAGE}`, [
+    const firstUnhealthyS = firstUnhealthy ? (firstUnhealthy.at - r.changedAt) / 1000 : Number.NaN;
+    // What DescribeTargetGroups reports (the configured values; the simulator runs them scaled).
+    const hc = stage.sim.durations.alb;
+    const graceS = (2 * (hc.intervalMs / stage.sim.durations.scale) * hc.healthyThreshold) / 1000;
+    log(`scenario 3B: seed 003 fixed (progress deadline ${deadlineS}s), nginx:latest → ${BAD_IMAGE}`, [
       describeRun(r.run),
-      `first new target unhealthy (${firstUnhealthy?.reason ?? '?'}) ${firstUnhealthy ? seconds(firstUnhealthy.at - r.changedAt) : 'never'} after the change; gate verdict ${verdictS.toFixed(1)}s after it`,
+      `first new target unhealthy (${firstUnhealthy?.reason ?? '?'}) ${firstUnhealthyS.toFixed(1)}s after the change; the gate's grace ${graceS}s; its verdict ${verdictS.toFixed(1)}s after the change; progress deadline ${deadlineS}s`,
       `traffic until the gate exited: ${codes(during)}; after the rollback: ${codes(restored.report)}`,
       ...(d?.diagnostics ?? []).slice(0, 12).map((l) => `diagnostics: ${l}`),
     ]);
@@ -121,7 +124,8 @@ describe('scenario 3: a release whose pods never pass the load balancer health c
       result: d?.result,
       reason: d?.reason,
       verdictS,
-      firstUnhealthyS: firstUnhealthy ? (firstUnhealthy.at - r.changedAt) / 1000 : null,
+      firstUnhealthyS,
+      graceS,
       progressDeadlineS: deadlineS,
       traffic: during.statusCodes,
     });
@@ -130,12 +134,17 @@ describe('scenario 3: a release whose pods never pass the load balancer health c
     expect(during.statusCodes).toEqual({ '200': during.requests });
     expect(r.run.killed).toBe(false);
     expect(r.run.exitCode).toBe(1);
-    expect(d).toMatchObject({ result: 'rolled-back', reason: 'progress-deadline', revision: 2, rolledBackTo: 1 });
+    expect(d).toMatchObject({ result: 'rolled-back', reason: 'new-targets-unhealthy', revision: 2, rolledBackTo: 1 });
     expect(d?.rollback?.status).toBe('available');
+    expect(d?.message).toContain('Target.ResponseCodeMismatch');
+    // Long before the progress deadline, but not before the grace a slow starter gets.
+    expect(verdictS).toBeLessThan(deadlineS / 2);
+    expect(verdictS).toBeGreaterThanOrEqual(firstUnhealthyS + graceS - 0.5);
+    expect(verdictS).toBeLessThanOrEqual(firstUnhealthyS + graceS + 10);
     // Its diagnostics say why: the new targets fail the health check.
     expect(d?.diagnostics.join('\n')).toContain('Target.ResponseCodeMismatch');
     expect(revisionOf(await stage.deploymentNow())).toBe('3');
     expect(failed(restored.report)).toBe(0);
-    expectValidateAgrees('seed 003 fixed (progressDeadlineSeconds 300) with a release failing the health check', validate, during);
+    expectValidateAgrees('seed 003 fixed with a release failing the health check', validate, during);
   });
 });

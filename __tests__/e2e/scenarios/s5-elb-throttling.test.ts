@@ -91,6 +91,7 @@ describe('scenario 5: ELB throttling bursts during the watch', () => {
       const d = r.run.report?.deployments[0];
       const mine = stage.sim.counters.list({ identity, since });
       const dth = mine.filter((c) => c.action === 'DescribeTargetHealth' && c.targetGroups.includes(stage.binding.targetGroupArn));
+      const ok = dth.filter((c) => c.outcome === 'ok');
       // Pace: the gaps between polls in the fault-free stretch.
       const clean = dth.filter((c) => c.at >= windows.cleanFrom - 50 && c.at < windows.starveFrom);
       const okGaps = clean.slice(1).map((c, i) => (c.at - clean[i]!.at) / 1000);
@@ -99,6 +100,9 @@ describe('scenario 5: ELB throttling bursts during the watch', () => {
       const outcomes = stage.sim.counters.byOutcome({ identity, since });
       const lbcCalls = stage.sim.counters.count({ identity: 'aws-load-balancer-controller', since });
       const lbcThrottled = stage.sim.counters.count({ identity: 'aws-load-balancer-controller', since, outcome: 'Throttling' });
+      // How long the gate stayed without target health after the last fault ended (its backoff).
+      const firstOkAfter = windows.throttleTo ? ok.find((c) => c.at > windows.throttleTo) : undefined;
+      const recoveryS = firstOkAfter ? (firstOkAfter.at - windows.throttleTo) / 1000 : null;
       const figures = {
         exitCode: r.run.exitCode,
         result: d?.result,
@@ -113,6 +117,7 @@ describe('scenario 5: ELB throttling bursts during the watch', () => {
         minOkGapS: Math.min(...okGaps),
         peakPerSecond: maxInWindow(mine, 1_000),
         peakPer10s: maxInWindow(mine, 10_000),
+        recoveryS,
         lbcCalls,
         lbcThrottled,
         traffic: r.traffic.statusCodes,
@@ -123,6 +128,7 @@ describe('scenario 5: ELB throttling bursts during the watch', () => {
         `gate's calls seen by the simulator: ${mine.length} ${JSON.stringify(figures.byAction)}, outcomes ${JSON.stringify(outcomes)}; the gate counted ${figures.reportedAttempts} attempts`,
         `DescribeTargetHealth on the target group: ${dth.length} in ${runS.toFixed(1)} s = ${figures.describeTargetHealthPerMinute}/min overall (gate's report: ${JSON.stringify(figures.reportedPerMinute)}); fault-free stretch: ${clean.length} polls, gaps median ${figures.medianOkGapS.toFixed(2)} s (${(60 / figures.medianOkGapS).toFixed(1)}/min), min ${figures.minOkGapS.toFixed(2)} s`,
         `peak: ${figures.peakPerSecond} calls in 1 s, ${figures.peakPer10s} in 10 s; the controller made ${lbcCalls} calls (${lbcThrottled} throttled)`,
+        `first answered DescribeTargetHealth after the throttling burst ended: ${recoveryS === null ? 'none (the gate had exited)' : `${recoveryS.toFixed(1)} s later`} (the poller's backoff)`,
         `traffic: ${codes(r.traffic)}`,
         ...r.run.lines.filter((l) => /unknown|throttl|stale|known again/i.test(l.text)).slice(0, 8).map((l) => `gate: ${l.text.slice(0, 200)}`),
       ]);

@@ -107,6 +107,12 @@ export interface SimulationOptions {
   strategy?: DeploymentSpec['strategy'];
   /** Test-only pod annotations (e.g. zd-gate.test/lb-health). */
   podAnnotations?: Record<string, string>;
+  /**
+   * Leave progressDeadlineSeconds as written (default 600 s) instead of scaling it: for a scenario
+   * whose gate derives a time from the target group's configured health-check settings, which the
+   * simulator reports unscaled (interval 15 s), so that the two keep their production order.
+   */
+  realProgressDeadline?: boolean;
 }
 
 const DEFAULT_PROGRESS_DEADLINE_SECONDS = 600;
@@ -115,7 +121,7 @@ const DEFAULT_GRACE_SECONDS = 30;
 /**
  * The Deployment's pod-side and controller-side durations scaled like the simulator's: preStop
  * `sleep N` and `preStop.sleep.seconds`, terminationGracePeriodSeconds (default 30 made explicit),
- * progressDeadlineSeconds (default 600 made explicit), minReadySeconds.
+ * progressDeadlineSeconds (default 600 made explicit; see realProgressDeadline), minReadySeconds.
  */
 export function forSimulation(objects: readonly KubeObject[], opts: SimulationOptions = {}): KubeObject[] {
   const scale = opts.scale ?? 0.1;
@@ -125,7 +131,8 @@ export function forSimulation(objects: readonly KubeObject[], opts: SimulationOp
     const spec = d.spec;
     if (opts.replicas !== undefined) spec.replicas = opts.replicas;
     if (opts.strategy) spec.strategy = opts.strategy;
-    spec.progressDeadlineSeconds = scaleSeconds(spec.progressDeadlineSeconds ?? DEFAULT_PROGRESS_DEADLINE_SECONDS, scale);
+    const deadline = spec.progressDeadlineSeconds ?? DEFAULT_PROGRESS_DEADLINE_SECONDS;
+    spec.progressDeadlineSeconds = opts.realProgressDeadline ? deadline : scaleSeconds(deadline, scale);
     if (spec.minReadySeconds) spec.minReadySeconds = scaleSeconds(spec.minReadySeconds, scale);
     const pod = spec.template.spec;
     pod.terminationGracePeriodSeconds = scaleSeconds(pod.terminationGracePeriodSeconds ?? DEFAULT_GRACE_SECONDS, scale);
