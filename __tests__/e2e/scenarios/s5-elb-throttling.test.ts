@@ -7,7 +7,7 @@
  * - the gate's DescribeTargetHealth calls throttled for 12 s (longer than the gate's staleness
  *   limit at a 2 s interval, 3 × 2 s + 5 s);
  * - then its next 3 DescribeTargetHealth calls answered 503 ServiceUnavailable (the SDK retries).
- * The pods start in 2 s (kwok's default) so the rollout is still going when the bursts come.
+ * The pods start in 3 s so the rollout is still going when the bursts come.
  * No false failure; and the simulator's call counter shows the gate kept to its budget: one
  * DescribeTargetHealth per target group per poll interval (≈ 60/2 s = 30 a minute), at most the
  * budget's burst of 3 calls in any second and 1 call/s sustained, SDK retries included, and the
@@ -47,7 +47,7 @@ function median(xs: readonly number[]): number {
 describe('scenario 5: ELB throttling bursts during the watch', () => {
   let stage: Stage;
   beforeAll(async () => {
-    stage = await setupStage({ manifest: Examples.seed003, namespace: NS, readyDelay: '2s' });
+    stage = await setupStage({ manifest: Examples.seed003, namespace: NS, readyDelay: '3s' });
   });
   afterAll(async () => {
     await stage?.teardown();
