@@ -20,6 +20,7 @@ const WATCH: readonly InputName[] = [
   Inputs.TargetGroupArns,
   Inputs.MinHealthy,
   Inputs.TolerateSeconds,
+  Inputs.DeregistrationSeconds,
   Inputs.PollInterval,
   Inputs.Timeout,
   Inputs.SettleTimeout,
@@ -43,7 +44,8 @@ Usage:
       Check rendered manifests (files, folders, globs; - for standard input).
   zd-gate watch --deployments NAME[,NAME...] [--namespace NS] [--kubeconfig PATH] [--context CTX]
                 [--cluster-name EKS --aws-region REGION] [--target-group-arns ARN,...]
-                [--min-healthy N|P%] [--tolerate-seconds S] [--poll-interval 5s] [--timeout D]
+                [--min-healthy N|P%] [--tolerate-seconds S] [--deregistration-seconds S]
+                [--poll-interval 5s] [--timeout D]
                 [--settle-timeout D] [--rollback] [--rollback-wait false] [--allow-rollout-only]
                 [--probe-url URL --probe-rate N --max-error-rate R] [--report-file FILE]
       Follow the rollout together with the target groups' health; fail when healthy targets drop

@@ -27,6 +27,7 @@ export const Inputs = {
   TargetGroupArns: 'target-group-arns',
   MinHealthy: 'min-healthy',
   TolerateSeconds: 'tolerate-seconds',
+  DeregistrationSeconds: 'deregistration-seconds',
   PollInterval: 'poll-interval',
   Timeout: 'timeout',
   SettleTimeout: 'settle-timeout',
@@ -103,6 +104,8 @@ export interface WatchSettings {
   readonly targetGroupArns: readonly string[];
   readonly minHealthy: Threshold | undefined;
   readonly tolerateMs: number;
+  /** A pod exiting sooner than this after deletion, with its target registered, fails the gate; 0: off. */
+  readonly deregistrationMs: number;
   readonly pollIntervalMs: number;
   /** Undefined: progressDeadlineSeconds of each Deployment plus the settle timeout. */
   readonly timeoutMs: number | undefined;
@@ -208,6 +211,7 @@ function readWatch(p: Problems): WatchSettings {
   if (timeoutMs !== undefined && timeoutMs <= 0) p.add(`${source.describe(Inputs.Timeout)} must be longer than 0s.`);
 
   const tolerateMs = p.seconds(Inputs.TolerateSeconds, 0);
+  const deregistrationMs = p.seconds(Inputs.DeregistrationSeconds, 15);
   const probeUrl = p.raw(Inputs.ProbeUrl);
   let probe: ProbeSettings | undefined;
   if (probeUrl) {
@@ -239,6 +243,7 @@ function readWatch(p: Problems): WatchSettings {
     targetGroupArns,
     minHealthy: p.threshold(Inputs.MinHealthy),
     tolerateMs,
+    deregistrationMs,
     pollIntervalMs,
     timeoutMs,
     settleTimeoutMs,

@@ -46,6 +46,8 @@ export function runScenario(s: Scenario): ScenarioResult {
     deployment: 'web',
     minHealthy: undefined,
     tolerateMs: 0,
+    // The product's default (deregistration-seconds: 15).
+    deregistrationMs: 15_000,
     timeoutMs: undefined,
     settleTimeoutMs: 300_000,
     staleAfterMs: 3 * poll + 5_000,

@@ -177,7 +177,7 @@ describe('TargetHealthPoller', () => {
     expect(seen.filter((s) => s === 'a')).toHaveLength(12);
   });
 
-  it('stretches its interval after throttling and comes back after a good answer', async () => {
+  it('stretches its interval after throttling (at most ×6) and comes back after a good answer', async () => {
     const { timers, poller, mock } = setup();
     mock.on(DescribeTargetHealthCommand).rejects(awsError('Throttling', 400, 'Rate exceeded'));
     const kinds: string[] = [];
@@ -185,14 +185,14 @@ describe('TargetHealthPoller', () => {
     const stop = new AbortController();
     const done = poller.run(stop.signal, () => undefined);
     await timers.advance(60_000);
-    // 0.1, 10.1, 30.1 (waits ×2, ×4), then ×8 → 70.1: 3 calls in the first minute instead of 12
+    // 0.1, 10.1, 30.1 (waits ×2, ×4), then ×6 (the cap) → 60.1: 3 calls in the first minute instead of 12
     expect(poller.calls.get(ARN)).toBe(3);
     expect(kinds.every((k) => k === 'unknown')).toBe(true);
     mock.on(DescribeTargetHealthCommand).resolves({ TargetHealthDescriptions: [] });
-    await timers.advance(30_000); // 70.1: known, then back to every 5 s: 75.1, 80.1, 85.1
+    await timers.advance(30_000); // 60.1: known, then back to every 5 s: 65.1 … 85.1
     stop.abort();
     await done;
-    expect(kinds.slice(3)).toEqual(['known', 'known', 'known', 'known']);
+    expect(kinds.slice(3)).toEqual(['known', 'known', 'known', 'known', 'known', 'known']);
   });
 
   it('never exceeds the budget, however many target groups', async () => {

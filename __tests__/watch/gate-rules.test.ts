@@ -225,3 +225,49 @@ describe('gate rules', () => {
     expect(effects.filter((e) => e.type === 'progress').length).toBe(before);
   });
 });
+
+describe('pods that exit before the load balancer lets go of them', () => {
+  const base = (): ReturnType<typeof setup> => {
+    const s = setup({ deregistrationMs: 15_000 });
+    s.feed({ type: 'deployment', deployment: deployment(false) });
+    s.feed({ type: 'replicasets', replicaSets });
+    s.feed({ type: 'pods', pods: [pod('old-a', '10.0.0.1', 'web-old'), pod('old-b', '10.0.0.2', 'web-old'), pod('new-a', '10.0.0.3', 'web-new')] });
+    s.feed({ type: 'target-health', arn: ARN, observation: { kind: 'known', targets: [healthy('10.0.0.1'), healthy('10.0.0.2'), healthy('10.0.0.3')] } });
+    return s;
+  };
+
+  it('a pod gone 2 s after its deletion while its target drains fails the gate, naming the pod and the fix', () => {
+    const s = base();
+    s.clock.t = 1_000;
+    s.feed({ type: 'pods', pods: [pod('old-a', '10.0.0.1', 'web-old', { terminating: true }), pod('old-b', '10.0.0.2', 'web-old'), pod('new-a', '10.0.0.3', 'web-new')] });
+    s.feed({ type: 'target-health', arn: ARN, observation: { kind: 'known', targets: [healthy('10.0.0.1', 'draining'), healthy('10.0.0.2'), healthy('10.0.0.3')] } });
+    expect(s.gate.decided).toBeUndefined();
+    s.clock.t = 3_000;
+    s.feed({ type: 'pods', pods: [pod('old-b', '10.0.0.2', 'web-old'), pod('new-a', '10.0.0.3', 'web-new')] });
+    expect(s.gate.decided).toMatchObject({ result: 'failed', reason: 'exited-before-deregistration', rollbackAdvised: true });
+    expect(s.gate.decided!.message).toMatch(/^pod old-a exited 2s after its deletion while its target in k8s-demo-web-abc was still draining: .*about 15s \(deregistration-seconds\)/);
+  });
+
+  it('a pod that kept serving longer than the deregistration time is fine', () => {
+    const s = base();
+    s.clock.t = 1_000;
+    s.feed({ type: 'pods', pods: [pod('old-a', '10.0.0.1', 'web-old', { terminating: true }), pod('old-b', '10.0.0.2', 'web-old'), pod('new-a', '10.0.0.3', 'web-new')] });
+    s.clock.t = 17_000;
+    s.feed({ type: 'pods', pods: [pod('old-b', '10.0.0.2', 'web-old'), pod('new-a', '10.0.0.3', 'web-new')] });
+    expect(s.gate.decided).toBeUndefined();
+  });
+
+  it('a pod already terminating when first seen, or whose target had left, is not judged', () => {
+    const s = setup({ deregistrationMs: 15_000, minHealthy: { kind: 'count', value: 1 } });
+    s.feed({ type: 'deployment', deployment: deployment(false) });
+    s.feed({ type: 'replicasets', replicaSets });
+    s.feed({ type: 'pods', pods: [pod('old-a', '10.0.0.1', 'web-old', { terminating: true }), pod('old-b', '10.0.0.2', 'web-old'), pod('new-a', '10.0.0.3', 'web-new')] });
+    s.feed({ type: 'target-health', arn: ARN, observation: { kind: 'known', targets: [healthy('10.0.0.1', 'draining'), healthy('10.0.0.2'), healthy('10.0.0.3')] } });
+    s.clock.t = 1_000;
+    s.feed({ type: 'pods', pods: [pod('old-b', '10.0.0.2', 'web-old', { terminating: true }), pod('new-a', '10.0.0.3', 'web-new')] });
+    s.feed({ type: 'target-health', arn: ARN, observation: { kind: 'known', targets: [healthy('10.0.0.3')] } });
+    s.clock.t = 2_000;
+    s.feed({ type: 'pods', pods: [pod('new-a', '10.0.0.3', 'web-new')] });
+    expect(s.gate.decided).toBeUndefined();
+  });
+});

@@ -22,7 +22,9 @@ function seeds(overrides: Partial<SimOptions> = {}): SimOptions {
     maxUnavailable: '25%',
     progressDeadlineSeconds: 600,
     containersReadyMs: 3_000,
-    terminationMs: 1_000,
+    // A 20 s preStop sleep: longer than deregistration takes, so the other rules are seen alone.
+    // Seed 001 as published (no preStop: the pod is gone a second after deletion) sets 1_000.
+    terminationMs: 20_000,
     newReleaseHealthy: true,
     targetGroups: [alb()],
     ...overrides,
@@ -77,16 +79,30 @@ describe('the seeds: pods go Ready before their targets are healthy', () => {
 });
 
 describe('old targets dying before deregistration', () => {
-  it('without readiness gates: pods gone while their targets are still healthy → the count drops and the gate fails', () => {
+  it('without readiness gates: pods gone while their targets are still healthy fail the gate', () => {
     const options = seeds({ terminationMs: 200, targetGroups: [alb({ deregisterMs: 10_000 })] });
     const r = runScenario({ sim: new RolloutSim(options), maxMs: 900_000 });
-    expect(r.verdict).toMatchObject({ result: 'failed', reason: 'below-threshold' });
-    expect(r.verdict!.message).toMatch(/healthy targets belong to deleted pods/);
+    expect(r.verdict).toMatchObject({ result: 'failed', rollbackAdvised: true });
+    expect(['exited-before-deregistration', 'below-threshold']).toContain(r.verdict!.reason);
   });
 
-  it('with readiness gates: capacity holds, but success waits until no healthy target points at a deleted pod', () => {
+  it('with readiness gates capacity holds, yet requests to the pods that died before deregistration fail: the gate fails', () => {
     const options = seeds({ terminationMs: 200, targetGroups: [alb({ gated: true, deregisterMs: 10_000 })] });
     const r = runScenario({ sim: new RolloutSim(options), maxMs: 900_000 });
+    expect(r.verdict).toMatchObject({ result: 'failed', reason: 'exited-before-deregistration', rollbackAdvised: true });
+    expect(r.verdict!.message).toMatch(/^pod web-old-\d+ exited 0\.\ds after its deletion while its target in k8s-demongin-serviced-610dd2305f was still healthy.*preStop delay of at least 15s/);
+    // Capacity alone would not have caught it.
+    expect(r.gate.snapshot().targetGroups[0]!.minHealthy).toBeGreaterThanOrEqual(8);
+  });
+
+  it('the seeds\' fix, readiness gate with a preStop that outlasts deregistration (1.5 s here), passes', () => {
+    const options = seeds({ terminationMs: 20_000, targetGroups: [alb({ gated: true, deregisterMs: 1_500 })] });
+    expect(runScenario({ sim: new RolloutSim(options), maxMs: 900_000 }).verdict?.result).toBe('success');
+  });
+
+  it('deregistration-seconds 0 turns the check off: then only capacity counts, and success waits for the deleted pods\' targets to leave', () => {
+    const options = seeds({ terminationMs: 200, targetGroups: [alb({ gated: true, deregisterMs: 10_000 })] });
+    const r = runScenario({ sim: new RolloutSim(options), maxMs: 900_000, config: { deregistrationMs: 0 } });
     expect(r.verdict?.result).toBe('success');
     const blackHoled = r.effects.some((e) => e.type === 'progress' && e.view.targetGroups.some((g) => (g.counts?.goneHealthy ?? 0) > 0));
     expect(blackHoled).toBe(true);

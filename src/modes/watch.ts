@@ -242,6 +242,7 @@ class WatchRun {
           deployment: s.name,
           minHealthy: settings.minHealthy,
           tolerateMs: settings.tolerateMs,
+          deregistrationMs: settings.deregistrationMs,
           timeoutMs: settings.timeoutMs,
           settleTimeoutMs: settings.settleTimeoutMs,
           staleAfterMs,

@@ -6,9 +6,8 @@
  * - validate, run first, must flag it (prestop-hook) since the rollout drops requests;
  * - two gates watch the same rollout side by side, rollback off: one with its probe on the
  *   simulated ALB (max-error-rate 0), which must fail on the errors it measures; one on target
- *   health alone, whose verdict is recorded next to the traffic model's count (the ELB API shows
- *   such a target draining within the controller's delay, before the data plane stops routing to
- *   it, so target health alone cannot be expected to see it).
+ *   health alone, which must fail too: it sees old pods exit (deletion → gone in about a second)
+ *   while their targets are still draining, before the load balancer has stopped routing to them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectValidateAgrees } from './lib/agreement.js';
@@ -70,6 +69,9 @@ describe('scenario 8: validate then watch, seed 003 without its preStop hook', (
       expect(r.run.report?.probe?.errors).toBeGreaterThan(0);
       expect(targetHealthOnly, 'the second gate did not run').toBeDefined();
       expect(targetHealthOnly!.killed).toBe(false);
+      // Target health alone sees the pods die before the load balancer let go of them.
+      expect(targetHealthOnly!.exitCode).toBe(1);
+      expect(plain).toMatchObject({ result: 'failed', reason: 'exited-before-deregistration' });
       // validate, run before the rollout, flagged what dropped the requests.
       expectValidateAgrees('seed 003 fixed without preStop', validate, r.traffic);
       expect(validate.findings.filter((f) => f.severity === 'error').map((f) => f.ruleId)).toContain('prestop-hook');

@@ -1,7 +1,8 @@
 /**
  * Polls DescribeTargetHealth: one loop per target group, one call per interval with ±20 % jitter,
  * each call waiting for the shared CallBudget. After throttling the loop stretches its interval
- * (×2 up to ×12) and comes back to normal after a good answer: pacing, not retrying (the SDK
+ * (×2 up to ×6: at most 30 s between polls at the default 5 s) and comes back to normal after any
+ * answer that is not throttling (a 5xx is no sign of rate pressure): pacing, not retrying (the SDK
  * retries within a call).
  */
 import type { TargetHealthObservation } from '../../core/gate/types.js';
@@ -47,7 +48,7 @@ export class TargetHealthPoller {
 
   private async loop(arn: string, offsetMs: number, signal: AbortSignal, onSetupError: (error: AwsSetupError) => void): Promise<void> {
     const jitter = this.options.jitter ?? 0.2;
-    const maxBackoff = this.options.maxBackoff ?? 12;
+    const maxBackoff = this.options.maxBackoff ?? 6;
     let backoff = 1;
     // The first poll of each group goes out at once; later ones are spread over the interval.
     await this.timers.sleep(Math.min(offsetMs, 1_000), signal);
@@ -69,7 +70,7 @@ export class TargetHealthPoller {
       if (signal.aborted) return;
       const { throttled, ...plain } = observation;
       for (const l of this.listeners.get(arn) ?? []) l(plain);
-      backoff = throttled ? Math.min(maxBackoff, backoff * 2) : observation.kind === 'known' ? 1 : backoff;
+      backoff = throttled ? Math.min(maxBackoff, backoff * 2) : 1;
       const factor = 1 + jitter * (this.random() * 2 - 1);
       await this.timers.sleep(this.options.intervalMs * backoff * factor, signal);
     }

@@ -8,7 +8,10 @@
  *   healthy count of this Deployment's pods stays below the threshold for `tolerateMs` of observed
  *   time, when the new ReplicaSet's targets fail the load balancer's health check with none of them
  *   healthy for longer than the target group could take to recover (a broken release held back by
- *   readiness gates: no outage yet, but it can only end at the progress deadline), when the probe's
+ *   readiness gates: no outage yet, but it can only end at the progress deadline), when a pod exits
+ *   sooner after its deletion than the load balancer needs to stop routing to it while its target is
+ *   still registered (old pods dying before deregistration: the requests routed to them fail, even
+ *   when every count stays above the threshold), when the probe's
  *   error share exceeds the limit, when the load balancer has not caught up `settleTimeoutMs` after
  *   the rollout completed, or when the overall timeout passes.
  * - Passes when kubectl would say `successfully rolled out` and, in every target group, the new
@@ -95,6 +98,10 @@ export class Gate {
   private podsSeen = false;
   private pods = new Map<string, PodInfo>();
   private gone = new Map<string, Tombstone>();
+  /** When the gate saw each pod start terminating (only pods it saw before their deletion). */
+  private readonly terminatingSince = new Map<string, number>();
+  /** Pods that exited before the load balancer could stop routing to them. */
+  private readonly earlyExits: { pod: string; afterMs: number; group: string; state: string }[] = [];
   private index: PodIndex = { byIp: new Map(), gone: new Map(), newReplicaSet: undefined };
   private newReplicaSet: ReplicaSet | undefined;
   private rollout: RolloutStatus | undefined;
@@ -186,7 +193,7 @@ export class Gate {
         this.dirty = true;
         return;
       case 'pods':
-        this.setPods(event.pods);
+        this.setPods(event.pods, now, note);
         this.podsSeen = true;
         this.dirty = true;
         return;
@@ -224,17 +231,42 @@ export class Gate {
     }
   }
 
-  private setPods(pods: readonly PodInfo[]): void {
+  private setPods(pods: readonly PodInfo[], now: number, note: (text: string) => void): void {
     const next = new Map(pods.map((p) => [p.name, p]));
+    for (const [name, pod] of next) {
+      const before = this.pods.get(name);
+      if (pod.terminating && before && !before.terminating) this.terminatingSince.set(name, now);
+    }
     for (const [name, old] of this.pods) {
       if (!next.has(name) && old.ip) {
         this.gone.set(old.ip, { pod: name, ...(old.replicaSet ? { replicaSet: old.replicaSet } : {}), namedPorts: old.namedPorts });
+        this.checkExit(name, old.ip, now, note);
       }
+      if (!next.has(name)) this.terminatingSince.delete(name);
     }
     if (this.gone.size > MAX_TOMBSTONES) {
       for (const ip of [...this.gone.keys()].slice(0, this.gone.size - MAX_TOMBSTONES)) this.gone.delete(ip);
     }
     this.pods = next;
+  }
+
+  /**
+   * A pod just disappeared: if the gate saw its deletion begin less than `deregistrationMs` ago and
+   * the last answer of a target group still had its target in service (healthy, or draining: the
+   * load balancer keeps routing to a deregistered target until the change has propagated), it died
+   * before the load balancer let go of it. Pods the gate first saw already terminating are not judged.
+   */
+  private checkExit(name: string, ip: string, now: number, note: (text: string) => void): void {
+    const limit = this.config.deregistrationMs ?? 0;
+    const since = this.terminatingSince.get(name);
+    if (limit <= 0 || since === undefined || now - since >= limit) return;
+    for (const group of this.groups.values()) {
+      const target = group.last?.targets.find((t) => t.id === ip && (t.state === 'healthy' || t.state === 'draining'));
+      if (!target) continue;
+      this.earlyExits.push({ pod: name, afterMs: now - since, group: group.ref.name, state: target.state });
+      note(`${group.ref.name}: pod ${name} exited ${seconds(now - since)}s after its deletion while its target was ${target.state}`);
+      return;
+    }
   }
 
   private rebuildIndex(): void {
@@ -276,6 +308,21 @@ export class Gate {
     const newName = this.newReplicaSet?.metadata?.name;
     if (newName && newName !== previousNew) {
       note(`revision ${revisionOf(d.metadata?.annotations) ?? '?'}: new ReplicaSet ${newName}; threshold ${threshold.value} healthy targets per target group (${threshold.explanation})`);
+    }
+
+    const early = this.earlyExits[0];
+    if (early) {
+      const more = this.earlyExits.length > 1 ? ` (and ${this.earlyExits.length - 1} more pod${this.earlyExits.length > 2 ? 's' : ''})` : '';
+      const limit = seconds(this.config.deregistrationMs ?? 0);
+      this.decide(
+        'failed',
+        'exited-before-deregistration',
+        `pod ${early.pod} exited ${seconds(early.afterMs)}s after its deletion while its target in ${early.group} was still ${early.state}${more}: the load balancer routes to a deregistered target for about ${limit}s (deregistration-seconds), so requests sent to it in that time fail. Give the pods a preStop delay of at least ${limit}s and a grace period that covers it.`,
+        now,
+        note,
+        true,
+      );
+      return;
     }
 
     const status = rolloutStatus(d);

@@ -77,6 +77,11 @@ export interface GateConfig {
   readonly minHealthy: ThresholdSpec | undefined;
   /** How long a target group may stay below the threshold (observed) before the gate fails. */
   readonly tolerateMs: number;
+  /**
+   * How long the load balancer takes to stop routing to a deregistered target: a pod exiting sooner
+   * than this after its deletion, while its target is registered, fails the gate. 0: off.
+   */
+  readonly deregistrationMs?: number;
   /** Overall limit; undefined: progressDeadlineSeconds + settle timeout. */
   readonly timeoutMs: number | undefined;
   /** After the rollout completes, how long the load balancer has to catch up. */
@@ -110,6 +115,7 @@ export type VerdictReason =
   | 'timeout'
   | 'probe-errors'
   | 'new-targets-unhealthy'
+  | 'exited-before-deregistration'
   | 'deleted'
   | 'error';
 

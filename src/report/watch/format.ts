@@ -64,7 +64,7 @@ export function diagnostics(input: DiagnosticsInput): string[] {
       lines.push(`  no target health observed${g.unknownReason ? ` (last error: ${g.unknownReason})` : ''}`);
       continue;
     }
-    lines.push(`  ${c.healthy} healthy of ${s.threshold?.value ?? '?'} required; ${describeStates(c)}${c.foreign > 0 ? `; ${c.foreign} targets of other workloads` : ''}`);
+    lines.push(`  ${c.healthy} healthy of ${s.threshold?.value ?? '?'} required; ${describeStates(c)}${c.foreign > 0 ? `; ${c.foreign} targets match no pod the gate has seen (other workloads, or pods gone before the watch started)` : ''}`);
     const notable = c.targets.filter((t) => t.generation !== 'foreign' && (t.state !== 'healthy' || t.gone));
     for (const t of notable.slice(0, limit)) lines.push(`  ${targetLine(t)}`);
     if (notable.length > limit) lines.push(`  … and ${notable.length - limit} more`);

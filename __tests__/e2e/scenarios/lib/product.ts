@@ -190,13 +190,25 @@ async function readUsage(file: string): Promise<Usage | undefined> {
 /** Watch inputs by their action.yml names (`deployments`, `min-healthy`, `rollback`, ...). */
 export type WatchInputs = Record<string, string>;
 
+/**
+ * The simulator's load balancer stops routing to a deregistered target about 1 s after the
+ * controller deregisters it (10 s scaled by 0.1), and preStop sleeps are scaled the same way (the
+ * seeds' 70 s is 7 s here): the gate's deregistration-seconds, 15 for a real ALB, is 2 here.
+ * A scenario may still pass its own value.
+ */
+export const SCALED_DEREGISTRATION_SECONDS = '2';
+
+function withScaledDefaults(inputs: WatchInputs): WatchInputs {
+  return { 'deregistration-seconds': SCALED_DEREGISTRATION_SECONDS, ...inputs };
+}
+
 /** `node dist/index.js watch --name value ...` with a --report-file in a temporary folder. */
 export async function runWatchCli(inputs: WatchInputs, opts: RunOptions = {}): Promise<GateRun> {
   const dir = await mkdtemp(join(tmpdir(), 'zd-scen-cli-'));
   try {
     const reportFile = join(dir, 'report.json');
     const usageFile = join(dir, 'usage.json');
-    const args = ['watch', ...Object.entries(inputs).flatMap(([k, v]) => [`--${k}`, v]), '--report-file', reportFile];
+    const args = ['watch', ...Object.entries(withScaledDefaults(inputs)).flatMap(([k, v]) => [`--${k}`, v]), '--report-file', reportFile];
     const run = await spawnGate(args, baseEnv(opts.env ?? {}, usageFile), opts);
     return { entry: 'cli', ...run, report: await readJson<WatchReportJson>(reportFile), outputs: {}, summary: '', usage: await readUsage(usageFile) };
   } finally {
@@ -225,7 +237,7 @@ export async function runWatchAction(inputs: WatchInputs, opts: RunOptions = {})
       RUNNER_TEMP: dir,
       INPUT_MODE: 'watch',
     };
-    for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+    for (const [k, v] of Object.entries(withScaledDefaults(inputs))) env[`INPUT_${k.toUpperCase()}`] = v;
     const run = await spawnGate([], baseEnv(env, usageFile), opts);
     const outputs = parseGithubOutput(await readFile(outputFile, 'utf8'));
     const reportFile = outputs['report-file'];
