@@ -77,6 +77,7 @@ const WATCH = [
     src_settings/* Inputs */.G0.TargetGroupArns,
     src_settings/* Inputs */.G0.MinHealthy,
     src_settings/* Inputs */.G0.TolerateSeconds,
+    src_settings/* Inputs */.G0.DeregistrationSeconds,
     src_settings/* Inputs */.G0.PollInterval,
     src_settings/* Inputs */.G0.Timeout,
     src_settings/* Inputs */.G0.SettleTimeout,
@@ -99,7 +100,8 @@ Usage:
       Check rendered manifests (files, folders, globs; - for standard input).
   zd-gate watch --deployments NAME[,NAME...] [--namespace NS] [--kubeconfig PATH] [--context CTX]
                 [--cluster-name EKS --aws-region REGION] [--target-group-arns ARN,...]
-                [--min-healthy N|P%] [--tolerate-seconds S] [--poll-interval 5s] [--timeout D]
+                [--min-healthy N|P%] [--tolerate-seconds S] [--deregistration-seconds S]
+                [--poll-interval 5s] [--timeout D]
                 [--settle-timeout D] [--rollback] [--rollback-wait false] [--allow-rollout-only]
                 [--probe-url URL --probe-rate N --max-error-rate R] [--report-file FILE]
       Follow the rollout together with the target groups' health; fail when healthy targets drop
@@ -234,6 +236,7 @@ const Inputs = {
     TargetGroupArns: 'target-group-arns',
     MinHealthy: 'min-healthy',
     TolerateSeconds: 'tolerate-seconds',
+    DeregistrationSeconds: 'deregistration-seconds',
     PollInterval: 'poll-interval',
     Timeout: 'timeout',
     SettleTimeout: 'settle-timeout',
@@ -333,6 +336,7 @@ function readWatch(p) {
     if (timeoutMs !== undefined && timeoutMs <= 0)
         p.add(`${source.describe(Inputs.Timeout)} must be longer than 0s.`);
     const tolerateMs = p.seconds(Inputs.TolerateSeconds, 0);
+    const deregistrationMs = p.seconds(Inputs.DeregistrationSeconds, 15);
     const probeUrl = p.raw(Inputs.ProbeUrl);
     let probe;
     if (probeUrl) {
@@ -366,6 +370,7 @@ function readWatch(p) {
         targetGroupArns,
         minHealthy: p.threshold(Inputs.MinHealthy),
         tolerateMs,
+        deregistrationMs,
         pollIntervalMs,
         timeoutMs,
         settleTimeoutMs,

@@ -293,7 +293,7 @@ class TargetHealthPoller {
     }
     async loop(arn, offsetMs, signal, onSetupError) {
         const jitter = this.options.jitter ?? 0.2;
-        const maxBackoff = this.options.maxBackoff ?? 12;
+        const maxBackoff = this.options.maxBackoff ?? 6;
         let backoff = 1;
         // The first poll of each group goes out at once; later ones are spread over the interval.
         await this.timers.sleep(Math.min(offsetMs, 1_000), signal);
@@ -321,7 +321,7 @@ class TargetHealthPoller {
             const { throttled, ...plain } = observation;
             for (const l of this.listeners.get(arn) ?? [])
                 l(plain);
-            backoff = throttled ? Math.min(maxBackoff, backoff * 2) : observation.kind === 'known' ? 1 : backoff;
+            backoff = throttled ? Math.min(maxBackoff, backoff * 2) : 1;
             const factor = 1 + jitter * (this.random() * 2 - 1);
             await this.timers.sleep(this.options.intervalMs * backoff * factor, signal);
         }
@@ -1463,7 +1463,10 @@ function countTargets(tg, targets, index) {
  *   healthy count of this Deployment's pods stays below the threshold for `tolerateMs` of observed
  *   time, when the new ReplicaSet's targets fail the load balancer's health check with none of them
  *   healthy for longer than the target group could take to recover (a broken release held back by
- *   readiness gates: no outage yet, but it can only end at the progress deadline), when the probe's
+ *   readiness gates: no outage yet, but it can only end at the progress deadline), when a pod exits
+ *   sooner after its deletion than the load balancer needs to stop routing to it while its target is
+ *   still registered (old pods dying before deregistration: the requests routed to them fail, even
+ *   when every count stays above the threshold), when the probe's
  *   error share exceeds the limit, when the load balancer has not caught up `settleTimeoutMs` after
  *   the rollout completed, or when the overall timeout passes.
  * - Passes when kubectl would say `successfully rolled out` and, in every target group, the new
@@ -1493,6 +1496,10 @@ class Gate {
     podsSeen = false;
     pods = new Map();
     gone = new Map();
+    /** When the gate saw each pod start terminating (only pods it saw before their deletion). */
+    terminatingSince = new Map();
+    /** Pods that exited before the load balancer could stop routing to them. */
+    earlyExits = [];
     index = { byIp: new Map(), gone: new Map(), newReplicaSet: undefined };
     newReplicaSet;
     rollout;
@@ -1582,7 +1589,7 @@ class Gate {
                 this.dirty = true;
                 return;
             case 'pods':
-                this.setPods(event.pods);
+                this.setPods(event.pods, now, note);
                 this.podsSeen = true;
                 this.dirty = true;
                 return;
@@ -1623,18 +1630,46 @@ class Gate {
                 return;
         }
     }
-    setPods(pods) {
+    setPods(pods, now, note) {
         const next = new Map(pods.map((p) => [p.name, p]));
+        for (const [name, pod] of next) {
+            const before = this.pods.get(name);
+            if (pod.terminating && before && !before.terminating)
+                this.terminatingSince.set(name, now);
+        }
         for (const [name, old] of this.pods) {
             if (!next.has(name) && old.ip) {
                 this.gone.set(old.ip, { pod: name, ...(old.replicaSet ? { replicaSet: old.replicaSet } : {}), namedPorts: old.namedPorts });
+                this.checkExit(name, old.ip, now, note);
             }
+            if (!next.has(name))
+                this.terminatingSince.delete(name);
         }
         if (this.gone.size > MAX_TOMBSTONES) {
             for (const ip of [...this.gone.keys()].slice(0, this.gone.size - MAX_TOMBSTONES))
                 this.gone.delete(ip);
         }
         this.pods = next;
+    }
+    /**
+     * A pod just disappeared: if the gate saw its deletion begin less than `deregistrationMs` ago and
+     * the last answer of a target group still had its target in service (healthy, or draining: the
+     * load balancer keeps routing to a deregistered target until the change has propagated), it died
+     * before the load balancer let go of it. Pods the gate first saw already terminating are not judged.
+     */
+    checkExit(name, ip, now, note) {
+        const limit = this.config.deregistrationMs ?? 0;
+        const since = this.terminatingSince.get(name);
+        if (limit <= 0 || since === undefined || now - since >= limit)
+            return;
+        for (const group of this.groups.values()) {
+            const target = group.last?.targets.find((t) => t.id === ip && (t.state === 'healthy' || t.state === 'draining'));
+            if (!target)
+                continue;
+            this.earlyExits.push({ pod: name, afterMs: now - since, group: group.ref.name, state: target.state });
+            note(`${group.ref.name}: pod ${name} exited ${seconds(now - since)}s after its deletion while its target was ${target.state}`);
+            return;
+        }
     }
     rebuildIndex() {
         const d = this.deployment;
@@ -1677,6 +1712,13 @@ class Gate {
         const newName = this.newReplicaSet?.metadata?.name;
         if (newName && newName !== previousNew) {
             note(`revision ${revisionOf(d.metadata?.annotations) ?? '?'}: new ReplicaSet ${newName}; threshold ${threshold.value} healthy targets per target group (${threshold.explanation})`);
+        }
+        const early = this.earlyExits[0];
+        if (early) {
+            const more = this.earlyExits.length > 1 ? ` (and ${this.earlyExits.length - 1} more pod${this.earlyExits.length > 2 ? 's' : ''})` : '';
+            const limit = seconds(this.config.deregistrationMs ?? 0);
+            this.decide('failed', 'exited-before-deregistration', `pod ${early.pod} exited ${seconds(early.afterMs)}s after its deletion while its target in ${early.group} was still ${early.state}${more}: the load balancer routes to a deregistered target for about ${limit}s (deregistration-seconds), so requests sent to it in that time fail. Give the pods a preStop delay of at least ${limit}s and a grace period that covers it.`, now, note, true);
+            return;
         }
         const status = rolloutStatus(d);
         if (status.phase !== this.rollout?.phase) {
@@ -2031,7 +2073,7 @@ function diagnostics(input) {
             lines.push(`  no target health observed${g.unknownReason ? ` (last error: ${g.unknownReason})` : ''}`);
             continue;
         }
-        lines.push(`  ${c.healthy} healthy of ${s.threshold?.value ?? '?'} required; ${describeStates(c)}${c.foreign > 0 ? `; ${c.foreign} targets of other workloads` : ''}`);
+        lines.push(`  ${c.healthy} healthy of ${s.threshold?.value ?? '?'} required; ${describeStates(c)}${c.foreign > 0 ? `; ${c.foreign} targets match no pod the gate has seen (other workloads, or pods gone before the watch started)` : ''}`);
         const notable = c.targets.filter((t) => t.generation !== 'foreign' && (t.state !== 'healthy' || t.gone));
         for (const t of notable.slice(0, limit))
             lines.push(`  ${targetLine(t)}`);
@@ -2535,6 +2577,7 @@ class WatchRun {
                 deployment: s.name,
                 minHealthy: settings.minHealthy,
                 tolerateMs: settings.tolerateMs,
+                deregistrationMs: settings.deregistrationMs,
                 timeoutMs: settings.timeoutMs,
                 settleTimeoutMs: settings.settleTimeoutMs,
                 staleAfterMs,

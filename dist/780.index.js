@@ -126,6 +126,7 @@ const Inputs = {
     TargetGroupArns: 'target-group-arns',
     MinHealthy: 'min-healthy',
     TolerateSeconds: 'tolerate-seconds',
+    DeregistrationSeconds: 'deregistration-seconds',
     PollInterval: 'poll-interval',
     Timeout: 'timeout',
     SettleTimeout: 'settle-timeout',
@@ -225,6 +226,7 @@ function readWatch(p) {
     if (timeoutMs !== undefined && timeoutMs <= 0)
         p.add(`${source.describe(Inputs.Timeout)} must be longer than 0s.`);
     const tolerateMs = p.seconds(Inputs.TolerateSeconds, 0);
+    const deregistrationMs = p.seconds(Inputs.DeregistrationSeconds, 15);
     const probeUrl = p.raw(Inputs.ProbeUrl);
     let probe;
     if (probeUrl) {
@@ -258,6 +260,7 @@ function readWatch(p) {
         targetGroupArns,
         minHealthy: p.threshold(Inputs.MinHealthy),
         tolerateMs,
+        deregistrationMs,
         pollIntervalMs,
         timeoutMs,
         settleTimeoutMs,
