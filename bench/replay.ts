@@ -27,7 +27,8 @@ export async function child(args: string[]): Promise<void> {
     maxUnavailable: '25%',
     progressDeadlineSeconds: 600,
     containersReadyMs: 3_000,
-    terminationMs: 1_000,
+    // A preStop sleep of 20 s, longer than deregistration takes (the seeds' fix).
+    terminationMs: 20_000,
     newReleaseHealthy: true,
     targetGroups: [{ arn: ARN, registerMs: 2_000, healthyMs: 30_000, unhealthyMs: 30_000, deregisterMs: 1_500, drainMs: 60_000, gated: true }],
   });

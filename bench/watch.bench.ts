@@ -38,7 +38,7 @@ export async function main(): Promise<void> {
   for (const r of elb) console.log(`| ${r.groups} | ${r.label} | ${r.perMinutePerGroup.toFixed(1)} | ${r.perSecondTotal.toFixed(2)} |`);
 
   const latency = detectionLatency();
-  console.log('\n## Detection latency: true count below threshold → failing verdict (simulated, tolerate-seconds 0)\n');
+  console.log('\n## Detection latency: true state goes bad (count below threshold, or a pod gone while routed) → failing verdict (simulated, tolerate-seconds 0)\n');
   console.log('| scenario | poll-interval | runs | min | median | max |');
   console.log('|---|---:|---:|---:|---:|---:|');
   for (const r of latency) console.log(`| ${r.scenario} | ${r.interval / 1000}s | ${r.runs} | ${s(r.min)} | ${s(r.median)} | ${s(r.max)} |`);
@@ -121,15 +121,38 @@ function options(over: Partial<SimOptions> = {}, tg: Partial<SimOptions['targetG
   };
 }
 
+type Crossing = (sim: RolloutSim) => boolean;
+
+/** Ground truth with perfect knowledge: fewer than 8 healthy targets of pods that exist and serve. */
+const belowThreshold: Crossing = (sim) => {
+  const serving = new Set(sim.pods_().map(podInfo).filter(isServing).map((p) => p.ip));
+  return sim.targetHealth(TG).filter((t) => t.state === 'healthy' && serving.has(t.id)).length < 8;
+};
+
+/**
+ * Ground truth: a pod is gone while the load balancer still has its target in service. The pods
+ * deleted at the apply instant, before the gate's first list, are not judged (the gate never saw
+ * them serving); their routing window (deregistration 10 s after deletion) closes at 10.2 s, so the
+ * clock starts with the deletions after that.
+ */
+const goneWhileRouted: Crossing = (sim) => {
+  if (sim.now < 11_000) return false;
+  const live = new Set(sim.pods_().map(podInfo).map((p) => p.ip));
+  // The model keeps a deregistered target `healthy` for its deregistration delay: the routing window.
+  return sim.targetHealth(TG).some((t) => t.state === 'healthy' && !live.has(t.id));
+};
+
 function detectionLatency(): { scenario: string; interval: number; runs: number; min: number; median: number; max: number }[] {
-  const scenarios: [string, () => SimOptions, ((now: number, sim: RolloutSim) => void) | undefined][] = [
-    ['seeds: pods Ready before targets healthy (no readiness gate)', () => options(), undefined],
-    ['release fails the ALB health check (ResponseCodeMismatch)', () => options({ newReleaseHealthy: false }), undefined],
-    ['old pods die before deregistration', () => options({ terminationMs: 200 }, { deregisterMs: 10_000 }), undefined],
-    ['load balancer hiccup mid-rollout (readiness gates)', () => options({}, { gated: true }), (now, sim) => now === 20_000 && sim.flap(TG, 3, 'unhealthy', 'Target.Timeout', 30_000)],
+  // Pods keep serving 20 s after deletion (a preStop sleep longer than deregistration), except in
+  // the scenario about pods that do not.
+  const scenarios: [string, () => SimOptions, Crossing, ((now: number, sim: RolloutSim) => void) | undefined][] = [
+    ['seeds: pods Ready before targets healthy (no readiness gate)', () => options({ terminationMs: 20_000 }), belowThreshold, undefined],
+    ['release fails the ALB health check (ResponseCodeMismatch)', () => options({ newReleaseHealthy: false, terminationMs: 20_000 }), belowThreshold, undefined],
+    ['old pods die before deregistration (gone 0.2 s after deletion)', () => options({ terminationMs: 200 }, { deregisterMs: 10_000, gated: true }), goneWhileRouted, undefined],
+    ['load balancer hiccup mid-rollout (readiness gates)', () => options({ terminationMs: 20_000 }, { gated: true }), belowThreshold, (now, sim) => now === 20_000 && sim.flap(TG, 3, 'unhealthy', 'Target.Timeout', 30_000)],
   ];
   const out = [];
-  for (const [name, make, script] of scenarios) {
+  for (const [name, make, crossed, script] of scenarios) {
     for (const interval of [2_000, 5_000]) {
       const latencies: number[] = [];
       for (let phase = 0; phase < interval; phase += 500) {
@@ -141,11 +164,7 @@ function detectionLatency(): { scenario: string; interval: number; runs: number;
           pollPhaseMs: phase,
           ...(script ? { script } : {}),
           observe: (now, sim) => {
-            if (crossedAt !== undefined) return;
-            // Ground truth with perfect knowledge: healthy targets of pods that exist and serve.
-            const serving = new Set(sim.pods_().map(podInfo).filter(isServing).map((p) => p.ip));
-            const healthy = sim.targetHealth(TG).filter((t) => t.state === 'healthy' && serving.has(t.id)).length;
-            if (healthy < 8) crossedAt = now;
+            if (crossedAt === undefined && crossed(sim)) crossedAt = now;
           },
         });
         if (r.verdict?.result === 'failed' && crossedAt !== undefined) latencies.push(r.verdict.at - crossedAt);
@@ -212,6 +231,8 @@ async function replayThroughAdapters(replicas: number, speed: number): Promise<R
     targetGroupArns: [],
     minHealthy: undefined,
     tolerateMs: 0,
+    // The replay runs `speed` times faster than real time: so does the load balancer's deregistration.
+    deregistrationMs: Math.round(15_000 / speed),
     pollIntervalMs: 2_000,
     timeoutMs: 15 * 60_000,
     settleTimeoutMs: 5 * 60_000,
@@ -270,7 +291,7 @@ async function replayThroughBundle(bundle: string, replicas: number, speed: numb
     AWS_REGION: 'eu-west-1',
   };
   const ticks = Number(spawnSync('getconf', ['CLK_TCK']).stdout?.toString().trim()) || 100;
-  const watcher = spawn(process.execPath, [bundle, 'watch', '--deployments', 'web', '--namespace', 'demo', '--poll-interval', '2s', '--report-file', path.join(dir, 'report.json')], { env, stdio: ['ignore', 'ignore', 'ignore'] });
+  const watcher = spawn(process.execPath, [bundle, 'watch', '--deployments', 'web', '--namespace', 'demo', '--poll-interval', '2s', '--deregistration-seconds', String(Math.floor(15 / speed)), '--report-file', path.join(dir, 'report.json')], { env, stdio: ['ignore', 'ignore', 'ignore'] });
   let peakKb = 0;
   let cpuTicks = 0;
   let startKb = 0;
