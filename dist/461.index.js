@@ -149,17 +149,17 @@ async function runCli(argv, io) {
     const host = cliHost(io.signal, io.stderr);
     try {
         if (command === 'rules') {
-            const { runRules } = await Promise.all(/* import() */[__webpack_require__.e(221), __webpack_require__.e(320), __webpack_require__.e(267)]).then(__webpack_require__.bind(__webpack_require__, 5267));
+            const { runRules } = await Promise.all(/* import() */[__webpack_require__.e(221), __webpack_require__.e(87), __webpack_require__.e(267)]).then(__webpack_require__.bind(__webpack_require__, 5267));
             return (await runRules(asString(values[src_settings/* Inputs */.G0.Format]) ?? 'markdown', io.stdout)).exitCode;
         }
         const settings = (0,src_settings/* readSettings */.sb)(source);
         let result;
         if (settings.mode === 'validate') {
-            const { runValidate } = await Promise.all(/* import() */[__webpack_require__.e(221), __webpack_require__.e(382), __webpack_require__.e(320), __webpack_require__.e(127)]).then(__webpack_require__.bind(__webpack_require__, 6127));
+            const { runValidate } = await Promise.all(/* import() */[__webpack_require__.e(221), __webpack_require__.e(382), __webpack_require__.e(87), __webpack_require__.e(767)]).then(__webpack_require__.bind(__webpack_require__, 9767));
             result = await runValidate(settings, host, { stdout: io.stdout, stdin: process.stdin });
         }
         else {
-            const { runWatch } = await Promise.all(/* import() */[__webpack_require__.e(897), __webpack_require__.e(742)]).then(__webpack_require__.bind(__webpack_require__, 7742));
+            const { runWatch } = await Promise.all(/* import() */[__webpack_require__.e(897), __webpack_require__.e(761)]).then(__webpack_require__.bind(__webpack_require__, 8761));
             result = await runWatch(settings, host);
         }
         if (result.exitCode !== 0 && result.message)

@@ -74,11 +74,11 @@ async function run() {
             host.mask(settings.kubeconfig.content);
         let result;
         if (settings.mode === 'validate') {
-            const { runValidate } = await Promise.all(/* import() */[__webpack_require__.e(221), __webpack_require__.e(382), __webpack_require__.e(320), __webpack_require__.e(127), __webpack_require__.e(311)]).then(__webpack_require__.bind(__webpack_require__, 6127));
+            const { runValidate } = await Promise.all(/* import() */[__webpack_require__.e(221), __webpack_require__.e(382), __webpack_require__.e(87), __webpack_require__.e(767), __webpack_require__.e(311)]).then(__webpack_require__.bind(__webpack_require__, 9767));
             result = await runValidate(settings, host);
         }
         else {
-            const { runWatch } = await Promise.all(/* import() */[__webpack_require__.e(897), __webpack_require__.e(742)]).then(__webpack_require__.bind(__webpack_require__, 7742));
+            const { runWatch } = await Promise.all(/* import() */[__webpack_require__.e(897), __webpack_require__.e(761)]).then(__webpack_require__.bind(__webpack_require__, 8761));
             result = await runWatch(settings, host);
         }
         if (result.exitCode !== 0)

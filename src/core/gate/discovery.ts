@@ -3,6 +3,7 @@
  * serviceRef names a Service in the same namespace that selects the Deployment's pods, with the
  * serviceRef port matched by number or by name. Pure; the adapters list the objects.
  */
+import { serviceSelects } from '../graph/selectors.js';
 import type { Deployment, IntOrString } from '../rollout/types.js';
 
 export interface ServiceJson {
@@ -42,10 +43,7 @@ export interface Discovery {
 
 /** A Service selects the Deployment's pods when its non-empty selector is a subset of the pod template labels. */
 export function selectsPods(service: ServiceJson, deployment: Deployment): boolean {
-  const selector = service.spec?.selector ?? {};
-  const labels = deployment.spec?.template?.metadata?.labels ?? {};
-  const keys = Object.keys(selector);
-  return keys.length > 0 && keys.every((k) => labels[k] === selector[k]);
+  return serviceSelects(service.spec?.selector ?? {}, deployment.spec?.template?.metadata?.labels ?? {});
 }
 
 export function discoverTargetGroups(deployment: Deployment, services: readonly ServiceJson[], bindings: readonly TargetGroupBindingJson[]): Discovery {

@@ -1,7 +1,8 @@
 import { field } from '../manifest/objects.js';
 import { describeObject } from '../manifest/types.js';
-import { scaled } from '../graph/intstr.js';
+import { scaledValue } from '../rollout/fenceposts.js';
 import { defineRule } from './rule.js';
+import { intOrString } from './shared.js';
 
 export default defineRule({
   meta: {
@@ -48,7 +49,8 @@ export default defineRule({
       // percentage up (pkg/controller/disruption getExpectedPodCount).
       const counts = workloads.map((w) => ({ w, r: ctx.graph.minReplicas(w) }));
       const total = counts.reduce((n, c) => n + c.r.value, 0);
-      const need = scaled(minAvailable as number | string, total, true);
+      const min = intOrString(minAvailable);
+      const need = min === undefined ? undefined : scaledValue(min, total, true);
       if (need === undefined || total === 0 || need < total) continue;
       const from = counts
         .map(({ w, r }) => `${describeObject(w.object)} ${r.object === w.object ? 'replicas' : 'HPA minReplicas'}: ${r.value}`)

@@ -1,8 +1,8 @@
 import { field } from '../manifest/objects.js';
 import { describeObject } from '../manifest/types.js';
-import { resolveFenceposts, scaled, type IntOrString } from '../graph/intstr.js';
+import { resolveFenceposts, scaledValue } from '../rollout/fenceposts.js';
 import { defineRule } from './rule.js';
-import { front } from './shared.js';
+import { front, intOrString } from './shared.js';
 
 export default defineRule({
   meta: {
@@ -35,13 +35,17 @@ export default defineRule({
       if (replicas < 1) continue;
       const raw = field(w.object, ['spec', 'strategy', 'rollingUpdate', 'maxUnavailable']);
       const surge = field(w.object, ['spec', 'strategy', 'rollingUpdate', 'maxSurge']);
-      const f = resolveFenceposts(asIntOrString(surge), asIntOrString(raw), replicas);
-      if (!f || f.maxUnavailable < replicas) continue;
+      // apps/v1 defaults both to 25%.
+      const s = surge === undefined ? '25%' : intOrString(surge);
+      const u = raw === undefined ? '25%' : intOrString(raw);
+      if (s === undefined || u === undefined) continue;
+      const f = resolveFenceposts(s, u, replicas);
+      if (f.unavailable < replicas) continue;
       // Both 0 after rounding: the deployment controller takes maxUnavailable 1 so the rollout moves.
-      const bothZero = scaled(asIntOrString(raw) ?? '25%', replicas, false) === 0;
+      const bothZero = scaledValue(u, replicas, false) === 0;
       const how = bothZero
         ? `maxSurge ${String(surge ?? '25%')} and maxUnavailable ${String(raw ?? '25%')} both resolve to 0 of ${replicas} replica${replicas === 1 ? '' : 's'}, so the deployment controller uses maxUnavailable 1`
-        : `maxUnavailable ${String(raw ?? '25%')} resolves to ${f.maxUnavailable} of ${replicas} replica${replicas === 1 ? '' : 's'}`;
+        : `maxUnavailable ${String(raw ?? '25%')} resolves to ${f.unavailable} of ${replicas} replica${replicas === 1 ? '' : 's'}`;
       ctx.report({
         object: w.object,
         path: ['spec', 'strategy', 'rollingUpdate', 'maxUnavailable'],
@@ -54,7 +58,3 @@ export default defineRule({
     }
   },
 });
-
-function asIntOrString(v: unknown): IntOrString | undefined {
-  return typeof v === 'number' || typeof v === 'string' ? v : undefined;
-}

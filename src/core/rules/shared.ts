@@ -1,4 +1,5 @@
 /** Small helpers several rules share. */
+import type { IntOrString } from '../rollout/types.js';
 import type { Graph } from '../graph/graph.js';
 import type { Exposure } from '../graph/lb.js';
 import type { Container, Workload } from '../graph/workload.js';
@@ -62,4 +63,17 @@ export function front(graph: Graph, w: Workload): string {
   if (graph.exposuresOf(w).length > 0) return 'the load balancer';
   const svc = graph.servicesOf(w)[0];
   return svc ? `Service ${svc.name} (and any load balancer in front of it)` : 'the load balancer';
+}
+
+/**
+ * An IntOrString field as a manifest writes it, ready for the deployment controller's arithmetic
+ * (core/rollout/fenceposts.ts): a whole number (a quoted one read as the number) or a percentage;
+ * undefined for anything the API server would reject, so a rule skips it rather than guess.
+ */
+export function intOrString(v: unknown): IntOrString | undefined {
+  if (typeof v === 'number') return Number.isInteger(v) && v >= 0 ? v : undefined;
+  if (typeof v !== 'string') return undefined;
+  const t = v.trim();
+  if (/^\d+$/.test(t)) return Number(t);
+  return /^\d+%$/.test(t) ? t : undefined;
 }
