@@ -26,9 +26,16 @@ describe('generated docs', () => {
   });
 
   it('action.yml and the settings module know the same inputs', () => {
-    const action = parse(readFileSync(`${root}action.yml`, 'utf8')) as { inputs: Record<string, unknown>; runs: { using: string; main: string } };
+    const action = parse(readFileSync(`${root}action.yml`, 'utf8')) as {
+      inputs: Record<string, unknown>;
+      runs: { using: string; main: string };
+    };
     const cliOnly = new Set<string>([Inputs.Format, Inputs.ReportFile]);
-    expect(Object.keys(action.inputs).sort()).toEqual(Object.values(Inputs).filter((i) => !cliOnly.has(i)).sort());
+    expect(Object.keys(action.inputs).sort()).toEqual(
+      Object.values(Inputs)
+        .filter((i) => !cliOnly.has(i))
+        .sort(),
+    );
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
   });
 });

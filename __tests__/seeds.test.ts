@@ -57,21 +57,24 @@ const SEED_001_FINDINGS: readonly Expected[] = [
     ruleId: 'readiness-gate',
     severity: 'error',
     line: 3, // Namespace demo-nginx: metadata, where `labels:` goes
-    message: /Namespace demo-nginx has no `elbv2\.k8s\.aws\/pod-readiness-gate-inject` label.*Add the label `elbv2\.k8s\.aws\/pod-readiness-gate-inject: enabled`/,
+    message:
+      /Namespace demo-nginx has no `elbv2\.k8s\.aws\/pod-readiness-gate-inject` label.*Add the label `elbv2\.k8s\.aws\/pod-readiness-gate-inject: enabled`/,
     why: 'seed 003 labels the namespace to fix the 502s; seeds 002 and 004: "Utilize Pod Readiness Gates"',
   },
   {
     ruleId: 'pod-disruption-budget',
     severity: 'warning',
     line: 9, // the Deployment's name
-    message: /No PodDisruptionBudget selects the pods of Deployment demo-nginx\/demo-nginx-deployment.*maxUnavailable: 1/,
+    message:
+      /No PodDisruptionBudget selects the pods of Deployment demo-nginx\/demo-nginx-deployment.*maxUnavailable: 1/,
     why: 'seed 004: "Configure a Pod Disruption Budget"',
   },
   {
     ruleId: 'prestop-hook',
     severity: 'error',
     line: 23, // the container, where `lifecycle:` goes
-    message: /container `demo-nginx` has no preStop hook.*lifecycle\.preStop\.sleep\.seconds: 15, .*ALB with ip targets/,
+    message:
+      /container `demo-nginx` has no preStop hook.*lifecycle\.preStop\.sleep\.seconds: 15, .*ALB with ip targets/,
     why: 'seed 003: preStop sleep so the target is deregistered before SIGTERM; seeds 002 and 004 too',
   },
   {
@@ -129,7 +132,7 @@ describe('seed 002: the sample of "zero downtime deployment of Pods on Amazon EK
       severity: 'warning',
       line: 101,
       message: /the preStop hook waits 10s, less than the 15s .*ALB with ip targets.*Sleep at least 15s/,
-      why: 'sleep 10 passed the seed\'s own 100-second test, but is below the 15 s the controller maintainers\' formula gives for ALB ip targets: a warning, not an error',
+      why: "sleep 10 passed the seed's own 100-second test, but is below the 15 s the controller maintainers' formula gives for ALB ip targets: a warning, not an error",
     },
   ];
 
@@ -148,9 +151,20 @@ describe('seed 002: the sample of "zero downtime deployment of Pods on Amazon EK
   });
 
   it('the CLI exits 0 on it with --namespace test (warnings do not fail at the default --fail-on error)', async () => {
-    const { code, stdout } = await cli(['validate', 'examples/seed-002-sample', '--namespace', 'test', '--format', 'json']);
+    const { code, stdout } = await cli([
+      'validate',
+      'examples/seed-002-sample',
+      '--namespace',
+      'test',
+      '--format',
+      'json',
+    ]);
     expect(code).toBe(0);
-    expect((JSON.parse(stdout) as { findings: Finding[] }).findings.map((f) => f.ruleId).sort()).toEqual(['liveness-probe', 'pod-disruption-budget', 'prestop-duration']);
+    expect((JSON.parse(stdout) as { findings: Finding[] }).findings.map((f) => f.ruleId).sort()).toEqual([
+      'liveness-probe',
+      'pod-disruption-budget',
+      'prestop-duration',
+    ]);
   });
 });
 
@@ -160,7 +174,9 @@ describe('seed 003: the demo with the fixes of seeds 003 and 004', () => {
     expect(r.problems).toEqual([]);
     expect(r.findings.map(brief)).toEqual([]);
     // The fixed demo is still the demo: the same served workload behind the same ip-mode ALB.
-    expect(r.graph.servedWorkloads().map((w) => `${w.object.kind} ${w.object.namespace}/${w.object.name}`)).toEqual(['Deployment demo-nginx/demo-nginx-deployment']);
+    expect(r.graph.servedWorkloads().map((w) => `${w.object.kind} ${w.object.namespace}/${w.object.name}`)).toEqual([
+      'Deployment demo-nginx/demo-nginx-deployment',
+    ]);
     expect(r.graph.exposures.map((e) => `${e.lb} ${e.targetType.value}`)).toEqual(['alb ip']);
   });
 

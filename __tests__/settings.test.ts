@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { parseDuration, readSettings, SettingsError, splitList, kubeconfigSource, type InputName, type InputSource } from '../src/settings.js';
+import {
+  parseDuration,
+  readSettings,
+  SettingsError,
+  splitList,
+  kubeconfigSource,
+  type InputName,
+  type InputSource,
+} from '../src/settings.js';
 
 function source(inputs: Partial<Record<InputName, string>>, env: Record<string, string> = {}): InputSource {
   return { get: (n) => inputs[n], describe: (n) => `input \`${n}\``, env };
@@ -18,24 +26,51 @@ function problems(inputs: Partial<Record<InputName, string>>, env?: Record<strin
 describe('settings', () => {
   it('validate: manifests split on newlines and commas; defaults', () => {
     const s = readSettings(source({ manifests: 'a.yaml, b/\n# comment\nc/**/*.yml\n' }));
-    expect(s).toMatchObject({ mode: 'validate', manifests: ['a.yaml', 'b/', 'c/**/*.yml'], namespace: 'default', failOn: 'error', annotations: true, prComment: false });
+    expect(s).toMatchObject({
+      mode: 'validate',
+      manifests: ['a.yaml', 'b/', 'c/**/*.yml'],
+      namespace: 'default',
+      failOn: 'error',
+      annotations: true,
+      prComment: false,
+    });
   });
 
   it('collects every problem at once, each naming the input and the fix', () => {
-    const found = problems({ mode: 'watch', 'poll-interval': '1s', 'min-healthy': '120%', rollback: 'yes', namespace: 'Bad_NS' });
+    const found = problems({
+      mode: 'watch',
+      'poll-interval': '1s',
+      'min-healthy': '120%',
+      rollback: 'yes',
+      namespace: 'Bad_NS',
+    });
     expect(found).toHaveLength(5);
-    expect(found).toEqual(expect.arrayContaining([
-      'input `rollback` is `yes`; use `true` or `false`.',
-      expect.stringMatching(/^input `deployments` is required in watch mode/),
-      expect.stringMatching(/^input `poll-interval` must be at least 2s/),
-      expect.stringMatching(/^input `min-healthy` is `120%`/),
-      expect.stringMatching(/^input `namespace`: `Bad_NS` is not a valid namespace name/),
-    ]));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'input `rollback` is `yes`; use `true` or `false`.',
+        expect.stringMatching(/^input `deployments` is required in watch mode/),
+        expect.stringMatching(/^input `poll-interval` must be at least 2s/),
+        expect.stringMatching(/^input `min-healthy` is `120%`/),
+        expect.stringMatching(/^input `namespace`: `Bad_NS` is not a valid namespace name/),
+      ]),
+    );
   });
 
   it('watch: durations, thresholds, probe and region from the environment', () => {
     const s = readSettings(
-      source({ mode: 'watch', deployments: 'web,api', 'min-healthy': '75%', timeout: '15m', 'tolerate-seconds': '20', 'probe-url': 'https://shop.example/healthz', 'max-error-rate': '0.5%', 'cluster-name': 'prod' }, { AWS_REGION: 'eu-west-1' }),
+      source(
+        {
+          mode: 'watch',
+          deployments: 'web,api',
+          'min-healthy': '75%',
+          timeout: '15m',
+          'tolerate-seconds': '20',
+          'probe-url': 'https://shop.example/healthz',
+          'max-error-rate': '0.5%',
+          'cluster-name': 'prod',
+        },
+        { AWS_REGION: 'eu-west-1' },
+      ),
     );
     expect(s).toMatchObject({
       mode: 'watch',
@@ -52,14 +87,33 @@ describe('settings', () => {
   });
 
   it('rejects malformed watch inputs', () => {
-    expect(problems({ mode: 'watch', deployments: 'web', 'target-group-arns': 'arn:aws:s3:::bucket' })[0]).toMatch(/is not a target group ARN/);
+    expect(problems({ mode: 'watch', deployments: 'web', 'target-group-arns': 'arn:aws:s3:::bucket' })[0]).toMatch(
+      /is not a target group ARN/,
+    );
     expect(problems({ mode: 'watch', deployments: 'web', 'cluster-name': 'prod' })[0]).toMatch(/needs a region/);
-    expect(problems({ mode: 'watch', deployments: 'web', 'max-error-rate': '0.1' })[0]).toMatch(/needs input `probe-url`/);
-    expect(problems({ mode: 'watch', deployments: 'web', kubeconfig: '/k', 'cluster-name': 'x', 'aws-region': 'us-east-1' })[0]).toMatch(/both set/);
+    expect(problems({ mode: 'watch', deployments: 'web', 'max-error-rate': '0.1' })[0]).toMatch(
+      /needs input `probe-url`/,
+    );
+    expect(
+      problems({
+        mode: 'watch',
+        deployments: 'web',
+        kubeconfig: '/k',
+        'cluster-name': 'x',
+        'aws-region': 'us-east-1',
+      })[0],
+    ).toMatch(/both set/);
   });
 
   it('parses durations the way users write them', () => {
-    expect([parseDuration('90'), parseDuration('90s'), parseDuration('1m30s'), parseDuration('2h'), parseDuration('500ms'), parseDuration('5 minutes')]).toEqual([90_000, 90_000, 90_000, 7_200_000, 500, undefined]);
+    expect([
+      parseDuration('90'),
+      parseDuration('90s'),
+      parseDuration('1m30s'),
+      parseDuration('2h'),
+      parseDuration('500ms'),
+      parseDuration('5 minutes'),
+    ]).toEqual([90_000, 90_000, 90_000, 7_200_000, 500, undefined]);
   });
 
   it('tells inline kubeconfig content from a path', () => {

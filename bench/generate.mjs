@@ -28,7 +28,10 @@ export function generate(dir, objects) {
     const ns = `team-${app % 20}`;
     const name = `app-${app}`;
     const flawed = app % 10 === 0;
-    if (app < 20) push(`apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${ns}\n  labels:\n    elbv2.k8s.aws/pod-readiness-gate-inject: enabled\n`);
+    if (app < 20)
+      push(
+        `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${ns}\n  labels:\n    elbv2.k8s.aws/pod-readiness-gate-inject: enabled\n`,
+      );
     push(`# Source: ${name}/templates/deployment.yaml
 apiVersion: apps/v1
 kind: Deployment

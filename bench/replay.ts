@@ -30,11 +30,27 @@ export async function child(args: string[]): Promise<void> {
     // A preStop sleep of 20 s, longer than deregistration takes (the seeds' fix).
     terminationMs: 20_000,
     newReleaseHealthy: true,
-    targetGroups: [{ arn: ARN, registerMs: 2_000, healthyMs: 30_000, unhealthyMs: 30_000, deregisterMs: 1_500, drainMs: 60_000, gated: true }],
+    targetGroups: [
+      {
+        arn: ARN,
+        registerMs: 2_000,
+        healthyMs: 30_000,
+        unhealthyMs: 30_000,
+        deregisterMs: 1_500,
+        drainMs: 60_000,
+        gated: true,
+      },
+    ],
   });
   elb.add({ arn: ARN, name: 'k8s-demo-web-1a2b3c4d5e', targetType: 'ip', targets: [] });
-  kube.put(`${NS}/services`, { metadata: { name: 'web', namespace: 'demo' }, spec: { selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 'http' }] } });
-  kube.put(TGB, { metadata: { name: 'k8s-demo-web-1a2b3c4d5e', namespace: 'demo' }, spec: { targetGroupARN: ARN, targetType: 'ip', serviceRef: { name: 'web', port: 80 } } });
+  kube.put(`${NS}/services`, {
+    metadata: { name: 'web', namespace: 'demo' },
+    spec: { selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 'http' }] },
+  });
+  kube.put(TGB, {
+    metadata: { name: 'k8s-demo-web-1a2b3c4d5e', namespace: 'demo' },
+    spec: { targetGroupARN: ARN, targetType: 'ip', serviceRef: { name: 'web', port: 80 } },
+  });
 
   const last = new Map<string, string>();
   const sync = (): void => {
@@ -46,7 +62,8 @@ export async function child(args: string[]): Promise<void> {
         kube.put(collection, obj);
       }
     };
-    const label = <T extends { metadata?: object }>(o: T): Obj => ({ ...o, metadata: { ...(o.metadata as object), namespace: 'demo', labels: { app: 'web' } } }) as unknown as Obj;
+    const label = <T extends { metadata?: object }>(o: T): Obj =>
+      ({ ...o, metadata: { ...(o.metadata as object), namespace: 'demo', labels: { app: 'web' } } }) as unknown as Obj;
     put(`${APPS}/deployments`, label(sim.deployment()));
     for (const rs of sim.replicaSets()) put(`${APPS}/replicasets`, label(rs));
     const pods = sim.pods_();
@@ -60,7 +77,9 @@ export async function child(args: string[]): Promise<void> {
         kube.remove(`${NS}/pods`, name);
       }
     }
-    (elb.groups.get(ARN) as { targets: unknown[] }).targets = sim.targetHealth(ARN).map((t) => ({ id: t.id, port: t.port ?? 80, state: t.state, ...(t.reason ? { reason: t.reason } : {}) }));
+    (elb.groups.get(ARN) as { targets: unknown[] }).targets = sim
+      .targetHealth(ARN)
+      .map((t) => ({ id: t.id, port: t.port ?? 80, state: t.state, ...(t.reason ? { reason: t.reason } : {}) }));
   };
   sync();
   process.stdout.write(`${JSON.stringify({ kubeconfig: kube.kubeconfig(), elbUrl: elb.url, arn: ARN })}\n`);

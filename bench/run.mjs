@@ -16,7 +16,8 @@ import { runnerImport } from 'vite';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
-const load = async (file) => (await runnerImport(path.resolve(root, file), { configFile: false, root, logLevel: 'error' })).module;
+const load = async (file) =>
+  (await runnerImport(path.resolve(root, file), { configFile: false, root, logLevel: 'error' })).module;
 
 const args = process.argv.slice(2);
 if (args[0] === '--child') {
@@ -24,7 +25,9 @@ if (args[0] === '--child') {
   await mod.child(args.slice(2));
 } else {
   const only = new Set(args);
-  const files = (await readdir(here)).filter((f) => f.endsWith('.bench.ts') && (only.size === 0 || only.has(f.replace(/\.bench\.ts$/, '')))).sort();
+  const files = (await readdir(here))
+    .filter((f) => f.endsWith('.bench.ts') && (only.size === 0 || only.has(f.replace(/\.bench\.ts$/, ''))))
+    .sort();
   if (files.length === 0) {
     console.error(`no benchmark matches ${args.join(', ')}`);
     process.exitCode = 2;

@@ -17,7 +17,10 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { DescribeTargetHealthCommand, ElasticLoadBalancingV2ServiceException } from '@aws-sdk/client-elastic-load-balancing-v2';
+import {
+  DescribeTargetHealthCommand,
+  ElasticLoadBalancingV2ServiceException,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { CallBudget, DEFAULT_BUDGET } from '../src/adapters/aws/budget.js';
 import { createElbClient, ElbTargetHealth } from '../src/adapters/aws/elbv2.js';
@@ -35,16 +38,22 @@ export async function main(): Promise<void> {
   console.log('\n## ELB calls per target group (simulated, 10 minutes, budget 1 call/s, burst 3)\n');
   console.log('| target groups | poll-interval | DescribeTargetHealth per minute per group | all groups, calls/s |');
   console.log('|---:|---:|---:|---:|');
-  for (const r of elb) console.log(`| ${r.groups} | ${r.label} | ${r.perMinutePerGroup.toFixed(1)} | ${r.perSecondTotal.toFixed(2)} |`);
+  for (const r of elb)
+    console.log(`| ${r.groups} | ${r.label} | ${r.perMinutePerGroup.toFixed(1)} | ${r.perSecondTotal.toFixed(2)} |`);
 
   const latency = detectionLatency();
-  console.log('\n## Detection latency: true state goes bad (count below threshold, or a pod gone while routed) → failing verdict (simulated, tolerate-seconds 0)\n');
+  console.log(
+    '\n## Detection latency: true state goes bad (count below threshold, or a pod gone while routed) → failing verdict (simulated, tolerate-seconds 0)\n',
+  );
   console.log('| scenario | poll-interval | runs | min | median | max |');
   console.log('|---|---:|---:|---:|---:|---:|');
-  for (const r of latency) console.log(`| ${r.scenario} | ${r.interval / 1000}s | ${r.runs} | ${s(r.min)} | ${s(r.median)} | ${s(r.max)} |`);
+  for (const r of latency)
+    console.log(`| ${r.scenario} | ${r.interval / 1000}s | ${r.runs} | ${s(r.min)} | ${s(r.median)} | ${s(r.max)} |`);
 
   const replay = await replayThroughAdapters(1000, 4);
-  console.log('\n## 1,000-replica rollout replayed through the adapters, watcher in this process (deltas exclude the Vite module runner)\n');
+  console.log(
+    '\n## 1,000-replica rollout replayed through the adapters, watcher in this process (deltas exclude the Vite module runner)\n',
+  );
   console.log('| measure | value |');
   console.log('|---|---:|');
   for (const [k, v] of Object.entries(replay)) console.log(`| ${k} | ${v} |`);
@@ -67,7 +76,9 @@ function s(ms: number): string {
 
 // ---- 1. ELB calls --------------------------------------------------------------------------------
 
-async function elbCallsPerMinute(): Promise<{ groups: number; label: string; perMinutePerGroup: number; perSecondTotal: number }[]> {
+async function elbCallsPerMinute(): Promise<
+  { groups: number; label: string; perMinutePerGroup: number; perSecondTotal: number }[]
+> {
   const out = [];
   const cases: [number, number, boolean][] = [
     [1, 5_000, false],
@@ -84,11 +95,26 @@ async function elbCallsPerMinute(): Promise<{ groups: number; label: string; per
     const budget = new CallBudget(timers, DEFAULT_BUDGET);
     const client = createElbClient({ region: 'eu-west-1', budget });
     const mock = mockClient(client);
-    if (throttled) mock.on(DescribeTargetHealthCommand).rejects(new ElasticLoadBalancingV2ServiceException({ name: 'Throttling', $fault: 'client', $metadata: { httpStatusCode: 400 }, message: 'Rate exceeded' }));
+    if (throttled)
+      mock
+        .on(DescribeTargetHealthCommand)
+        .rejects(
+          new ElasticLoadBalancingV2ServiceException({
+            name: 'Throttling',
+            $fault: 'client',
+            $metadata: { httpStatusCode: 400 },
+            message: 'Rate exceeded',
+          }),
+        );
     else mock.on(DescribeTargetHealthCommand).resolves({ TargetHealthDescriptions: [] });
     const elb = new ElbTargetHealth(client);
     // The mock bypasses the HTTP middleware, so the budget is drawn here, once per call.
-    const counting = { describeTargetHealth: (arn: string, signal?: AbortSignal) => (budget.spend(), elb.describeTargetHealth(arn, signal)) };
+    const counting = {
+      describeTargetHealth: (arn: string, signal?: AbortSignal) => (
+        budget.spend(),
+        elb.describeTargetHealth(arn, signal)
+      ),
+    };
     const effective = Math.max(interval, (groups / DEFAULT_BUDGET.ratePerSecond) * 1000);
     const poller = new TargetHealthPoller(counting, budget, timers, { intervalMs: effective });
     for (let i = 0; i < groups; i++) poller.subscribe(tgArn(`tg-${i}`), () => undefined);
@@ -99,7 +125,12 @@ async function elbCallsPerMinute(): Promise<{ groups: number; label: string; per
     stop.abort();
     await done;
     const total = [...poller.calls.values()].reduce((a, b) => a + b, 0);
-    out.push({ groups, label: `${interval / 1000}s${throttled ? ' (throttled throughout)' : ''}`, perMinutePerGroup: total / groups / 10, perSecondTotal: total / 600 });
+    out.push({
+      groups,
+      label: `${interval / 1000}s${throttled ? ' (throttled throughout)' : ''}`,
+      perMinutePerGroup: total / groups / 10,
+      perSecondTotal: total / 600,
+    });
   }
   return out;
 }
@@ -116,7 +147,18 @@ function options(over: Partial<SimOptions> = {}, tg: Partial<SimOptions['targetG
     containersReadyMs: 3_000,
     terminationMs: 1_000,
     newReleaseHealthy: true,
-    targetGroups: [{ arn: TG, registerMs: 2_000, healthyMs: 30_000, unhealthyMs: 30_000, deregisterMs: 1_500, drainMs: 300_000, gated: false, ...tg }],
+    targetGroups: [
+      {
+        arn: TG,
+        registerMs: 2_000,
+        healthyMs: 30_000,
+        unhealthyMs: 30_000,
+        deregisterMs: 1_500,
+        drainMs: 300_000,
+        gated: false,
+        ...tg,
+      },
+    ],
     ...over,
   };
 }
@@ -125,7 +167,13 @@ type Crossing = (sim: RolloutSim) => boolean;
 
 /** Ground truth with perfect knowledge: fewer than 8 healthy targets of pods that exist and serve. */
 const belowThreshold: Crossing = (sim) => {
-  const serving = new Set(sim.pods_().map(podInfo).filter(isServing).map((p) => p.ip));
+  const serving = new Set(
+    sim
+      .pods_()
+      .map(podInfo)
+      .filter(isServing)
+      .map((p) => p.ip),
+  );
   return sim.targetHealth(TG).filter((t) => t.state === 'healthy' && serving.has(t.id)).length < 8;
 };
 
@@ -137,19 +185,51 @@ const belowThreshold: Crossing = (sim) => {
  */
 const goneWhileRouted: Crossing = (sim) => {
   if (sim.now < 11_000) return false;
-  const live = new Set(sim.pods_().map(podInfo).map((p) => p.ip));
+  const live = new Set(
+    sim
+      .pods_()
+      .map(podInfo)
+      .map((p) => p.ip),
+  );
   // The model keeps a deregistered target `healthy` for its deregistration delay: the routing window.
   return sim.targetHealth(TG).some((t) => t.state === 'healthy' && !live.has(t.id));
 };
 
-function detectionLatency(): { scenario: string; interval: number; runs: number; min: number; median: number; max: number }[] {
+function detectionLatency(): {
+  scenario: string;
+  interval: number;
+  runs: number;
+  min: number;
+  median: number;
+  max: number;
+}[] {
   // Pods keep serving 20 s after deletion (a preStop sleep longer than deregistration), except in
   // the scenario about pods that do not.
   const scenarios: [string, () => SimOptions, Crossing, ((now: number, sim: RolloutSim) => void) | undefined][] = [
-    ['seeds: pods Ready before targets healthy (no readiness gate)', () => options({ terminationMs: 20_000 }), belowThreshold, undefined],
-    ['release fails the ALB health check (ResponseCodeMismatch)', () => options({ newReleaseHealthy: false, terminationMs: 20_000 }), belowThreshold, undefined],
-    ['old pods die before deregistration (gone 0.2 s after deletion)', () => options({ terminationMs: 200 }, { deregisterMs: 10_000, gated: true }), goneWhileRouted, undefined],
-    ['load balancer hiccup mid-rollout (readiness gates)', () => options({ terminationMs: 20_000 }, { gated: true }), belowThreshold, (now, sim) => now === 20_000 && sim.flap(TG, 3, 'unhealthy', 'Target.Timeout', 30_000)],
+    [
+      'seeds: pods Ready before targets healthy (no readiness gate)',
+      () => options({ terminationMs: 20_000 }),
+      belowThreshold,
+      undefined,
+    ],
+    [
+      'release fails the ALB health check (ResponseCodeMismatch)',
+      () => options({ newReleaseHealthy: false, terminationMs: 20_000 }),
+      belowThreshold,
+      undefined,
+    ],
+    [
+      'old pods die before deregistration (gone 0.2 s after deletion)',
+      () => options({ terminationMs: 200 }, { deregisterMs: 10_000, gated: true }),
+      goneWhileRouted,
+      undefined,
+    ],
+    [
+      'load balancer hiccup mid-rollout (readiness gates)',
+      () => options({ terminationMs: 20_000 }, { gated: true }),
+      belowThreshold,
+      (now, sim) => now === 20_000 && sim.flap(TG, 3, 'unhealthy', 'Target.Timeout', 30_000),
+    ],
   ];
   const out = [];
   for (const [name, make, crossed, script] of scenarios) {
@@ -170,7 +250,14 @@ function detectionLatency(): { scenario: string; interval: number; runs: number;
         if (r.verdict?.result === 'failed' && crossedAt !== undefined) latencies.push(r.verdict.at - crossedAt);
       }
       latencies.sort((a, b) => a - b);
-      out.push({ scenario: name, interval, runs: latencies.length, min: latencies[0] ?? NaN, median: latencies[Math.floor(latencies.length / 2)] ?? NaN, max: latencies[latencies.length - 1] ?? NaN });
+      out.push({
+        scenario: name,
+        interval,
+        runs: latencies.length,
+        min: latencies[0] ?? NaN,
+        median: latencies[Math.floor(latencies.length / 2)] ?? NaN,
+        max: latencies[latencies.length - 1] ?? NaN,
+      });
     }
   }
   return out;
@@ -186,7 +273,11 @@ interface Replay {
 }
 
 async function startReplay(replicas: number, speed: number): Promise<Replay> {
-  const child = spawn(process.execPath, ['bench/run.mjs', '--child', 'bench/replay.ts', String(replicas), String(speed)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    ['bench/run.mjs', '--child', 'bench/replay.ts', String(replicas), String(speed)],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   const first = JSON.parse(String((await lines.next()).value)) as Replay['first'];
   return {
@@ -204,7 +295,12 @@ async function replayThroughAdapters(replicas: number, speed: number): Promise<R
   const first = replay.first;
 
   const saved = { ...process.env };
-  Object.assign(process.env, { AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2: first.elbUrl, AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'bench', AWS_REGION: 'eu-west-1' });
+  Object.assign(process.env, {
+    AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2: first.elbUrl,
+    AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+    AWS_SECRET_ACCESS_KEY: 'bench',
+    AWS_REGION: 'eu-west-1',
+  });
   let logLines = 0;
   const host: Host = {
     kind: 'cli',
@@ -291,7 +387,24 @@ async function replayThroughBundle(bundle: string, replicas: number, speed: numb
     AWS_REGION: 'eu-west-1',
   };
   const ticks = Number(spawnSync('getconf', ['CLK_TCK']).stdout?.toString().trim()) || 100;
-  const watcher = spawn(process.execPath, [bundle, 'watch', '--deployments', 'web', '--namespace', 'demo', '--poll-interval', '2s', '--deregistration-seconds', String(Math.floor(15 / speed)), '--report-file', path.join(dir, 'report.json')], { env, stdio: ['ignore', 'ignore', 'ignore'] });
+  const watcher = spawn(
+    process.execPath,
+    [
+      bundle,
+      'watch',
+      '--deployments',
+      'web',
+      '--namespace',
+      'demo',
+      '--poll-interval',
+      '2s',
+      '--deregistration-seconds',
+      String(Math.floor(15 / speed)),
+      '--report-file',
+      path.join(dir, 'report.json'),
+    ],
+    { env, stdio: ['ignore', 'ignore', 'ignore'] },
+  );
   let peakKb = 0;
   let cpuTicks = 0;
   let startKb = 0;
@@ -318,7 +431,7 @@ async function replayThroughBundle(bundle: string, replicas: number, speed: numb
   return {
     'exit code': String(code),
     'wall time (real) / rollout replayed (simulated)': `${(wall / 1000).toFixed(1)}s / ${stats.simulatedSeconds?.toFixed(0)}s`,
-    'CPU time (last sample before exit)': `${cpuS.toFixed(2)}s (${((cpuS * 1000 / wall) * 100).toFixed(1)}% of one core)`,
+    'CPU time (last sample before exit)': `${cpuS.toFixed(2)}s (${(((cpuS * 1000) / wall) * 100).toFixed(1)}% of one core)`,
     'peak RSS (VmHWM)': `${(peakKb / 1024).toFixed(0)} MiB`,
     'Kubernetes lists / watch connections': `${stats.lists} / ${stats.watches}`,
     'DescribeTargetGroups / DescribeTargetHealth calls': `${stats.describeTargetGroups} / ${stats.describeTargetHealth}`,

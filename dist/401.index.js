@@ -29,7 +29,9 @@ function checkAnnotation(a) {
         path: a.file ?? '.',
         start_line: a.startLine ?? 1,
         end_line: a.endLine ?? a.startLine ?? 1,
-        ...(a.startColumn !== undefined && a.endColumn !== undefined ? { start_column: a.startColumn, end_column: a.endColumn } : {}),
+        ...(a.startColumn !== undefined && a.endColumn !== undefined
+            ? { start_column: a.startColumn, end_column: a.endColumn }
+            : {}),
         annotation_level: LEVEL[a.severity],
         title: a.title,
         message: a.message,
@@ -43,12 +45,24 @@ async function publishCheckRun(token, name, report, summaryMarkdown, host) {
     const octokit = _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q(token);
     const { owner, repo } = _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.repo;
     const annotations = [
-        ...report.problems.filter((p) => p.file && p.severity === 'error').map((p) => ({ severity: 'error', title: 'zd-gate: input error', message: p.message, file: p.file, startLine: p.line ?? 1 })),
+        ...report.problems
+            .filter((p) => p.file && p.severity === 'error')
+            .map((p) => ({
+            severity: 'error',
+            title: 'zd-gate: input error',
+            message: p.message,
+            file: p.file,
+            startLine: p.line ?? 1,
+        })),
         ...report.findings.map(_report_validate_annotations_js__WEBPACK_IMPORTED_MODULE_1__/* .toAnnotation */ .$v),
     ].map(checkAnnotation);
     const s = report.summary;
     const title = `${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}, ${s.notices} notice${s.notices === 1 ? '' : 's'}`;
-    const output = (batch) => ({ title, summary: truncate(summaryMarkdown, 65_000), annotations: batch });
+    const output = (batch) => ({
+        title,
+        summary: truncate(summaryMarkdown, 65_000),
+        annotations: batch,
+    });
     try {
         const first = annotations.slice(0, CHECK_ANNOTATIONS_PER_REQUEST);
         const created = await octokit.rest.checks.create({
@@ -61,7 +75,12 @@ async function publishCheckRun(token, name, report, summaryMarkdown, host) {
             output: output(first),
         });
         for (let i = CHECK_ANNOTATIONS_PER_REQUEST; i < annotations.length; i += CHECK_ANNOTATIONS_PER_REQUEST) {
-            await octokit.rest.checks.update({ owner, repo, check_run_id: created.data.id, output: output(annotations.slice(i, i + CHECK_ANNOTATIONS_PER_REQUEST)) });
+            await octokit.rest.checks.update({
+                owner,
+                repo,
+                check_run_id: created.data.id,
+                output: output(annotations.slice(i, i + CHECK_ANNOTATIONS_PER_REQUEST)),
+            });
         }
         host.info(`Check run "${name}": ${annotations.length} annotation${annotations.length === 1 ? '' : 's'} in ${Math.max(1, Math.ceil(annotations.length / CHECK_ANNOTATIONS_PER_REQUEST))} request(s): ${created.data.html_url ?? ''}`);
         return created.data.html_url ?? undefined;
@@ -81,7 +100,12 @@ async function upsertPrComment(token, body, host) {
     const { owner, repo } = _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.repo;
     const text = `${COMMENT_MARKER}\n${truncate(body, MAX_COMMENT)}`;
     try {
-        const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: pr.number, per_page: 100 });
+        const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+            owner,
+            repo,
+            issue_number: pr.number,
+            per_page: 100,
+        });
         const mine = comments.find((c) => c.body?.startsWith(COMMENT_MARKER));
         if (mine)
             await octokit.rest.issues.updateComment({ owner, repo, comment_id: mine.id, body: text });

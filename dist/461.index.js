@@ -91,7 +91,11 @@ const WATCH = [
 ];
 /** Flags that may be given without a value (`--rollback` means `--rollback true`). */
 const SWITCHES = new Set([src_settings/* Inputs */.G0.Rollback, src_settings/* Inputs */.G0.RollbackWait, src_settings/* Inputs */.G0.AllowRolloutOnly]);
-const SHORT = { [src_settings/* Inputs */.G0.Namespace]: 'n', [src_settings/* Inputs */.G0.Config]: 'c', [src_settings/* Inputs */.G0.Format]: 'f' };
+const SHORT = {
+    [src_settings/* Inputs */.G0.Namespace]: 'n',
+    [src_settings/* Inputs */.G0.Config]: 'c',
+    [src_settings/* Inputs */.G0.Format]: 'f',
+};
 const USAGE = `zd-gate ${version/* VERSION */.x}: zero-downtime gate for Kubernetes rollouts behind AWS load balancers
 
 Usage:
@@ -129,7 +133,12 @@ async function runCli(argv, io) {
     const names = command === 'validate' ? [...COMMON, ...VALIDATE] : command === 'watch' ? [...COMMON, ...WATCH] : [src_settings/* Inputs */.G0.Format];
     let parsed;
     try {
-        parsed = (0,external_node_util_.parseArgs)({ args: normalizeSwitches(rest), options: optionsFor(names), allowPositionals: command === 'validate', strict: true });
+        parsed = (0,external_node_util_.parseArgs)({
+            args: normalizeSwitches(rest),
+            options: optionsFor(names),
+            allowPositionals: command === 'validate',
+            strict: true,
+        });
     }
     catch (e) {
         io.stderr.write(`zd-gate ${command}: ${e.message}\n(zd-gate --help lists the flags)\n`);

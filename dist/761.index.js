@@ -85,7 +85,9 @@ function isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 function refOf(o) {
-    return o.namespace === undefined ? { kind: o.kind, name: o.name } : { kind: o.kind, namespace: o.namespace, name: o.name };
+    return o.namespace === undefined
+        ? { kind: o.kind, name: o.name }
+        : { kind: o.kind, namespace: o.namespace, name: o.name };
 }
 function describeObject(o) {
     return `${o.kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name}`;
@@ -257,7 +259,9 @@ function discoverTargetGroups(deployment, services, bindings) {
         }
         const service = selecting.get(serviceName);
         const ref = b.spec?.serviceRef?.port;
-        const port = (service.spec?.ports ?? []).find((p) => (typeof ref === 'number' ? p.port === ref : p.name === ref || (ref !== undefined && /^\d+$/.test(ref) && p.port === Number(ref))));
+        const port = (service.spec?.ports ?? []).find((p) => typeof ref === 'number'
+            ? p.port === ref
+            : p.name === ref || (ref !== undefined && /^\d+$/.test(ref) && p.port === Number(ref)));
         if (!port || port.port === undefined) {
             notes.push(`TargetGroupBinding ${name} refers to port ${String(ref)} which Service ${serviceName} does not expose; skipped`);
             continue;
@@ -372,9 +376,24 @@ function createElbClient(options) {
     }, { step: 'deserialize', name: 'zdGateCallBudget', priority: 'low' });
     return client;
 }
-const THROTTLING = new Set(['Throttling', 'ThrottlingException', 'RequestLimitExceeded', 'TooManyRequestsException', 'RequestThrottled', 'SlowDown']);
+const THROTTLING = new Set([
+    'Throttling',
+    'ThrottlingException',
+    'RequestLimitExceeded',
+    'TooManyRequestsException',
+    'RequestThrottled',
+    'SlowDown',
+]);
 const ACCESS_DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'UnauthorizedAccess']);
-const BAD_CREDENTIALS = new Set(['InvalidClientTokenId', 'UnrecognizedClientException', 'SignatureDoesNotMatch', 'ExpiredToken', 'ExpiredTokenException', 'InvalidAccessKeyId', 'AuthFailure']);
+const BAD_CREDENTIALS = new Set([
+    'InvalidClientTokenId',
+    'UnrecognizedClientException',
+    'SignatureDoesNotMatch',
+    'ExpiredToken',
+    'ExpiredTokenException',
+    'InvalidAccessKeyId',
+    'AuthFailure',
+]);
 function isThrottling(e) {
     return THROTTLING.has(e.name ?? '') || e.$retryable?.throttling === true || e.$metadata?.httpStatusCode === 429;
 }
@@ -432,7 +451,9 @@ class ElbTargetHealth {
                     ...(g.Protocol ? { protocol: g.Protocol } : {}),
                     ...(g.Port !== undefined ? { port: g.Port } : {}),
                     healthCheck: hc,
-                    ...(g.HealthCheckIntervalSeconds !== undefined ? { healthCheckIntervalSeconds: g.HealthCheckIntervalSeconds } : {}),
+                    ...(g.HealthCheckIntervalSeconds !== undefined
+                        ? { healthCheckIntervalSeconds: g.HealthCheckIntervalSeconds }
+                        : {}),
                     ...(g.HealthyThresholdCount !== undefined ? { healthyThresholdCount: g.HealthyThresholdCount } : {}),
                     loadBalancers: g.LoadBalancerArns?.length ?? 0,
                 });
@@ -560,7 +581,8 @@ async function describeCluster(name, region, client = new client_eks_dist_cjs/* 
             throw new AwsSetupError(`EKS cluster \`${name}\` not found in ${region}: check \`cluster-name\` and \`aws-region\`.`);
         }
         const problem = setupProblem(err, 'eks:DescribeCluster', `cluster ${name}`);
-        throw new AwsSetupError(problem ?? `eks:DescribeCluster failed for cluster ${name} in ${region}: ${err.name ?? 'Error'}: ${err.message ?? ''}`);
+        throw new AwsSetupError(problem ??
+            `eks:DescribeCluster failed for cluster ${name} in ${region}: ${err.name ?? 'Error'}: ${err.message ?? ''}`);
     }
     if (!cluster?.endpoint || !cluster.certificateAuthority?.data) {
         throw new AwsSetupError(`EKS cluster \`${name}\` has no endpoint or certificate yet (status ${cluster?.status ?? 'unknown'}).`);
@@ -599,7 +621,12 @@ function stsHost(region) {
 }
 async function eksToken(options) {
     const hostname = stsHost(options.region);
-    const signer = new signature_v4_dist_cjs.SignatureV4({ credentials: options.credentials, region: options.region, service: 'sts', sha256: main.Sha256 });
+    const signer = new signature_v4_dist_cjs.SignatureV4({
+        credentials: options.credentials,
+        region: options.region,
+        service: 'sts',
+        sha256: main.Sha256,
+    });
     const request = new protocol_http_dist_cjs/* HttpRequest */.Kd({
         method: 'GET',
         protocol: 'https:',
@@ -608,7 +635,10 @@ async function eksToken(options) {
         query: { Action: 'GetCallerIdentity', Version: '2011-06-15' },
         headers: { host: hostname, [CLUSTER_ID_HEADER]: options.clusterName },
     });
-    const signed = await signer.presign(request, { expiresIn: 60, ...(options.signingDate ? { signingDate: options.signingDate } : {}) });
+    const signed = await signer.presign(request, {
+        expiresIn: 60,
+        ...(options.signingDate ? { signingDate: options.signingDate } : {}),
+    });
     const url = `https://${hostname}/?${(0,querystring_builder_dist_cjs/* buildQueryString */.G)(signed.query ?? {})}`;
     return TOKEN_PREFIX + Buffer.from(url, 'utf8').toString('base64url');
 }
@@ -728,7 +758,13 @@ async function connect(o) {
             contexts: [{ name: cluster.name, cluster: cluster.name, user: EKS_USER }],
             currentContext: cluster.name,
         });
-        kc.addAuthenticator(new EksTokenAuthenticator({ clusterName: o.clusterName, region, credentials: (0,credential_provider_node_dist_cjs.defaultProvider)(), clock: o.clock, onToken: (t) => o.mask(t) }));
+        kc.addAuthenticator(new EksTokenAuthenticator({
+            clusterName: o.clusterName,
+            region,
+            credentials: (0,credential_provider_node_dist_cjs.defaultProvider)(),
+            clock: o.clock,
+            onToken: (t) => o.mask(t),
+        }));
         return { kc, describe: `EKS cluster ${cluster.name} (${cluster.endpoint})` };
     }
     const source = o.kubeconfig;
@@ -749,7 +785,11 @@ async function connect(o) {
     catch (e) {
         if (e instanceof KubeSetupError)
             throw e;
-        const where = source.kind === 'inline' ? 'the inline `kubeconfig` content' : source.kind === 'path' ? `\`kubeconfig\` ${source.path}` : 'the default kubeconfig';
+        const where = source.kind === 'inline'
+            ? 'the inline `kubeconfig` content'
+            : source.kind === 'path'
+                ? `\`kubeconfig\` ${source.path}`
+                : 'the default kubeconfig';
         // The parser's message may quote the content; name the problem without it.
         throw new KubeSetupError(`${where} could not be read as a kubeconfig (${e.name ?? 'Error'}): check that it is a kubeconfig YAML.`);
     }
@@ -859,7 +899,10 @@ async function getJson(kc, path, query = {}) {
 }
 async function listJson(kc, path, query) {
     const list = (await getJson(kc, path, query));
-    return { metadata: { ...(list.metadata?.resourceVersion ? { resourceVersion: list.metadata.resourceVersion } : {}) }, items: list.items ?? [] };
+    return {
+        metadata: { ...(list.metadata?.resourceVersion ? { resourceVersion: list.metadata.resourceVersion } : {}) },
+        items: list.items ?? [],
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/adapters/kubernetes/informer.ts
@@ -927,7 +970,9 @@ class Informer {
     }
     /** The last transient failure, while nothing could be listed yet. */
     get failure() {
-        return this.listed || this.lastFailure === undefined ? undefined : `${this.o.resource} in namespace ${this.o.namespace}: ${this.phase} failed: ${briefly(this.lastFailure)}`;
+        return this.listed || this.lastFailure === undefined
+            ? undefined
+            : `${this.o.resource} in namespace ${this.o.namespace}: ${this.phase} failed: ${briefly(this.lastFailure)}`;
     }
     items() {
         return this.absent ? [] : this.lw.list();
@@ -935,7 +980,10 @@ class Informer {
     async list() {
         this.phase = 'list';
         this.stats.lists++;
-        const result = await listJson(this.o.kc, this.o.path, { labelSelector: this.o.labelSelector, fieldSelector: this.o.fieldSelector });
+        const result = await listJson(this.o.kc, this.o.path, {
+            labelSelector: this.o.labelSelector,
+            fieldSelector: this.o.fieldSelector,
+        });
         this.listed = true;
         this.restartDelayMs = 1_000;
         return result;
@@ -998,7 +1046,14 @@ class NamespaceView {
     events;
     constructor(ctx) {
         const ns = ctx.namespace;
-        const common = { kc: ctx.kc, namespace: ns, timers: ctx.timers, log: ctx.log, onSetupError: ctx.onSetupError, onChange: () => undefined };
+        const common = {
+            kc: ctx.kc,
+            namespace: ns,
+            timers: ctx.timers,
+            log: ctx.log,
+            onSetupError: ctx.onSetupError,
+            onChange: () => undefined,
+        };
         this.services = new Informer({ ...common, path: `/api/v1/namespaces/${ns}/services`, resource: 'services' });
         this.bindings = new Informer({
             ...common,
@@ -1006,8 +1061,18 @@ class NamespaceView {
             resource: 'targetgroupbindings.elbv2.k8s.aws',
             optional: true,
         });
-        this.slices = new Informer({ ...common, path: `/apis/discovery.k8s.io/v1/namespaces/${ns}/endpointslices`, resource: 'endpointslices.discovery.k8s.io', labelSelector: 'kubernetes.io/service-name' });
-        this.events = new Informer({ ...common, path: `/api/v1/namespaces/${ns}/events`, resource: 'events', fieldSelector: 'type=Warning' });
+        this.slices = new Informer({
+            ...common,
+            path: `/apis/discovery.k8s.io/v1/namespaces/${ns}/endpointslices`,
+            resource: 'endpointslices.discovery.k8s.io',
+            labelSelector: 'kubernetes.io/service-name',
+        });
+        this.events = new Informer({
+            ...common,
+            path: `/api/v1/namespaces/${ns}/events`,
+            resource: 'events',
+            fieldSelector: 'type=Warning',
+        });
     }
     /** Lists all four; throws when one cannot be listed (setup errors are also reported through onSetupError). */
     async start() {
@@ -1046,7 +1111,13 @@ class NamespaceView {
                 if (!name)
                     continue;
                 const c = ep.conditions ?? {};
-                const state = c.terminating ? 'terminating' : c.ready === false ? (c.serving ? 'serving, not ready' : 'not ready') : 'ready';
+                const state = c.terminating
+                    ? 'terminating'
+                    : c.ready === false
+                        ? c.serving
+                            ? 'serving, not ready'
+                            : 'not ready'
+                        : 'ready';
                 out.set(name, `${state} in Service ${svc}`);
             }
         }
@@ -1093,8 +1164,19 @@ class DeploymentView {
         const { kc, namespace: ns, timers, log, onSetupError } = this.ctx;
         const common = { kc, namespace: ns, timers, log, onSetupError, labelSelector };
         this.owned = {
-            rs: new Informer({ ...common, path: `/apis/apps/v1/namespaces/${ns}/replicasets`, resource: 'replicasets.apps', onChange: (items) => this.listeners.onReplicaSets(items) }),
-            pods: new Informer({ ...common, path: `/api/v1/namespaces/${ns}/pods`, resource: 'pods', coalesceMs: 100, onChange: (items) => this.listeners.onPods(items) }),
+            rs: new Informer({
+                ...common,
+                path: `/apis/apps/v1/namespaces/${ns}/replicasets`,
+                resource: 'replicasets.apps',
+                onChange: (items) => this.listeners.onReplicaSets(items),
+            }),
+            pods: new Informer({
+                ...common,
+                path: `/api/v1/namespaces/${ns}/pods`,
+                resource: 'pods',
+                coalesceMs: 100,
+                onChange: (items) => this.listeners.onPods(items),
+            }),
         };
         const ok = await Promise.all([this.owned.rs.start(), this.owned.pods.start()]);
         throwIfFailed([this.owned.rs, this.owned.pods]);
@@ -1108,7 +1190,10 @@ class DeploymentView {
     }
     /** Lists and watch connections, for the benchmark. */
     stats() {
-        return { deployment: this.deployment.stats, ...(this.owned ? { replicasets: this.owned.rs.stats, pods: this.owned.pods.stats } : {}) };
+        return {
+            deployment: this.deployment.stats,
+            ...(this.owned ? { replicasets: this.owned.rs.stats, pods: this.owned.pods.stats } : {}),
+        };
     }
     stop() {
         this.deployment.stop();
@@ -1155,7 +1240,12 @@ class Probe {
         this.inFlight++;
         let failure;
         try {
-            const response = await (this.o.fetch ?? fetch)(this.o.url, { method: 'GET', signal: AbortSignal.timeout(timeoutMs), redirect: 'manual', headers: { 'user-agent': 'zd-gate-probe' } });
+            const response = await (this.o.fetch ?? fetch)(this.o.url, {
+                method: 'GET',
+                signal: AbortSignal.timeout(timeoutMs),
+                redirect: 'manual',
+                headers: { 'user-agent': 'zd-gate-probe' },
+            });
             await response.arrayBuffer().catch(() => undefined);
             if (response.status >= 500)
                 failure = `HTTP ${response.status}`;
@@ -1342,10 +1432,18 @@ function rolloutStatus(deployment, revision = 0) {
         const running = parseRevision(deployment.metadata?.annotations?.[REVISION_ANNOTATION]);
         if (running === undefined) {
             const raw = deployment.metadata?.annotations?.[REVISION_ANNOTATION] ?? '';
-            return { phase: 'failed', reason: 'revision', message: `cannot get the revision of deployment ${quote(name)}: strconv.ParseInt: parsing ${quote(raw)}: invalid syntax` };
+            return {
+                phase: 'failed',
+                reason: 'revision',
+                message: `cannot get the revision of deployment ${quote(name)}: strconv.ParseInt: parsing ${quote(raw)}: invalid syntax`,
+            };
         }
         if (running !== revision) {
-            return { phase: 'failed', reason: 'revision', message: `desired revision (${revision}) is different from the running revision (${running})` };
+            return {
+                phase: 'failed',
+                reason: 'revision',
+                message: `desired revision (${revision}) is different from the running revision (${running})`,
+            };
         }
     }
     const generation = deployment.metadata?.generation ?? 0;
@@ -1353,7 +1451,11 @@ function rolloutStatus(deployment, revision = 0) {
     if (generation <= (status.observedGeneration ?? 0)) {
         const progressing = condition(status.conditions, 'Progressing');
         if (progressing?.reason === TIMED_OUT_REASON) {
-            return { phase: 'failed', reason: 'progress-deadline', message: `deployment ${quote(name)} exceeded its progress deadline` };
+            return {
+                phase: 'failed',
+                reason: 'progress-deadline',
+                message: `deployment ${quote(name)} exceeded its progress deadline`,
+            };
         }
         const desired = deployment.spec?.replicas;
         const updated = status.updatedReplicas ?? 0;
@@ -1643,7 +1745,10 @@ class Gate {
         this.config = config;
         this.clock = clock;
         this.startedAt = clock.now();
-        this.groups = new Map(config.targetGroups.map((ref) => [ref.arn, { ref, recount: false, firstNewHealthyNoted: false, caughtUpNoted: false }]));
+        this.groups = new Map(config.targetGroups.map((ref) => [
+            ref.arn,
+            { ref, recount: false, firstNewHealthyNoted: false, caughtUpNoted: false },
+        ]));
     }
     /** Feeds one event; returns what changed. After the verdict every event is ignored. */
     handle(event) {
@@ -1766,7 +1871,11 @@ class Gate {
         }
         for (const [name, old] of this.pods) {
             if (!next.has(name) && old.ip) {
-                this.gone.set(old.ip, { pod: name, ...(old.replicaSet ? { replicaSet: old.replicaSet } : {}), namedPorts: old.namedPorts });
+                this.gone.set(old.ip, {
+                    pod: name,
+                    ...(old.replicaSet ? { replicaSet: old.replicaSet } : {}),
+                    namedPorts: old.namedPorts,
+                });
                 this.checkExit(name, old.ip, now, note);
             }
             if (!next.has(name))
@@ -1800,7 +1909,9 @@ class Gate {
     }
     rebuildIndex() {
         const d = this.deployment;
-        const owned = d && this.replicaSetsSeen ? new Set(ownedReplicaSets(d, this.replicaSets).map((rs) => rs.metadata?.name)) : undefined;
+        const owned = d && this.replicaSetsSeen
+            ? new Set(ownedReplicaSets(d, this.replicaSets).map((rs) => rs.metadata?.name))
+            : undefined;
         this.newReplicaSet = d ? findNewReplicaSet(d, this.replicaSets) : undefined;
         const byIp = new Map();
         for (const pod of this.pods.values()) {
@@ -1842,7 +1953,9 @@ class Gate {
         }
         const early = this.earlyExits[0];
         if (early) {
-            const more = this.earlyExits.length > 1 ? ` (and ${this.earlyExits.length - 1} more pod${this.earlyExits.length > 2 ? 's' : ''})` : '';
+            const more = this.earlyExits.length > 1
+                ? ` (and ${this.earlyExits.length - 1} more pod${this.earlyExits.length > 2 ? 's' : ''})`
+                : '';
             const limit = seconds(this.config.deregistrationMs ?? 0);
             this.decide('failed', 'exited-before-deregistration', `pod ${early.pod} exited ${seconds(early.afterMs)}s after its deletion while its target in ${early.group} was still ${early.state}${more}: the load balancer routes to a deregistered target for about ${limit}s (deregistration-seconds), so requests sent to it in that time fail. Give the pods a preStop delay of at least ${limit}s and a grace period that covers it.`, now, note, true);
             return;
@@ -1897,7 +2010,9 @@ class Gate {
             }
             if (now - group.belowSince >= this.config.tolerateMs) {
                 const held = now - group.belowSince;
-                const tolerate = this.config.tolerateMs > 0 ? ` for ${seconds(held)}s (tolerate-seconds ${seconds(this.config.tolerateMs)})` : '';
+                const tolerate = this.config.tolerateMs > 0
+                    ? ` for ${seconds(held)}s (tolerate-seconds ${seconds(this.config.tolerateMs)})`
+                    : '';
                 this.decide('failed', 'below-threshold', `target group ${group.ref.name}: ${counts.healthy} healthy targets of ${this.config.deployment} < threshold ${threshold.value}${tolerate}; ${describeStates(counts)}`, now, note, true);
                 return;
             }
@@ -1914,7 +2029,9 @@ class Gate {
             const lagging = [];
             for (const group of this.groups.values()) {
                 const c = group.counts;
-                const fresh = group.last !== undefined && now - group.last.at <= this.config.staleAfterMs && group.unknownSince === undefined;
+                const fresh = group.last !== undefined &&
+                    now - group.last.at <= this.config.staleAfterMs &&
+                    group.unknownSince === undefined;
                 if (!c || !fresh)
                     lagging.push(`${group.ref.name}: no current target health`);
                 else if (c.newHealthy < desired || c.oldHealthy > 0 || c.goneHealthy > 0) {
@@ -2002,7 +2119,8 @@ class Gate {
         const threshold = this.threshold;
         return {
             deployment: this.config.deployment,
-            rollout: this.rollout?.message ?? (this.deployment ? 'waiting for ReplicaSets and pods to be listed' : 'waiting for the Deployment'),
+            rollout: this.rollout?.message ??
+                (this.deployment ? 'waiting for ReplicaSets and pods to be listed' : 'waiting for the Deployment'),
             targetGroups: [...this.groups.values()].map((g) => ({
                 arn: g.ref.arn,
                 name: g.ref.name,
@@ -2019,7 +2137,13 @@ class Gate {
 function progressKey(view) {
     return JSON.stringify([
         view.rollout,
-        view.targetGroups.map((g) => [g.threshold, g.stale, g.counts ? [g.counts.healthy, g.counts.newHealthy, g.counts.oldHealthy, g.counts.goneHealthy, g.counts.byState] : null]),
+        view.targetGroups.map((g) => [
+            g.threshold,
+            g.stale,
+            g.counts
+                ? [g.counts.healthy, g.counts.newHealthy, g.counts.oldHealthy, g.counts.goneHealthy, g.counts.byState]
+                : null,
+        ]),
     ]);
 }
 function describeStates(counts) {
@@ -2066,14 +2190,24 @@ function planRollback(deployment, replicaSets, toRevision = 0) {
     const name = deployment.metadata?.name ?? '';
     const found = pickRevision(ownedReplicaSets(deployment, replicaSets), toRevision);
     if ('error' in found)
-        return { kind: 'error', message: found.error === 'none' ? `no rollout history found for deployment "${name}"` : revisionNotFound(toRevision) };
+        return {
+            kind: 'error',
+            message: found.error === 'none' ? `no rollout history found for deployment "${name}"` : revisionNotFound(toRevision),
+        };
     const { rs, revision } = found;
     if (deployment.spec?.paused) {
-        return { kind: 'error', message: `you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again` };
+        return {
+            kind: 'error',
+            message: `you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again`,
+        };
     }
     if (equalIgnoreHash(rs.spec?.template, deployment.spec?.template)) {
         // kubectl prints the revision it was asked for (0 for "previous"); `revision` holds the one found.
-        return { kind: 'skipped', revision, message: `skipped rollback (current template already matches revision ${toRevision})` };
+        return {
+            kind: 'skipped',
+            revision,
+            message: `skipped rollback (current template already matches revision ${toRevision})`,
+        };
     }
     const template = withoutHash(rs.spec?.template);
     const annotations = {};
@@ -2151,7 +2285,8 @@ async function applyRollback(kc, namespace, name, plan) {
         await apps.patchNamespacedDeployment({ name, namespace, body: plan.patch, fieldManager: 'zd-gate' }, (0,dist/* setHeaderOptions */.OkF)('Content-Type', dist/* PatchStrategy */.Qve.JsonPatch));
     }
     catch (e) {
-        throw accessProblem(e, { verb: 'patch', resource: 'deployments.apps', namespace }) ?? new KubeSetupError(`failed restoring revision ${plan.revision} of deployment ${name}: ${briefly(e)}`);
+        throw (accessProblem(e, { verb: 'patch', resource: 'deployments.apps', namespace }) ??
+            new KubeSetupError(`failed restoring revision ${plan.revision} of deployment ${name}: ${briefly(e)}`));
     }
 }
 
@@ -2169,7 +2304,10 @@ function groupLine(g) {
         .filter(([s]) => s !== 'healthy')
         .sort(([a], [b]) => (a < b ? -1 : 1))
         .map(([s, n]) => `${s} ${n}`);
-    const parts = [`healthy ${c.healthy}/${g.threshold} (new ${c.newHealthy}/${g.desired}, old ${c.oldHealthy})`, ...states];
+    const parts = [
+        `healthy ${c.healthy}/${g.threshold} (new ${c.newHealthy}/${g.desired}, old ${c.oldHealthy})`,
+        ...states,
+    ];
     if (c.goneHealthy > 0)
         parts.push(`${c.goneHealthy} healthy on deleted pods`);
     if (g.stale)
@@ -2225,7 +2363,9 @@ function diagnostics(input) {
 function targetLine(t) {
     const who = t.pod ? `pod ${t.pod}, ${t.generation}${t.gone ? ', deleted' : ''}` : 'unknown pod';
     const why = [t.reason, t.description].filter(Boolean).join(': ');
-    const note = t.gone && t.state === 'healthy' ? ' — the load balancer still sends requests to a pod that no longer exists (add a preStop sleep longer than the deregistration lag)' : '';
+    const note = t.gone && t.state === 'healthy'
+        ? ' — the load balancer still sends requests to a pod that no longer exists (add a preStop sleep longer than the deregistration lag)'
+        : '';
     return `${t.id}${t.port !== undefined ? `:${t.port}` : ''} (${who}) ${t.state}${why ? ` ${why}` : ''}${note}`;
 }
 function podLine(p, newRs, endpoint) {
@@ -2370,7 +2510,11 @@ class WatchSession {
     async rollback(wait, signal) {
         const d = this.view.current();
         if (!d)
-            return (this.rollbackOutcome = { status: 'error', message: `deployment ${this.name} no longer exists`, revision: null });
+            return (this.rollbackOutcome = {
+                status: 'error',
+                message: `deployment ${this.name} no longer exists`,
+                revision: null,
+            });
         const plan = planRollback(d, this.view.replicaSets(), 0);
         if (plan.kind === 'error')
             return (this.rollbackOutcome = { status: 'error', message: plan.message, revision: null });
@@ -2384,12 +2528,24 @@ class WatchSession {
         }
         this.ctx.host.warning(`deployment ${this.name}: rolled back to revision ${plan.revision} (ReplicaSet ${plan.replicaSet}), as kubectl rollout undo does`);
         if (!wait)
-            return (this.rollbackOutcome = { status: 'applied', message: `restored revision ${plan.revision} (ReplicaSet ${plan.replicaSet})`, revision: plan.revision });
+            return (this.rollbackOutcome = {
+                status: 'applied',
+                message: `restored revision ${plan.revision} (ReplicaSet ${plan.replicaSet})`,
+                revision: plan.revision,
+            });
         const limitMs = (d.spec?.progressDeadlineSeconds ?? watch_session_DEFAULT_PROGRESS_DEADLINE_SECONDS) * 1000;
         const done = await this.waitForTemplate(plan.template, limitMs, signal);
         return (this.rollbackOutcome = done
-            ? { status: 'available', message: `revision ${plan.revision} (ReplicaSet ${plan.replicaSet}) is rolled out and available again`, revision: plan.revision }
-            : { status: 'not-available', message: `restored revision ${plan.revision}, but it did not become available within ${limitMs / 1000}s`, revision: plan.revision });
+            ? {
+                status: 'available',
+                message: `revision ${plan.revision} (ReplicaSet ${plan.replicaSet}) is rolled out and available again`,
+                revision: plan.revision,
+            }
+            : {
+                status: 'not-available',
+                message: `restored revision ${plan.revision}, but it did not become available within ${limitMs / 1000}s`,
+                revision: plan.revision,
+            });
     }
     async waitForTemplate(template, limitMs, signal) {
         const isDone = () => {
@@ -2429,7 +2585,12 @@ class WatchSession {
         else
             result = 'failed';
         const serviceNames = new Set(this.plans.map((p) => p.service).filter((s) => !!s));
-        const names = new Set([this.name, ...this.replicaSets.map((r) => r.metadata?.name ?? ''), ...(this.pods ?? []).map((p) => p.name), ...serviceNames]);
+        const names = new Set([
+            this.name,
+            ...this.replicaSets.map((r) => r.metadata?.name ?? ''),
+            ...(this.pods ?? []).map((p) => p.name),
+            ...serviceNames,
+        ]);
         const diag = verdict.result !== 'success' && snap
             ? diagnostics({
                 snapshot: snap,
@@ -2462,7 +2623,9 @@ class WatchSession {
             reason: verdict.reason,
             message: verdict.message,
             revision,
-            rolledBackTo: rb && (rb.status === 'available' || rb.status === 'applied' || rb.status === 'not-available') ? rb.revision : null,
+            rolledBackTo: rb && (rb.status === 'available' || rb.status === 'applied' || rb.status === 'not-available')
+                ? rb.revision
+                : null,
             rollback: rb ? { status: rb.status, message: rb.message } : null,
             threshold: snap?.threshold?.value ?? null,
             thresholdExplanation: snap?.threshold?.explanation ?? null,
@@ -2472,7 +2635,11 @@ class WatchSession {
             targetGroups: groups,
             durationSeconds: (verdict.at - start) / 1000,
             milestones: (snap?.milestones ?? []).map((m) => ({ t: (m.at - start) / 1000, text: m.text })),
-            timeline: (snap?.timeline ?? []).map((p) => ({ t: (p.at - start) / 1000, targetGroup: p.arn, healthy: p.healthy })),
+            timeline: (snap?.timeline ?? []).map((p) => ({
+                t: (p.at - start) / 1000,
+                targetGroup: p.arn,
+                healthy: p.healthy,
+            })),
             diagnostics: diag,
         };
     }
@@ -2658,7 +2825,12 @@ class WatchRun {
         return this.settings.targetGroupArns.map((arn) => {
             const bound = discovery.bound.find((b) => b.arn === arn);
             if (!bound)
-                return { arn, port: undefined, source: 'target-group-arns (no TargetGroupBinding: targets matched by pod IP, any port)', service: undefined };
+                return {
+                    arn,
+                    port: undefined,
+                    source: 'target-group-arns (no TargetGroupBinding: targets matched by pod IP, any port)',
+                    service: undefined,
+                };
             const c = fromBinding(bound);
             return { ...c, source: `target-group-arns (${c.source})` };
         });
@@ -2674,7 +2846,9 @@ class WatchRun {
                 this.host.warning(`${name}: target group ${targetGroupName(c.arn)} has target type ${type}: its targets are ${type === 'instance' ? 'nodes, not pods' : 'not pods'}, so it cannot show per-pod health and is not counted.`);
                 continue;
             }
-            const window = info?.healthCheckIntervalSeconds && info.healthyThresholdCount ? info.healthCheckIntervalSeconds * info.healthyThresholdCount * 1000 : undefined;
+            const window = info?.healthCheckIntervalSeconds && info.healthyThresholdCount
+                ? info.healthCheckIntervalSeconds * info.healthyThresholdCount * 1000
+                : undefined;
             const ref = {
                 arn: c.arn,
                 name: info?.name ?? targetGroupName(c.arn),
@@ -2720,8 +2894,12 @@ class WatchRun {
         const tasks = [];
         const arns = new Set(sessions.flatMap((s) => s.targetArns));
         if (arns.size > 0) {
-            const elb = { describeTargetHealth: (arn, sig) => this.elbByRegion.get(this.regionFor(arn)).describeTargetHealth(arn, sig) };
-            const poller = new TargetHealthPoller(elb, this.budget, this.timers, { intervalMs: this.pollIntervalMs ?? settings.pollIntervalMs });
+            const elb = {
+                describeTargetHealth: (arn, sig) => this.elbByRegion.get(this.regionFor(arn)).describeTargetHealth(arn, sig),
+            };
+            const poller = new TargetHealthPoller(elb, this.budget, this.timers, {
+                intervalMs: this.pollIntervalMs ?? settings.pollIntervalMs,
+            });
             for (const arn of arns) {
                 poller.subscribe(arn, (observation) => {
                     for (const s of sessions)
@@ -2803,7 +2981,9 @@ class WatchRun {
             startedAt: new Date(this.startedAt).toISOString(),
             durationSeconds,
             deployments,
-            probe: settings.probe && totals ? { url: settings.probe.url, total: totals.total, errors: totals.errors, byKind: totals.byKind } : null,
+            probe: settings.probe && totals
+                ? { url: settings.probe.url, total: totals.total, errors: totals.errors, byKind: totals.byKind }
+                : null,
             elb: {
                 attempts: this.budget.spent,
                 pollIntervalSeconds: this.pollIntervalMs === undefined ? null : this.pollIntervalMs / 1000,
@@ -2832,7 +3012,10 @@ class WatchRun {
             return { exitCode: 0, message: `${deployments.map((d) => d.name).join(', ')}: passed` };
         // Only gates that could not decide (errors) → 2; any real failure → 1.
         const errors = [...this.verdicts.values()].filter((v) => v.result === 'error').length;
-        return { exitCode: errors === bad.length ? 2 : 1, message: bad.map((d) => `${d.name} ${d.result}: ${d.message}`).join('; ') };
+        return {
+            exitCode: errors === bad.length ? 2 : 1,
+            message: bad.map((d) => `${d.name} ${d.result}: ${d.message}`).join('; '),
+        };
     }
 }
 

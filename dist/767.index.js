@@ -142,13 +142,19 @@ async function readManifests(patterns, opts) {
         else if (st?.isDirectory()) {
             matches = await (0,dist/* glob */.TI)(MANIFEST_GLOB, { cwd: abs, absolute: true, ignore: IGNORED, dot: false });
             if (matches.length === 0) {
-                problems.push({ severity: 'error', message: `Folder \`${pattern}\` holds no .yaml, .yml or .json files; point \`manifests\` at the rendered output.` });
+                problems.push({
+                    severity: 'error',
+                    message: `Folder \`${pattern}\` holds no .yaml, .yml or .json files; point \`manifests\` at the rendered output.`,
+                });
             }
         }
         else if ((0,dist/* isDynamicPattern */.ey)(pattern)) {
             matches = await (0,dist/* glob */.TI)(pattern, { cwd: opts.cwd, absolute: true, ignore: IGNORED, onlyFiles: true });
             if (matches.length === 0) {
-                problems.push({ severity: 'error', message: `Pattern \`${pattern}\` matched no files (relative to ${opts.cwd}); check the path, or render the manifests before this step.` });
+                problems.push({
+                    severity: 'error',
+                    message: `Pattern \`${pattern}\` matched no files (relative to ${opts.cwd}); check the path, or render the manifests before this step.`,
+                });
             }
         }
         else {
@@ -169,13 +175,21 @@ async function readManifests(patterns, opts) {
         try {
             const st = await (0,promises_.stat)(f.abs);
             if (st.size > MAX_FILE_BYTES) {
-                problems.push({ severity: 'error', message: `${f.display} is ${(st.size / 1024 / 1024).toFixed(0)} MiB, over the ${MAX_FILE_BYTES / 1024 / 1024} MiB limit for one manifest file; split it.`, file: f.display });
+                problems.push({
+                    severity: 'error',
+                    message: `${f.display} is ${(st.size / 1024 / 1024).toFixed(0)} MiB, over the ${MAX_FILE_BYTES / 1024 / 1024} MiB limit for one manifest file; split it.`,
+                    file: f.display,
+                });
                 continue;
             }
             files.push({ path: f.display, text: stripBom(await (0,promises_.readFile)(f.abs, 'utf8')) });
         }
         catch (e) {
-            problems.push({ severity: 'error', message: `Cannot read ${f.display}: ${e.code ?? e.message}.`, file: f.display });
+            problems.push({
+                severity: 'error',
+                message: `Cannot read ${f.display}: ${e.code ?? e.message}.`,
+                file: f.display,
+            });
         }
     }
     return { files, problems };
@@ -203,7 +217,12 @@ async function readConfigFile(explicit, cwd) {
         }
         catch (e) {
             if (explicit) {
-                return { problem: { severity: 'error', message: `Config file \`${explicit}\` cannot be read (${e.code ?? 'error'}); fix the \`config\` input or remove it.` } };
+                return {
+                    problem: {
+                        severity: 'error',
+                        message: `Config file \`${explicit}\` cannot be read (${e.code ?? 'error'}); fix the \`config\` input or remove it.`,
+                    },
+                };
             }
         }
     }
@@ -243,7 +262,12 @@ function parseConfig(text, file, rules) {
     };
     const out = new Map();
     for (const e of doc.errors)
-        problems.push({ severity: 'error', message: `Config ${file} is not valid YAML: ${e.message.split('\n')[0]}`, file, ...pos(lc, e.pos) });
+        problems.push({
+            severity: 'error',
+            message: `Config ${file} is not valid YAML: ${e.message.split('\n')[0]}`,
+            file,
+            ...pos(lc, e.pos),
+        });
     if (doc.errors.length > 0)
         return { config: { rules: out }, problems };
     const root = doc.contents;
@@ -421,7 +445,8 @@ function albClassOf(ing, ctx) {
         return className === 'alb' ? { ingressClass: undefined } : undefined;
     }
     for (const ic of ctx.ingressClasses.values()) {
-        if (ic.annotations['ingressclass.kubernetes.io/is-default-class'] === 'true' && (0,manifest_objects/* field */.Z)(ic, ['spec', 'controller']) === ALB_CONTROLLER) {
+        if (ic.annotations['ingressclass.kubernetes.io/is-default-class'] === 'true' &&
+            (0,manifest_objects/* field */.Z)(ic, ['spec', 'controller']) === ALB_CONTROLLER) {
             return { ingressClass: ic };
         }
     }
@@ -483,7 +508,16 @@ function actionBackends(ing, name) {
         if (typeof svc !== 'string')
             return [];
         const port = prop(g, 'servicePort');
-        return [{ name: svc, port: typeof port === 'string' && /^\d+$/.test(port) ? Number(port) : typeof port === 'number' || typeof port === 'string' ? port : undefined }];
+        return [
+            {
+                name: svc,
+                port: typeof port === 'string' && /^\d+$/.test(port)
+                    ? Number(port)
+                    : typeof port === 'number' || typeof port === 'string'
+                        ? port
+                        : undefined,
+            },
+        ];
     });
 }
 function prop(o, key) {
@@ -525,7 +559,10 @@ function albExposures(ing, ctx) {
             servicePortIndex: portIndex,
             targetType: albTargetType(ing, service, params),
             healthCheckPath: albHealthCheckPath(ing, service),
-            deregistrationDelay: deregistrationDelay(albAnnotation('target-group-attributes', service, ing), { object: ing, path: annotationPath(`${ALB_PREFIX}target-group-attributes`) }),
+            deregistrationDelay: deregistrationDelay(albAnnotation('target-group-attributes', service, ing), {
+                object: ing,
+                path: annotationPath(`${ALB_PREFIX}target-group-attributes`),
+            }),
         });
     }
     return out;
@@ -546,7 +583,11 @@ function albTargetType(ing, service, params) {
     const a = albAnnotation('target-type', service, ing);
     if (a)
         return { ...a, value: a.value === 'ip' || a.value === 'instance' ? a.value : undefined };
-    return { value: 'instance', source: { object: ing, path: annotationPath(`${ALB_PREFIX}target-type`) }, explicit: false };
+    return {
+        value: 'instance',
+        source: { object: ing, path: annotationPath(`${ALB_PREFIX}target-type`) },
+        explicit: false,
+    };
 }
 function albHealthCheckPath(ing, service) {
     const protocol = albAnnotation('healthcheck-protocol', service, ing)?.value.toUpperCase();
@@ -556,7 +597,11 @@ function albHealthCheckPath(ing, service) {
     if (a)
         return a;
     const grpc = albAnnotation('backend-protocol-version', service, ing)?.value.toUpperCase() === 'GRPC';
-    return { value: grpc ? '/AWS.ALB/healthcheck' : '/', source: { object: ing, path: annotationPath(`${ALB_PREFIX}healthcheck-path`) }, explicit: false };
+    return {
+        value: grpc ? '/AWS.ALB/healthcheck' : '/',
+        source: { object: ing, path: annotationPath(`${ALB_PREFIX}healthcheck-path`) },
+        explicit: false,
+    };
 }
 /** How the controller treats a Service: not at all, or as an NLB with this target type. */
 function nlbTargetType(svc) {
@@ -598,7 +643,9 @@ function nlbTargetType(svc) {
         source: { object: svc, path: annotationPath(ttKey) },
         explicit: false,
         ...(byWebhook
-            ? { why: "it is type LoadBalancer without a loadBalancerClass, which the controller's webhook sets to service.k8s.aws/nlb (v2.5+), and without an nlb-target-type annotation that NLB targets instances" }
+            ? {
+                why: "it is type LoadBalancer without a loadBalancerClass, which the controller's webhook sets to service.k8s.aws/nlb (v2.5+), and without an nlb-target-type annotation that NLB targets instances",
+            }
             : {}),
     };
 }
@@ -611,7 +658,9 @@ function nlbExposures(svc) {
     const healthCheckPath = nlbHealthCheckPath(svc, targetType.value);
     const attrKey = `${NLB_PREFIX}aws-load-balancer-target-group-attributes`;
     const attrs = svc.annotations[attrKey];
-    const dereg = deregistrationDelay(attrs === undefined ? undefined : { value: attrs, source: { object: svc, path: annotationPath(attrKey) }, explicit: true }, { object: svc, path: annotationPath(attrKey) });
+    const dereg = deregistrationDelay(attrs === undefined
+        ? undefined
+        : { value: attrs, source: { object: svc, path: annotationPath(attrKey) }, explicit: true }, { object: svc, path: annotationPath(attrKey) });
     return Array.from({ length: Math.max(count, 1) }, (_, i) => ({
         lb: 'nlb',
         via: svc,
@@ -649,7 +698,11 @@ function tgbExposure(tgb, ctx) {
         return undefined;
     const tt = (0,manifest_objects/* field */.Z)(tgb, ['spec', 'targetType']);
     const protocol = String((0,manifest_objects/* field */.Z)(tgb, ['spec', 'targetGroupProtocol']) ?? '').toUpperCase();
-    const lb = ['TCP', 'UDP', 'TLS', 'TCP_UDP', 'TCP_QUIC', 'QUIC'].includes(protocol) ? 'nlb' : ['HTTP', 'HTTPS'].includes(protocol) ? 'alb' : 'unknown';
+    const lb = ['TCP', 'UDP', 'TLS', 'TCP_UDP', 'TCP_QUIC', 'QUIC'].includes(protocol)
+        ? 'nlb'
+        : ['HTTP', 'HTTPS'].includes(protocol)
+            ? 'alb'
+            : 'unknown';
     return {
         lb,
         via: tgb,
@@ -734,10 +787,27 @@ function toWorkload(o) {
     const containers = (Array.isArray(podSpec.containers) ? podSpec.containers : []).flatMap((c, index) => {
         if (!(0,types/* isObject */.Gv)(c))
             return [];
-        const ports = (Array.isArray(c.ports) ? c.ports : []).filter(types/* isObject */.Gv).flatMap((p) => typeof p.containerPort === 'number'
-            ? [{ containerPort: p.containerPort, name: typeof p.name === 'string' ? p.name : undefined, protocol: typeof p.protocol === 'string' ? p.protocol : 'TCP' }]
+        const ports = (Array.isArray(c.ports) ? c.ports : [])
+            .filter(types/* isObject */.Gv)
+            .flatMap((p) => typeof p.containerPort === 'number'
+            ? [
+                {
+                    containerPort: p.containerPort,
+                    name: typeof p.name === 'string' ? p.name : undefined,
+                    protocol: typeof p.protocol === 'string' ? p.protocol : 'TCP',
+                },
+            ]
             : []);
-        return [{ name: typeof c.name === 'string' ? c.name : `#${index}`, index, path: [...podSpecPath, 'containers', index], raw: c, image: typeof c.image === 'string' ? c.image : '', ports }];
+        return [
+            {
+                name: typeof c.name === 'string' ? c.name : `#${index}`,
+                index,
+                path: [...podSpecPath, 'containers', index],
+                raw: c,
+                image: typeof c.image === 'string' ? c.image : '',
+                ports,
+            },
+        ];
     });
     return { object: o, podSpecPath, podSpec, podLabels, containers };
 }
@@ -852,13 +922,19 @@ function buildGraph(objects) {
                 if (!(0,types/* isObject */.Gv)(p))
                     return [];
                 const tp = p.targetPort;
-                return [{
+                return [
+                    {
                         index,
                         port: typeof p.port === 'number' ? p.port : undefined,
                         name: typeof p.name === 'string' ? p.name : undefined,
-                        targetPort: typeof tp === 'number' || (typeof tp === 'string' && tp !== '') ? (typeof tp === 'string' && /^\d+$/.test(tp) ? Number(tp) : tp) : undefined,
+                        targetPort: typeof tp === 'number' || (typeof tp === 'string' && tp !== '')
+                            ? typeof tp === 'string' && /^\d+$/.test(tp)
+                                ? Number(tp)
+                                : tp
+                            : undefined,
                         path: ['spec', 'ports', index],
-                    }];
+                    },
+                ];
             });
             portsCache.set(svc, ports);
         }
@@ -1084,7 +1160,13 @@ function lint(input) {
     const docs = input.files.flatMap((f) => {
         for (const i of f.issues) {
             if (i.kind === 'not-text')
-                problems.push({ severity: 'error', message: i.message, file: i.file.path, line: i.range.line, column: i.range.column });
+                problems.push({
+                    severity: 'error',
+                    message: i.message,
+                    file: i.file.path,
+                    line: i.range.line,
+                    column: i.range.column,
+                });
             else
                 issues.push(i);
         }
@@ -1288,12 +1370,18 @@ function formatSarif(report, rules) {
                         semanticVersion: version/* VERSION */.x,
                         rules: rules.map((r) => ({
                             id: r.meta.id,
-                            name: r.meta.id.replace(/-(\w)/g, (_, c) => c.toUpperCase()).replace(/^\w/, (c) => c.toUpperCase()),
+                            name: r.meta.id
+                                .replace(/-(\w)/g, (_, c) => c.toUpperCase())
+                                .replace(/^\w/, (c) => c.toUpperCase()),
                             shortDescription: { text: r.meta.summary },
                             fullDescription: { text: r.meta.rationale.replace(/[*`]/g, '') },
                             help: { text: `${r.meta.fix}`, markdown: (0,rule_docs/* ruleMarkdown */.ki)(r.meta, 2) },
                             defaultConfiguration: { level: LEVEL[r.meta.severity] },
-                            properties: { tags: ['kubernetes', 'zero-downtime', 'aws-load-balancer'], precision: 'high', 'problem.severity': SECURITY_SEVERITY[r.meta.severity] },
+                            properties: {
+                                tags: ['kubernetes', 'zero-downtime', 'aws-load-balancer'],
+                                precision: 'high',
+                                'problem.severity': SECURITY_SEVERITY[r.meta.severity],
+                            },
                         })),
                     },
                 },
@@ -1306,7 +1394,16 @@ function formatSarif(report, rules) {
                             level: LEVEL[p.severity],
                             message: { text: p.message },
                             ...(p.file
-                                ? { locations: [{ physicalLocation: { artifactLocation: { uri: p.file, uriBaseId: '%SRCROOT%' }, ...(p.line ? { region: { startLine: p.line } } : {}) } }] }
+                                ? {
+                                    locations: [
+                                        {
+                                            physicalLocation: {
+                                                artifactLocation: { uri: p.file, uriBaseId: '%SRCROOT%' },
+                                                ...(p.line ? { region: { startLine: p.line } } : {}),
+                                            },
+                                        },
+                                    ],
+                                }
                                 : {}),
                         })),
                     },
@@ -1329,12 +1426,23 @@ function result(f, ruleIndex) {
                     artifactLocation: { uri: f.file, uriBaseId: '%SRCROOT%' },
                     region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
                 },
-                ...(f.object ? { logicalLocations: [{ name: f.object.name, fullyQualifiedName: object, kind: 'object' }] } : {}),
+                ...(f.object
+                    ? { logicalLocations: [{ name: f.object.name, fullyQualifiedName: object, kind: 'object' }] }
+                    : {}),
             },
         ],
         // Stable across line moves and changed numbers: same rule, object, container and message shape.
         partialFingerprints: {
-            'zdGateFinding/v1': (0,external_node_crypto_.createHash)('sha256').update([f.ruleId, f.file, object, f.container ?? '', f.message.replace(/\d+/g, '#'), f.object ? '' : String(f.line)].join('\u0000')).digest('hex'),
+            'zdGateFinding/v1': (0,external_node_crypto_.createHash)('sha256')
+                .update([
+                f.ruleId,
+                f.file,
+                object,
+                f.container ?? '',
+                f.message.replace(/\d+/g, '#'),
+                f.object ? '' : String(f.line),
+            ].join('\u0000'))
+                .digest('hex'),
         },
     };
 }
@@ -1346,7 +1454,11 @@ const MAX_ROWS = 500;
 function formatSummary(report, plan, links = {}) {
     const s = report.summary;
     const out = [];
-    const verdict = s.failed ? '❌ zd-gate validate failed' : s.errors + s.warnings + s.notices > 0 ? '✅ zd-gate validate passed with findings' : '✅ zd-gate validate passed';
+    const verdict = s.failed
+        ? '❌ zd-gate validate failed'
+        : s.errors + s.warnings + s.notices > 0
+            ? '✅ zd-gate validate passed with findings'
+            : '✅ zd-gate validate passed';
     out.push(`## ${verdict}`, '');
     out.push(`| Errors | Warnings | Notices | Suppressed | Objects | Files | Served workloads checked |`, `|---:|---:|---:|---:|---:|---:|---:|`, `| ${s.errors} | ${s.warnings} | ${s.notices} | ${s.suppressed} | ${s.objects} | ${s.files} | ${s.workloadsChecked} |`, '', `Fails on: \`${s.failOn}\`.`, '');
     const inputErrors = report.problems.filter((p) => p.severity === 'error');
@@ -1356,7 +1468,9 @@ function formatSummary(report, plan, links = {}) {
     if (plan) {
         const omitted = plan.omitted.error + plan.omitted.warning + plan.omitted.notice;
         if (omitted > 0) {
-            const where = links.checkRunUrl ? `the [check run](${links.checkRunUrl}) and the table below` : 'the table below and the SARIF file';
+            const where = links.checkRunUrl
+                ? `the [check run](${links.checkRunUrl}) and the table below`
+                : 'the table below and the SARIF file';
             out.push(`> [!NOTE]`, `> GitHub shows 10 annotations per severity in a step: ${omitted} more finding${omitted === 1 ? ' is' : 's are'} not annotated inline (${plan.omitted.error} errors, ${plan.omitted.warning} warnings, ${plan.omitted.notice} notices). All are in ${where}.`, '');
         }
     }
@@ -1420,7 +1534,10 @@ function formatText(report) {
         lines.push('');
     const s = report.summary;
     if (s.unchecked.length > 0) {
-        const names = s.unchecked.slice(0, 5).map((r) => `${r.kind} ${r.namespace ? `${r.namespace}/` : ''}${r.name}`).join(', ');
+        const names = s.unchecked
+            .slice(0, 5)
+            .map((r) => `${r.kind} ${r.namespace ? `${r.namespace}/` : ''}${r.name}`)
+            .join(', ');
         lines.push(`Not checked (no Service among the inputs selects them): ${names}${s.unchecked.length > 5 ? ` and ${s.unchecked.length - 5} more` : ''}.`);
     }
     const total = s.errors + s.warnings + s.notices;
@@ -1593,7 +1710,9 @@ function annotationProps(a) {
         ...(a.file ? { file: a.file } : {}),
         ...(a.startLine ? { startLine: a.startLine } : {}),
         ...(a.endLine ? { endLine: a.endLine } : {}),
-        ...(a.startColumn !== undefined && a.endColumn !== undefined ? { startColumn: a.startColumn, endColumn: a.endColumn } : {}),
+        ...(a.startColumn !== undefined && a.endColumn !== undefined
+            ? { startColumn: a.startColumn, endColumn: a.endColumn }
+            : {}),
     };
 }
 async function writeFileEnsuringDir(file, content) {
@@ -1624,11 +1743,23 @@ function planAnnotations(findings, problems, limit = ANNOTATION_LIMIT) {
     const all = [
         ...problems
             .filter((p) => p.severity === 'error')
-            .map((p) => ({ severity: p.severity, message: p.message, title: 'zd-gate: input error', ...(p.file ? { file: p.file } : {}), ...(p.line ? { startLine: p.line } : {}) })),
+            .map((p) => ({
+            severity: p.severity,
+            message: p.message,
+            title: 'zd-gate: input error',
+            ...(p.file ? { file: p.file } : {}),
+            ...(p.line ? { startLine: p.line } : {}),
+        })),
         ...[...findings].sort(_core_findings_js__WEBPACK_IMPORTED_MODULE_0__/* .bySeverityThenPlace */ .v_).map(toAnnotation),
         ...problems
             .filter((p) => p.severity !== 'error')
-            .map((p) => ({ severity: p.severity, message: p.message, title: 'zd-gate', ...(p.file ? { file: p.file } : {}), ...(p.line ? { startLine: p.line } : {}) })),
+            .map((p) => ({
+            severity: p.severity,
+            message: p.message,
+            title: 'zd-gate',
+            ...(p.file ? { file: p.file } : {}),
+            ...(p.line ? { startLine: p.line } : {}),
+        })),
     ];
     const used = { error: 0, warning: 0, notice: 0 };
     const omitted = { error: 0, warning: 0, notice: 0 };

@@ -74,12 +74,21 @@ function toObjects(docs, defaultNamespace) {
             if (TEMPLATE_CHECKED.has(kind) && !doc.json) {
                 const hit = (0,_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .findTemplate */ ._4)(doc.text);
                 if (hit) {
-                    issues.push({ kind: 'template', file: doc.file, range: shift(hit.range, doc.startLine), message: hit.message });
+                    issues.push({
+                        kind: 'template',
+                        file: doc.file,
+                        range: shift(hit.range, doc.startLine),
+                        message: hit.message,
+                    });
                     return;
                 }
             }
             const metadata = (0,_types_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .Gv)(value.metadata) ? value.metadata : {};
-            const name = typeof metadata.name === 'string' ? metadata.name : typeof metadata.generateName === 'string' ? `${metadata.generateName}*` : '';
+            const name = typeof metadata.name === 'string'
+                ? metadata.name
+                : typeof metadata.generateName === 'string'
+                    ? `${metadata.generateName}*`
+                    : '';
             const declared = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : undefined;
             objects.push({
                 apiVersion: value.apiVersion,
@@ -200,12 +209,23 @@ function parseFile(file) {
         return {
             file,
             docs: [],
-            issues: [{ kind: 'not-text', file, range: { line, column, endLine: line, endColumn: column }, message: 'This file is binary (it contains NUL bytes), not a YAML or JSON manifest.' }],
+            issues: [
+                {
+                    kind: 'not-text',
+                    file,
+                    range: { line, column, endLine: line, endColumn: column },
+                    message: 'This file is binary (it contains NUL bytes), not a YAML or JSON manifest.',
+                },
+            ],
         };
     }
     if (looksLikeJson(file)) {
         try {
-            return { file, docs: [{ file, index: 0, text: file.text, startLine: 1, value: JSON.parse(file.text), json: true }], issues: [] };
+            return {
+                file,
+                docs: [{ file, index: 0, text: file.text, startLine: 1, value: JSON.parse(file.text), json: true }],
+                issues: [],
+            };
         }
         catch (e) {
             // JSON is YAML: let the YAML path find the error position and message. But a `.json` file is
@@ -224,14 +244,23 @@ function jsonIssue(file, e) {
     const at = /at position (\d+)/.exec(message);
     const { line, column } = at ? lineColAt(file.text, Number(at[1])) : { line: 1, column: 1 };
     const reason = message.replace(/ in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/s, '');
-    return { kind: 'syntax', file, range: { line, column, endLine: line, endColumn: column }, message: `Not valid JSON: ${reason}.` };
+    return {
+        kind: 'syntax',
+        file,
+        range: { line, column, endLine: line, endColumn: column },
+        message: `Not valid JSON: ${reason}.`,
+    };
 }
 function parseYamlStream(file) {
     const docs = [];
     const issues = [];
     splitDocuments(file.text).forEach((piece, index) => {
         const result = parseOne(piece.text);
-        const shift = (r) => ({ ...r, line: r.line + piece.startLine - 1, endLine: r.endLine + piece.startLine - 1 });
+        const shift = (r) => ({
+            ...r,
+            line: r.line + piece.startLine - 1,
+            endLine: r.endLine + piece.startLine - 1,
+        });
         const template = findTemplate(piece.text);
         if ('error' in result) {
             // A document that does not parse and holds `{{ }}` is an unrendered template, not a typo.
@@ -260,7 +289,10 @@ function parseOne(text) {
             const mark = e instanceof js_yaml/* YAMLException */.tB ? e.mark : undefined;
             const line = (mark?.line ?? 0) + 1;
             const column = (mark?.column ?? 0) + 1;
-            return { error: e instanceof js_yaml/* YAMLException */.tB ? e.reason : String(e), range: { line, column, endLine: line, endColumn: column } };
+            return {
+                error: e instanceof js_yaml/* YAMLException */.tB ? e.reason : String(e),
+                range: { line, column, endLine: line, endColumn: column },
+            };
         }
     }
     return parseCarefully(text);
@@ -300,7 +332,7 @@ function rangeOf(lc, pos) {
     return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
 }
 function looksLikeJson(file) {
-    return /\.json$/i.test(file.path) || /^\s*[{[]/.test(file.text.slice(0, 64)) && /[}\]]\s*$/.test(file.text.slice(-64));
+    return (/\.json$/i.test(file.path) || (/^\s*[{[]/.test(file.text.slice(0, 64)) && /[}\]]\s*$/.test(file.text.slice(-64))));
 }
 function lineColAt(text, offset) {
     let line = 1;
@@ -357,7 +389,9 @@ function isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 function refOf(o) {
-    return o.namespace === undefined ? { kind: o.kind, name: o.name } : { kind: o.kind, namespace: o.namespace, name: o.name };
+    return o.namespace === undefined
+        ? { kind: o.kind, name: o.name }
+        : { kind: o.kind, namespace: o.namespace, name: o.name };
 }
 function describeObject(o) {
     return `${o.kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name}`;
@@ -538,7 +572,10 @@ function deregistrationThreshold(graph, w, t) {
         if (e.targetType.value === 'ip')
             return { seconds: t.albIp, what: e.lb === 'alb' ? 'an ALB with ip targets' : 'a load balancer with ip targets' };
         // An invalid target type is taken as instance, the controller's default.
-        return { seconds: t.albInstance, what: e.lb === 'alb' ? 'an ALB with instance targets' : 'a load balancer with instance targets' };
+        return {
+            seconds: t.albInstance,
+            what: e.lb === 'alb' ? 'an ALB with instance targets' : 'a load balancer with instance targets',
+        };
     };
     const exposures = graph.exposuresOf(w);
     if (exposures.length === 0)
@@ -612,7 +649,9 @@ function attributesKey(e) {
     const last = source?.path[source.path.length - 1];
     if (typeof last === 'string' && last.endsWith('target-group-attributes'))
         return last;
-    return e.lb === 'nlb' ? 'service.beta.kubernetes.io/aws-load-balancer-target-group-attributes' : 'alb.ingress.kubernetes.io/target-group-attributes';
+    return e.lb === 'nlb'
+        ? 'service.beta.kubernetes.io/aws-load-balancer-target-group-attributes'
+        : 'alb.ingress.kubernetes.io/target-group-attributes';
 }
 
 ;// CONCATENATED MODULE: ./src/core/pod/probes.ts
@@ -632,7 +671,13 @@ function portNumber(c, port) {
 function handlerKey(c, probe) {
     if ((0,types/* isObject */.Gv)(probe.httpGet)) {
         const h = probe.httpGet;
-        return JSON.stringify(['http', String(h.scheme ?? 'HTTP').toUpperCase(), h.host ?? '', portNumber(c, h.port), h.path ?? '/']);
+        return JSON.stringify([
+            'http',
+            String(h.scheme ?? 'HTTP').toUpperCase(),
+            h.host ?? '',
+            portNumber(c, h.port),
+            h.path ?? '/',
+        ]);
     }
     if ((0,types/* isObject */.Gv)(probe.tcpSocket))
         return JSON.stringify(['tcp', probe.tcpSocket.host ?? '', portNumber(c, probe.tcpSocket.port)]);
@@ -648,7 +693,13 @@ function httpPath(probe) {
         return undefined;
     return typeof probe.httpGet.path === 'string' && probe.httpGet.path !== '' ? probe.httpGet.path : '/';
 }
-const TIMING_DEFAULTS = { initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3 };
+const TIMING_DEFAULTS = {
+    initialDelaySeconds: 0,
+    periodSeconds: 10,
+    timeoutSeconds: 1,
+    successThreshold: 1,
+    failureThreshold: 3,
+};
 /** Handler plus timing with the API defaults filled in: equal keys mean the probes fail together. */
 function probeKey(c, probe) {
     const handler = handlerKey(c, probe);
@@ -689,7 +740,9 @@ function probeKey(c, probe) {
                     const probePath = httpPath(probeOf(s.container, 'readinessProbe'));
                     if (probePath === undefined || probePath === hc.value)
                         continue;
-                    const key = e.lb === 'nlb' ? 'service.beta.kubernetes.io/aws-load-balancer-healthcheck-path' : 'alb.ingress.kubernetes.io/healthcheck-path';
+                    const key = e.lb === 'nlb'
+                        ? 'service.beta.kubernetes.io/aws-load-balancer-healthcheck-path'
+                        : 'alb.ingress.kubernetes.io/healthcheck-path';
                     ctx.report({
                         object: hc.source.object,
                         path: hc.source.path,
@@ -858,7 +911,9 @@ var fenceposts = __webpack_require__(2421);
             const from = counts
                 .map(({ w, r }) => `${(0,types/* describeObject */.v8)(w.object)} ${r.object === w.object ? 'replicas' : 'HPA minReplicas'}: ${r.value}`)
                 .join(' + ');
-            block(['spec', 'minAvailable'], `minAvailable ${String(minAvailable)} requires ${need} of the ${total} pod${total === 1 ? '' : 's'} it selects (${from}) to stay up`, total > 1 ? `Use maxUnavailable: 1, or minAvailable: ${total - 1} at most.` : 'Use maxUnavailable: 1, and run at least 2 replicas.');
+            block(['spec', 'minAvailable'], `minAvailable ${String(minAvailable)} requires ${need} of the ${total} pod${total === 1 ? '' : 's'} it selects (${from}) to stay up`, total > 1
+                ? `Use maxUnavailable: 1, or minAvailable: ${total - 1} at most.`
+                : 'Use maxUnavailable: 1, and run at least 2 replicas.');
         }
     },
 }));
@@ -956,7 +1011,9 @@ function shellScript(command) {
     if (argv[0] !== undefined && basename(argv[0]) === 'busybox')
         argv = argv.slice(1);
     const c = argv.findIndex((a, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(a));
-    return c >= 0 ? { script: argv[c + 1] ?? '', ignored: argv.slice(c + 2) } : { script: argv.slice(1).join(' '), ignored: [] };
+    return c >= 0
+        ? { script: argv[c + 1] ?? '', ignored: argv.slice(c + 2) }
+        : { script: argv.slice(1).join(' '), ignored: [] };
 }
 const UNIT = { s: 1, m: 60, h: 3600, d: 86400 };
 /** GNU sleep: each argument NUMBER[smhd], summed; `infinity` never returns. */
@@ -1029,7 +1086,9 @@ function splitImage(image) {
     const noDigest = image.split('@')[0] ?? image;
     const slash = noDigest.lastIndexOf('/');
     const colon = noDigest.lastIndexOf(':');
-    return colon > slash ? { repository: noDigest.slice(0, colon), tag: noDigest.slice(colon + 1) } : { repository: noDigest, tag: '' };
+    return colon > slash
+        ? { repository: noDigest.slice(0, colon), tag: noDigest.slice(colon + 1) }
+        : { repository: noDigest, tag: '' };
 }
 // `*` matches within one path segment, `**` across segments; a leading `**/` may also match nothing.
 function globToRegExp(glob) {
@@ -1067,14 +1126,38 @@ function globToRegExp(glob) {
         fix: 'Raise the preStop sleep to at least the threshold for the load balancer in front of the pod, and terminationGracePeriodSeconds with it.',
         scope: 'Serving containers with a readable preStop delay in workloads a Service selects. The threshold is the largest among the load balancers in front of the workload; with no load-balancer object among the inputs, the ALB ip threshold applies.',
         params: {
-            'alb-ip-seconds': { type: 'integer', default: DEFAULT_THRESHOLDS.albIp, minimum: 0, description: 'Least preStop delay behind an ALB with ip targets.' },
-            'alb-instance-seconds': { type: 'integer', default: DEFAULT_THRESHOLDS.albInstance, minimum: 0, description: 'Least preStop delay behind an ALB with instance targets (kube-proxy sync adds up to 30 s).' },
-            'nlb-seconds': { type: 'integer', default: DEFAULT_THRESHOLDS.nlb, minimum: 0, description: 'Least preStop delay behind an NLB.' },
+            'alb-ip-seconds': {
+                type: 'integer',
+                default: DEFAULT_THRESHOLDS.albIp,
+                minimum: 0,
+                description: 'Least preStop delay behind an ALB with ip targets.',
+            },
+            'alb-instance-seconds': {
+                type: 'integer',
+                default: DEFAULT_THRESHOLDS.albInstance,
+                minimum: 0,
+                description: 'Least preStop delay behind an ALB with instance targets (kube-proxy sync adds up to 30 s).',
+            },
+            'nlb-seconds': {
+                type: 'integer',
+                default: DEFAULT_THRESHOLDS.nlb,
+                minimum: 0,
+                description: 'Least preStop delay behind an NLB.',
+            },
         },
         references: [
-            { title: 'How can we find right value of sleep time for zero downtime rolling update? (aws-load-balancer-controller#2106)', url: 'https://github.com/kubernetes-sigs/aws-load-balancer-controller/issues/2106' },
-            { title: 'Getting 502/504 with Pod Readiness Gates during rolling updates (aws-load-balancer-controller#1719)', url: 'https://github.com/kubernetes-sigs/aws-load-balancer-controller/issues/1719' },
-            { title: 'pod termination might cause dropped connections (aws-load-balancer-controller#2366)', url: 'https://github.com/kubernetes-sigs/aws-load-balancer-controller/issues/2366' },
+            {
+                title: 'How can we find right value of sleep time for zero downtime rolling update? (aws-load-balancer-controller#2106)',
+                url: 'https://github.com/kubernetes-sigs/aws-load-balancer-controller/issues/2106',
+            },
+            {
+                title: 'Getting 502/504 with Pod Readiness Gates during rolling updates (aws-load-balancer-controller#1719)',
+                url: 'https://github.com/kubernetes-sigs/aws-load-balancer-controller/issues/1719',
+            },
+            {
+                title: 'pod termination might cause dropped connections (aws-load-balancer-controller#2366)',
+                url: 'https://github.com/kubernetes-sigs/aws-load-balancer-controller/issues/2366',
+            },
         ],
         examples: {
             incorrect: '# behind an NLB\nlifecycle:\n  preStop:\n    exec: {command: ["sleep", "10"]}',
@@ -1126,7 +1209,9 @@ function globToRegExp(glob) {
             // a grace period that covers it with termination-grace's default 10 s to shut down.
             const need = deregistrationThreshold(ctx.graph, w, DEFAULT_THRESHOLDS);
             const grace = gracePeriod(w).seconds;
-            const suggestion = `lifecycle.preStop.sleep.seconds: ${need.seconds}, about the time deregistration takes to propagate behind ${need.what}${grace < need.seconds + 10 ? `; and raise terminationGracePeriodSeconds from ${grace} to at least ${need.seconds + 10}` : ''}`;
+            const suggestion = `lifecycle.preStop.sleep.seconds: ${need.seconds}, about the time deregistration takes to propagate behind ${need.what}${grace < need.seconds + 10
+                ? `; and raise terminationGracePeriodSeconds from ${grace} to at least ${need.seconds + 10}`
+                : ''}`;
             for (const c of servingContainers(ctx.graph, w)) {
                 const p = preStopOf(c);
                 if (p.kind === 'none') {
@@ -1170,7 +1255,7 @@ const CONDITION_PREFIX = 'target-health.elbv2.k8s.aws/';
     meta: {
         id: 'readiness-gate',
         severity: 'error',
-        summary: 'Pods behind ip targets get the controller\'s readiness gate (namespace label).',
+        summary: "Pods behind ip targets get the controller's readiness gate (namespace label).",
         rationale: "Without a readiness gate a new pod is Ready as soon as its own probe passes, while its target is still `initial` in the target group; the deployment controller then deletes an old pod that is still the load balancer's only healthy target. With the namespace label `elbv2.k8s.aws/pod-readiness-gate-inject: enabled`, the controller's webhook adds a `target-health.elbv2.k8s.aws/<binding>` gate at pod creation and sets it True only when the target is healthy, so the rollout waits for the load balancer (seeds 002, 003, 004). It works only for ip targets, and only for pods created after the label and the Ingress/Service exist.",
         fix: 'Label the namespace: `elbv2.k8s.aws/pod-readiness-gate-inject: enabled` (in its manifest, or `kubectl label namespace <ns> elbv2.k8s.aws/pod-readiness-gate-inject=enabled`), before the pods are created.',
         scope: 'Workloads behind a load balancer with ip targets. Not applicable to instance targets.',
@@ -1179,7 +1264,12 @@ const CONDITION_PREFIX = 'target-health.elbv2.k8s.aws/';
             { severity: 'error', when: 'the Namespace object is among the inputs and lacks the label' },
             { severity: 'warning', when: 'the Namespace object is not among the inputs, so zd-gate cannot see its labels' },
         ],
-        references: [{ title: 'Pod readiness gate (AWS Load Balancer Controller docs)', url: 'https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/deploy/pod_readiness_gate/' }],
+        references: [
+            {
+                title: 'Pod readiness gate (AWS Load Balancer Controller docs)',
+                url: 'https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/deploy/pod_readiness_gate/',
+            },
+        ],
         examples: {
             incorrect: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop',
             correct: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels:\n    elbv2.k8s.aws/pod-readiness-gate-inject: enabled',
@@ -1218,7 +1308,8 @@ const CONDITION_PREFIX = 'target-health.elbv2.k8s.aws/';
 /** A gate written into the template by hand counts as well (the controller still manages its condition). */
 function hasGateInTemplate(w) {
     const gates = w.podSpec.readinessGates;
-    return Array.isArray(gates) && gates.some((g) => (0,types/* isObject */.Gv)(g) && typeof g.conditionType === 'string' && g.conditionType.startsWith(CONDITION_PREFIX));
+    return (Array.isArray(gates) &&
+        gates.some((g) => (0,types/* isObject */.Gv)(g) && typeof g.conditionType === 'string' && g.conditionType.startsWith(CONDITION_PREFIX)));
 }
 
 ;// CONCATENATED MODULE: ./src/core/rules/readiness-probe.ts
@@ -1405,7 +1496,11 @@ function hasGateInTemplate(w) {
         for (const { services, e } of groups.values()) {
             const svc = [...services].map((n) => `Service ${n}`).join(', ');
             const s = e.targetType.source;
-            const fix = e.lb === 'nlb' ? 'set service.beta.kubernetes.io/aws-load-balancer-nlb-target-type: ip' : e.via.kind === 'TargetGroupBinding' ? 'use spec.targetType: ip with an ip target group' : 'set alb.ingress.kubernetes.io/target-type: ip';
+            const fix = e.lb === 'nlb'
+                ? 'set service.beta.kubernetes.io/aws-load-balancer-nlb-target-type: ip'
+                : e.via.kind === 'TargetGroupBinding'
+                    ? 'use spec.targetType: ip with an ip target group'
+                    : 'set alb.ingress.kubernetes.io/target-type: ip';
             const via = e.via === e.service ? (0,types/* describeObject */.v8)(e.via) : `${(0,types/* describeObject */.v8)(e.via)} (${svc})`;
             const message = e.targetType.value === undefined
                 ? `${via}: the target type \`${String((0,objects/* field */.Z)(s.object, s.path))}\` is neither ip nor instance, so the controller rejects it and builds no target group; ${fix}.`
@@ -1428,7 +1523,12 @@ function hasGateInTemplate(w) {
         fix: 'Set `terminationGracePeriodSeconds` to at least the preStop delay plus `shutdown-seconds` (the time the application needs after SIGTERM).',
         scope: 'Workloads a Service selects whose serving containers have a preStop delay zd-gate can read (sleep).',
         params: {
-            'shutdown-seconds': { type: 'integer', default: 10, minimum: 0, description: 'Seconds the application needs after SIGTERM to finish in-flight requests.' },
+            'shutdown-seconds': {
+                type: 'integer',
+                default: 10,
+                minimum: 0,
+                description: 'Seconds the application needs after SIGTERM to finish in-flight requests.',
+            },
         },
         examples: {
             incorrect: 'terminationGracePeriodSeconds: 30   # default\ncontainers:\n- name: web\n  lifecycle:\n    preStop:\n      exec: {command: ["sleep", "30"]}',
@@ -1478,7 +1578,7 @@ function hasGateInTemplate(w) {
         id: 'unrendered-template',
         severity: 'error',
         summary: 'Inputs are rendered manifests, not Helm or Go templates.',
-        rationale: 'zd-gate checks what will be applied. A chart template still holding `{{ .Values.x }}` or `{{- if }}` says nothing about the final settings (and often is not even valid YAML). Template syntax counts when it is Helm\'s own (`.Values`, `.Release`, `include`, `toYaml`, trim markers) or sits where YAML structure belongs; `{{ }}` inside ConfigMap data or quoted values of other tools (Argo Workflows parameters, alert templates) is data and passes.',
+        rationale: "zd-gate checks what will be applied. A chart template still holding `{{ .Values.x }}` or `{{- if }}` says nothing about the final settings (and often is not even valid YAML). Template syntax counts when it is Helm's own (`.Values`, `.Release`, `include`, `toYaml`, trim markers) or sits where YAML structure belongs; `{{ }}` inside ConfigMap data or quoted values of other tools (Argo Workflows parameters, alert templates) is data and passes.",
         fix: 'Render first and validate the output: `helm template <release> <chart> -f values.yaml > rendered.yaml` or `kustomize build <dir> > rendered.yaml`.',
         scope: 'Every input document.',
         params: {},
@@ -1510,7 +1610,10 @@ function hasGateInTemplate(w) {
                 continue;
             const text = issue.message.replace(/[.\s]+$/, '');
             const fix = hint(text);
-            ctx.reportIssue({ ...issue, message: `${text}.${fix ? ` ${fix}` : ''} This document is not checked until it parses; the others are.` });
+            ctx.reportIssue({
+                ...issue,
+                message: `${text}.${fix ? ` ${fix}` : ''} This document is not checked until it parses; the others are.`,
+            });
         }
     },
 }));
@@ -1519,7 +1622,9 @@ function hint(message) {
     if (/alias/i.test(message))
         return '';
     if (/^Not valid JSON/.test(message)) {
-        return /property name/.test(message) ? 'Remove the trailing comma, or quote the key.' : 'Fix the JSON at this position (commas, quotes, brackets).';
+        return /property name/.test(message)
+            ? 'Remove the trailing comma, or quote the key.'
+            : 'Fix the JSON at this position (commas, quotes, brackets).';
     }
     if (/keys must be unique|duplicate/i.test(message))
         return 'Remove or rename the repeated key.';
@@ -1617,7 +1722,11 @@ function ruleMarkdown(meta, level = 3) {
     return out.join('\n');
 }
 function ruleCatalogue(rules) {
-    const table = ['| Rule | Default | Checks |', '|---|---|---|', ...rules.map((r) => `| [\`${r.meta.id}\`](#${r.meta.id}) | ${r.meta.severity} | ${r.meta.summary} |`)];
+    const table = [
+        '| Rule | Default | Checks |',
+        '|---|---|---|',
+        ...rules.map((r) => `| [\`${r.meta.id}\`](#${r.meta.id}) | ${r.meta.severity} | ${r.meta.summary} |`),
+    ];
     return [...table, '', ...rules.map((r) => ruleMarkdown(r.meta, 3))].join('\n');
 }
 function formatDefault(spec) {
@@ -1632,12 +1741,21 @@ function configSchema(rules) {
         for (const [name, spec] of Object.entries(r.meta.params)) {
             params[name] =
                 spec.type === 'integer'
-                    ? { type: 'integer', default: spec.default, ...(spec.minimum !== undefined ? { minimum: spec.minimum } : {}), description: spec.description }
+                    ? {
+                        type: 'integer',
+                        default: spec.default,
+                        ...(spec.minimum !== undefined ? { minimum: spec.minimum } : {}),
+                        description: spec.description,
+                    }
                     : { type: 'array', items: { type: 'string' }, default: spec.default, description: spec.description };
         }
         properties[r.meta.id] = {
             description: r.meta.summary,
-            oneOf: [{ ...level }, { type: 'boolean', const: false }, { type: 'object', additionalProperties: false, properties: params }],
+            oneOf: [
+                { ...level },
+                { type: 'boolean', const: false },
+                { type: 'object', additionalProperties: false, properties: params },
+            ],
         };
     }
     return {

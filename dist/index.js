@@ -20,7 +20,12 @@ else {
     const controller = new AbortController();
     for (const sig of ['SIGINT', 'SIGTERM'])
         process.once(sig, () => controller.abort(new Error(`received ${sig}`)));
-    process.exitCode = await runCli(args, { stdout: process.stdout, stderr: process.stderr, env: process.env, signal: controller.signal });
+    process.exitCode = await runCli(args, {
+        stdout: process.stdout,
+        stderr: process.stderr,
+        env: process.env,
+        signal: controller.signal,
+    });
 }
 
 

@@ -34,7 +34,8 @@ if (!existsSync(entry)) {
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 
-const wasRunning = spawnSync('bash', [join(repo, 'scripts/e2e/cluster.sh'), 'status'], { cwd: repo, env, stdio: 'ignore' }).status === 0;
+const wasRunning =
+  spawnSync('bash', [join(repo, 'scripts/e2e/cluster.sh'), 'status'], { cwd: repo, env, stdio: 'ignore' }).status === 0;
 say(
   wasRunning
     ? `cluster '${cluster}' is already running; it stays up afterwards`
@@ -67,6 +68,9 @@ child.on('close', (code) => {
   log.end();
   if (existsSync(reportFile)) process.stdout.write(`\n${readFileSync(reportFile, 'utf8')}`);
   if (code !== 0) say(`vitest exited with ${code}; see ${logFile}`);
-  else say(`done in ${Math.round((Date.now() - started) / 1000)}s${wasRunning ? '' : `; cluster '${cluster}' deleted`} (full log: ${logFile})`);
+  else
+    say(
+      `done in ${Math.round((Date.now() - started) / 1000)}s${wasRunning ? '' : `; cluster '${cluster}' deleted`} (full log: ${logFile})`,
+    );
   process.exit(code ?? 1);
 });

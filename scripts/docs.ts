@@ -13,7 +13,11 @@ interface ActionYml {
   outputs: Record<string, { description: string }>;
 }
 
-const cell = (s: string): string => s.trim().replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
+const cell = (s: string): string =>
+  s
+    .trim()
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\|/g, '\\|');
 
 export function actionTables(actionYmlText: string): { inputs: string; outputs: string } {
   const action = parse(actionYmlText) as ActionYml;

@@ -34,7 +34,11 @@ const WATCH: readonly InputName[] = [
 ];
 /** Flags that may be given without a value (`--rollback` means `--rollback true`). */
 const SWITCHES = new Set<InputName>([Inputs.Rollback, Inputs.RollbackWait, Inputs.AllowRolloutOnly]);
-const SHORT: Partial<Record<InputName, string>> = { [Inputs.Namespace]: 'n', [Inputs.Config]: 'c', [Inputs.Format]: 'f' };
+const SHORT: Partial<Record<InputName, string>> = {
+  [Inputs.Namespace]: 'n',
+  [Inputs.Config]: 'c',
+  [Inputs.Format]: 'f',
+};
 
 export const USAGE = `zd-gate ${VERSION}: zero-downtime gate for Kubernetes rollouts behind AWS load balancers
 
@@ -79,10 +83,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 2;
   }
 
-  const names = command === 'validate' ? [...COMMON, ...VALIDATE] : command === 'watch' ? [...COMMON, ...WATCH] : [Inputs.Format];
+  const names =
+    command === 'validate' ? [...COMMON, ...VALIDATE] : command === 'watch' ? [...COMMON, ...WATCH] : [Inputs.Format];
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args: normalizeSwitches(rest), options: optionsFor(names), allowPositionals: command === 'validate', strict: true });
+    parsed = parseArgs({
+      args: normalizeSwitches(rest),
+      options: optionsFor(names),
+      allowPositionals: command === 'validate',
+      strict: true,
+    });
   } catch (e) {
     io.stderr.write(`zd-gate ${command}: ${(e as Error).message}\n(zd-gate --help lists the flags)\n`);
     return 2;

@@ -10,6 +10,12 @@ if (args.length === 0 && process.env.GITHUB_ACTIONS === 'true') {
 } else {
   const { runCli } = await import('./cli.js');
   const controller = new AbortController();
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => controller.abort(new Error(`received ${sig}`)));
-  process.exitCode = await runCli(args, { stdout: process.stdout, stderr: process.stderr, env: process.env, signal: controller.signal });
+  for (const sig of ['SIGINT', 'SIGTERM'] as const)
+    process.once(sig, () => controller.abort(new Error(`received ${sig}`)));
+  process.exitCode = await runCli(args, {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    signal: controller.signal,
+  });
 }

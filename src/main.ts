@@ -9,7 +9,8 @@ import type { ModeResult } from './modes/result.js';
 
 export async function run(): Promise<void> {
   const controller = new AbortController();
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => controller.abort(new Error(`received ${sig}`)));
+  for (const sig of ['SIGINT', 'SIGTERM'] as const)
+    process.once(sig, () => controller.abort(new Error(`received ${sig}`)));
   const host = actionHost(controller.signal);
   const source: InputSource = {
     get: (name) => core.getInput(name),

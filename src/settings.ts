@@ -78,8 +78,7 @@ export interface ValidateSettings {
 
 /** `8` or `75%` of desired replicas. */
 export type Threshold =
-  | { readonly kind: 'count'; readonly value: number }
-  | { readonly kind: 'percent'; readonly value: number };
+  { readonly kind: 'count'; readonly value: number } | { readonly kind: 'percent'; readonly value: number };
 
 export type KubeconfigSource =
   | { readonly kind: 'default' }
@@ -146,7 +145,9 @@ function readValidate(p: Problems): ValidateSettings {
   const fromInput = splitList(p.raw(Inputs.Manifests));
   const manifests = [...fromInput, ...(p.source.positionals ?? [])];
   if (manifests.length === 0) {
-    p.add(`${p.source.describe(Inputs.Manifests)} is required in validate mode: list the rendered manifests (files, folders or globs; \`-\` for standard input).`);
+    p.add(
+      `${p.source.describe(Inputs.Manifests)} is required in validate mode: list the rendered manifests (files, folders or globs; \`-\` for standard input).`,
+    );
   }
   return {
     mode: 'validate',
@@ -171,7 +172,9 @@ function readWatch(p: Problems): WatchSettings {
   }
   for (const d of deployments) {
     if (!DNS_SUBDOMAIN.test(d) || d.length > 253) {
-      p.add(`${source.describe(Inputs.Deployments)}: \`${d}\` is not a valid Deployment name (lowercase letters, digits, '-' and '.').`);
+      p.add(
+        `${source.describe(Inputs.Deployments)}: \`${d}\` is not a valid Deployment name (lowercase letters, digits, '-' and '.').`,
+      );
     }
   }
   if (new Set(deployments).size !== deployments.length) {
@@ -181,14 +184,18 @@ function readWatch(p: Problems): WatchSettings {
   const targetGroupArns = splitList(p.raw(Inputs.TargetGroupArns));
   for (const arn of targetGroupArns) {
     if (!TG_ARN.test(arn)) {
-      p.add(`${source.describe(Inputs.TargetGroupArns)}: \`${arn}\` is not a target group ARN (arn:aws:elasticloadbalancing:<region>:<account>:targetgroup/<name>/<id>).`);
+      p.add(
+        `${source.describe(Inputs.TargetGroupArns)}: \`${arn}\` is not a target group ARN (arn:aws:elasticloadbalancing:<region>:<account>:targetgroup/<name>/<id>).`,
+      );
     }
   }
 
   const clusterName = p.raw(Inputs.ClusterName) || undefined;
   const kubeconfigRaw = p.raw(Inputs.Kubeconfig);
   if (clusterName && kubeconfigRaw) {
-    p.add(`${source.describe(Inputs.ClusterName)} and ${source.describe(Inputs.Kubeconfig)} are both set: use one (cluster-name builds the connection from AWS credentials).`);
+    p.add(
+      `${source.describe(Inputs.ClusterName)} and ${source.describe(Inputs.Kubeconfig)} are both set: use one (cluster-name builds the connection from AWS credentials).`,
+    );
   }
   if (clusterName && !/^[0-9A-Za-z][A-Za-z0-9\-_]{0,99}$/.test(clusterName)) {
     p.add(`${source.describe(Inputs.ClusterName)}: \`${clusterName}\` is not a valid EKS cluster name.`);
@@ -198,12 +205,16 @@ function readWatch(p: Problems): WatchSettings {
     p.add(`${source.describe(Inputs.AwsRegion)}: \`${awsRegion}\` is not an AWS region (for example eu-west-1).`);
   }
   if (clusterName && !awsRegion) {
-    p.add(`${source.describe(Inputs.ClusterName)} needs a region: set ${source.describe(Inputs.AwsRegion)} or AWS_REGION.`);
+    p.add(
+      `${source.describe(Inputs.ClusterName)} needs a region: set ${source.describe(Inputs.AwsRegion)} or AWS_REGION.`,
+    );
   }
 
   const pollIntervalMs = p.duration(Inputs.PollInterval, 5_000);
   if (pollIntervalMs < MIN_POLL_INTERVAL_MS) {
-    p.add(`${source.describe(Inputs.PollInterval)} must be at least 2s: DescribeTargetHealth shares the account's Describe budget (about 10 calls/s) with the load balancer controller.`);
+    p.add(
+      `${source.describe(Inputs.PollInterval)} must be at least 2s: DescribeTargetHealth shares the account's Describe budget (about 10 calls/s) with the load balancer controller.`,
+    );
   }
   const settleTimeoutMs = p.duration(Inputs.SettleTimeout, 5 * 60_000);
   const timeoutRaw = p.raw(Inputs.Timeout);
@@ -229,7 +240,9 @@ function readWatch(p: Problems): WatchSettings {
     }
     probe = { url: probeUrl, ratePerSecond, maxErrorRate: p.rate(Inputs.MaxErrorRate, 0) };
   } else if (p.raw(Inputs.MaxErrorRate) && p.raw(Inputs.MaxErrorRate) !== '0') {
-    p.add(`${source.describe(Inputs.MaxErrorRate)} needs ${source.describe(Inputs.ProbeUrl)}: errors are measured by the probe.`);
+    p.add(
+      `${source.describe(Inputs.MaxErrorRate)} needs ${source.describe(Inputs.ProbeUrl)}: errors are measured by the probe.`,
+    );
   }
 
   return {
@@ -335,7 +348,9 @@ class Problems {
     if (v === '') return fallback;
     const ms = parseDuration(v);
     if (ms === undefined) {
-      this.add(`${this.source.describe(name)} is \`${v}\`; write a duration such as \`90s\`, \`5m\` or \`1m30s\` (a bare number is seconds).`);
+      this.add(
+        `${this.source.describe(name)} is \`${v}\`; write a duration such as \`90s\`, \`5m\` or \`1m30s\` (a bare number is seconds).`,
+      );
       return fallback;
     }
     return ms;
@@ -357,7 +372,9 @@ class Problems {
     const pct = /^(\d+(?:\.\d+)?)%$/.exec(v);
     if (pct && Number(pct[1]) <= 100) return { kind: 'percent', value: Number(pct[1]) };
     if (/^\d+$/.test(v)) return { kind: 'count', value: Number(v) };
-    this.add(`${this.source.describe(name)} is \`${v}\`; write a count of healthy targets (\`8\`) or a percentage of desired replicas up to 100% (\`75%\`).`);
+    this.add(
+      `${this.source.describe(name)} is \`${v}\`; write a count of healthy targets (\`8\`) or a percentage of desired replicas up to 100% (\`75%\`).`,
+    );
     return undefined;
   }
 
@@ -368,7 +385,9 @@ class Problems {
     const pct = /^(\d+(?:\.\d+)?)%$/.exec(v);
     const n = pct ? Number(pct[1]) / 100 : Number(v);
     if (!Number.isFinite(n) || n < 0 || n > 1 || (!pct && !/^\d+(\.\d+)?$/.test(v))) {
-      this.add(`${this.source.describe(name)} is \`${v}\`; write a fraction between 0 and 1 (\`0.01\`) or a percentage (\`1%\`).`);
+      this.add(
+        `${this.source.describe(name)} is \`${v}\`; write a fraction between 0 and 1 (\`0.01\`) or a percentage (\`1%\`).`,
+      );
       return fallback;
     }
     return n;
@@ -377,7 +396,9 @@ class Problems {
   namespace(): string {
     const v = this.raw(Inputs.Namespace) || 'default';
     if (!K8S_NAME.test(v) || v.length > 63) {
-      this.add(`${this.source.describe(Inputs.Namespace)}: \`${v}\` is not a valid namespace name (lowercase letters, digits and '-', at most 63 characters).`);
+      this.add(
+        `${this.source.describe(Inputs.Namespace)}: \`${v}\` is not a valid namespace name (lowercase letters, digits and '-', at most 63 characters).`,
+      );
     }
     return v;
   }

@@ -22,8 +22,22 @@ function seconds(from: string | Date | undefined, to: number): number {
 }
 
 async function setGate(pod: string, status: 'True' | 'False'): Promise<void> {
-  const patch = { status: { conditions: [{ type: GATE, status, reason: status === 'True' ? 'Healthy' : 'Target.FailedHealthChecks' }] } };
-  await kubectl(['patch', 'pod', pod, '-n', NS, '--subresource=status', '--type=strategic', '-p', JSON.stringify(patch)]);
+  const patch = {
+    status: {
+      conditions: [{ type: GATE, status, reason: status === 'True' ? 'Healthy' : 'Target.FailedHealthChecks' }],
+    },
+  };
+  await kubectl([
+    'patch',
+    'pod',
+    pod,
+    '-n',
+    NS,
+    '--subresource=status',
+    '--type=strategic',
+    '-p',
+    JSON.stringify(patch),
+  ]);
 }
 
 /** Records, for one pod, when it was first seen Ready=False after deletion and when it vanished. */
@@ -107,7 +121,10 @@ describe('kwok stages: pod lifecycle of the fake nodes', () => {
     expect(podCondition(await getPod(name), 'ContainersReady')).toBe('True');
 
     await setGate(name, 'True');
-    await waitFor(async () => isPodReady(await getPod(name)), { timeoutMs: 15_000, description: 'pod "gated" Ready again' });
+    await waitFor(async () => isPodReady(await getPod(name)), {
+      timeoutMs: 15_000,
+      description: 'pod "gated" Ready again',
+    });
   });
 
   it.each([
@@ -115,26 +132,32 @@ describe('kwok stages: pod lifecycle of the fake nodes', () => {
     ['prestop-sleep', 'preStop sleep 6s', 6, 5, 9],
     ['prestop-annotation', 'annotation 3', 3, 2, 6],
     ['prestop-capped', 'exec "sleep 60" capped by a 5s grace period', 5, 4, 8],
-  ])('keeps deleted pod %s Terminating, Ready and on its IP during its preStop (%s), then removes it', async (name, _what, preStop, earliest, latest) => {
-    await waitFor(async () => isPodReady(await getPod(name)), { timeoutMs: 30_000, description: `pod "${name}" Ready` });
-    const ip = (await getPod(name)).status?.podIP;
-    const { seen, tracker } = await trackPod(name);
-    try {
-      const deletedAt = Date.now();
-      await kubectl(['delete', 'pod', name, '-n', NS, '--wait=false']);
-      await waitFor(async () => seen.goneAt, { timeoutMs: 40_000, description: `pod "${name}" to be removed` });
-      tracker.assertLive();
+  ])(
+    'keeps deleted pod %s Terminating, Ready and on its IP during its preStop (%s), then removes it',
+    async (name, _what, preStop, earliest, latest) => {
+      await waitFor(async () => isPodReady(await getPod(name)), {
+        timeoutMs: 30_000,
+        description: `pod "${name}" Ready`,
+      });
+      const ip = (await getPod(name)).status?.podIP;
+      const { seen, tracker } = await trackPod(name);
+      try {
+        const deletedAt = Date.now();
+        await kubectl(['delete', 'pod', name, '-n', NS, '--wait=false']);
+        await waitFor(async () => seen.goneAt, { timeoutMs: 40_000, description: `pod "${name}" to be removed` });
+        tracker.assertLive();
 
-      const gone = seconds(new Date(deletedAt), seen.goneAt!);
-      expect(gone).toBeGreaterThanOrEqual(earliest);
-      expect(gone).toBeLessThanOrEqual(latest);
-      // Still serving (Ready, same IP) while terminating, until about the preStop delay.
-      expect(seen.ips).toEqual(new Set([ip]));
-      expect(seen.terminatingReadyAt.length).toBeGreaterThan(0);
-      expect(seen.notReadyAt).toBeDefined();
-      expect(seconds(new Date(deletedAt), seen.notReadyAt!)).toBeGreaterThanOrEqual(preStop - 1.5);
-    } finally {
-      tracker.stop();
-    }
-  });
+        const gone = seconds(new Date(deletedAt), seen.goneAt!);
+        expect(gone).toBeGreaterThanOrEqual(earliest);
+        expect(gone).toBeLessThanOrEqual(latest);
+        // Still serving (Ready, same IP) while terminating, until about the preStop delay.
+        expect(seen.ips).toEqual(new Set([ip]));
+        expect(seen.terminatingReadyAt.length).toBeGreaterThan(0);
+        expect(seen.notReadyAt).toBeDefined();
+        expect(seconds(new Date(deletedAt), seen.notReadyAt!)).toBeGreaterThanOrEqual(preStop - 1.5);
+      } finally {
+        tracker.stop();
+      }
+    },
+  );
 });

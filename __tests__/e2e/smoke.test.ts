@@ -62,7 +62,9 @@ function summary(o: RolloutObservation): string {
 }
 
 /** Watches the demo's pods and Deployment while `action` runs and the rollout completes. */
-async function observeRollout(action: () => Promise<unknown>): Promise<{ observation: RolloutObservation; deployment: V1Deployment }> {
+async function observeRollout(
+  action: () => Promise<unknown>,
+): Promise<{ observation: RolloutObservation; deployment: V1Deployment }> {
   const kc = loadKubeConfig();
   const observation: RolloutObservation = {
     events: 0,
@@ -165,7 +167,9 @@ describe('smoke: seed 001 demo rolls out on the real control plane', () => {
     const firstRs = before.find((rs) => revisionOf(rs) === '1');
     expect(firstRs).toBeDefined();
 
-    const { observation, deployment } = await observeRollout(() => kubectl(['rollout', 'undo', `deployment/${DEPLOY}`, '-n', NS]));
+    const { observation, deployment } = await observeRollout(() =>
+      kubectl(['rollout', 'undo', `deployment/${DEPLOY}`, '-n', NS]),
+    );
     console.info(`rollout 2 -> 3 (undo) observed: ${summary(observation)}`);
 
     expect(revisionOf(deployment)).toBe('3');

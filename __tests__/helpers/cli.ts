@@ -20,7 +20,10 @@ export function tempDir(files: Record<string, string> = {}): string {
   return dir;
 }
 
-export async function cli(args: string[], opts: { cwd?: string; stdin?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
+export async function cli(
+  args: string[],
+  opts: { cwd?: string; stdin?: string; env?: Record<string, string> } = {},
+): Promise<CliRun> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
@@ -29,7 +32,8 @@ export async function cli(args: string[], opts: { cwd?: string; stdin?: string; 
   stderr.on('data', (d: Buffer) => (err += d.toString()));
   const prev = process.cwd();
   const stdinDesc = Object.getOwnPropertyDescriptor(process, 'stdin');
-  if (opts.stdin !== undefined) Object.defineProperty(process, 'stdin', { value: Readable.from([opts.stdin]), configurable: true });
+  if (opts.stdin !== undefined)
+    Object.defineProperty(process, 'stdin', { value: Readable.from([opts.stdin]), configurable: true });
   if (opts.cwd) process.chdir(opts.cwd);
   try {
     const code = await runCli(args, { stdout, stderr, env: { ...opts.env }, signal: new AbortController().signal });

@@ -55,7 +55,11 @@ export class FakeElb {
   }
 
   static accessDenied(action: string): Fault {
-    return { code: 'AccessDenied', status: 403, message: `User: arn:aws:sts::111111111111:assumed-role/ci/gh is not authorized to perform: elasticloadbalancing:${action}` };
+    return {
+      code: 'AccessDenied',
+      status: 403,
+      message: `User: arn:aws:sts::111111111111:assumed-role/ci/gh is not authorized to perform: elasticloadbalancing:${action}`,
+    };
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -69,7 +73,12 @@ export class FakeElb {
     if (fault) return this.error(res, fault);
     if (action === 'DescribeTargetHealth') {
       const g = arn ? this.groups.get(arn) : undefined;
-      if (!g) return this.error(res, { code: 'TargetGroupNotFound', status: 400, message: `One or more target groups not found` });
+      if (!g)
+        return this.error(res, {
+          code: 'TargetGroupNotFound',
+          status: 400,
+          message: `One or more target groups not found`,
+        });
       const members = g.targets
         .map(
           (t) =>
@@ -81,7 +90,12 @@ export class FakeElb {
     if (action === 'DescribeTargetGroups') {
       const arns = [...params.entries()].filter(([k]) => k.startsWith('TargetGroupArns.member.')).map(([, v]) => v);
       const missing = arns.filter((a) => !this.groups.has(a));
-      if (missing.length > 0) return this.error(res, { code: 'TargetGroupNotFound', status: 400, message: `One or more target groups not found` });
+      if (missing.length > 0)
+        return this.error(res, {
+          code: 'TargetGroupNotFound',
+          status: 400,
+          message: `One or more target groups not found`,
+        });
       const members = arns
         .map((a) => this.groups.get(a) as FakeTargetGroup)
         .map(
@@ -103,7 +117,9 @@ export class FakeElb {
 
   private error(res: ServerResponse, f: Fault): void {
     res.writeHead(f.status, { 'content-type': 'text/xml' });
-    res.end(`<ErrorResponse xmlns="http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/"><Error><Type>Sender</Type><Code>${f.code}</Code><Message>${escape(f.message)}</Message></Error><RequestId>req-1</RequestId></ErrorResponse>`);
+    res.end(
+      `<ErrorResponse xmlns="http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/"><Error><Type>Sender</Type><Code>${f.code}</Code><Message>${escape(f.message)}</Message></Error><RequestId>req-1</RequestId></ErrorResponse>`,
+    );
   }
 }
 

@@ -7,7 +7,16 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-type Obj = { metadata: { name: string; namespace?: string; resourceVersion?: string; labels?: Record<string, string>; [k: string]: unknown }; [k: string]: unknown };
+type Obj = {
+  metadata: {
+    name: string;
+    namespace?: string;
+    resourceVersion?: string;
+    labels?: Record<string, string>;
+    [k: string]: unknown;
+  };
+  [k: string]: unknown;
+};
 
 interface Watcher {
   collection: string;
@@ -135,7 +144,8 @@ export class FakeKube {
   private emit(collection: string, type: string, obj: Obj): void {
     this.log.push({ rv: this.rv, collection, type, obj });
     for (const w of this.watchers) {
-      if (w.collection === collection && matches(obj, w.labelSelector, w.fieldSelector)) w.res.write(`${JSON.stringify({ type, object: obj })}\n`);
+      if (w.collection === collection && matches(obj, w.labelSelector, w.fieldSelector))
+        w.res.write(`${JSON.stringify({ type, object: obj })}\n`);
     }
   }
 
@@ -144,26 +154,41 @@ export class FakeKube {
     let body = '';
     for await (const chunk of req) body += chunk;
     const query = Object.fromEntries(url.searchParams.entries());
-    this.requests.push({ method: req.method ?? '', path: url.pathname, query, authorization: req.headers.authorization, contentType: req.headers['content-type'], body });
+    this.requests.push({
+      method: req.method ?? '',
+      path: url.pathname,
+      query,
+      authorization: req.headers.authorization,
+      contentType: req.headers['content-type'],
+      body,
+    });
     if (req.headers.authorization !== `Bearer ${this.token}`) return status(res, 401, 'Unauthorized', 'Unauthorized');
 
     const { collection, name } = split(url.pathname);
     const resource = collection.split('/').pop() ?? '';
     const verb = req.method === 'PATCH' ? 'patch' : name ? 'get' : query.watch === 'true' ? 'watch' : 'list';
     if (this.forbidden.has(`${verb} ${resource}`)) {
-      return status(res, 403, 'Forbidden', `${resource} is forbidden: User "system:serviceaccount:ci:deployer" cannot ${verb} resource "${resource}" in the namespace "demo"`);
+      return status(
+        res,
+        403,
+        'Forbidden',
+        `${resource} is forbidden: User "system:serviceaccount:ci:deployer" cannot ${verb} resource "${resource}" in the namespace "demo"`,
+      );
     }
-    if (this.missing.has(collection)) return status(res, 404, 'NotFound', 'the server could not find the requested resource');
+    if (this.missing.has(collection))
+      return status(res, 404, 'NotFound', 'the server could not find the requested resource');
 
     if (req.method === 'PATCH' && name) {
       const obj = this.items(collection).get(name);
       if (!obj) return status(res, 404, 'NotFound', `${resource} "${name}" not found`);
-      if (req.headers['content-type'] !== 'application/json-patch+json') return status(res, 415, 'UnsupportedMediaType', 'expected a JSON patch');
+      if (req.headers['content-type'] !== 'application/json-patch+json')
+        return status(res, 415, 'UnsupportedMediaType', 'expected a JSON patch');
       const next = structuredClone(obj);
       const ops = JSON.parse(body) as { op: string; path: string; value: unknown }[];
       for (const op of ops) applyOp(next, op);
       // The API server bumps the generation when the spec changes.
-      if (ops.some((op) => op.path.startsWith('/spec'))) next.metadata.generation = Number(next.metadata.generation ?? 1) + 1;
+      if (ops.some((op) => op.path.startsWith('/spec')))
+        next.metadata.generation = Number(next.metadata.generation ?? 1) + 1;
       const stored = this.put(collection, next);
       this.onPatch?.(collection, stored);
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -182,19 +207,30 @@ export class FakeKube {
       res.flushHeaders();
       if (since < this.compactedBelow) return void res.end(`${JSON.stringify({ type: 'ERROR', object: gone() })}\n`);
       const w: Watcher = { collection, labelSelector: query.labelSelector, fieldSelector: query.fieldSelector, res };
-      for (const e of this.log) if (e.collection === collection && e.rv > since && matches(e.obj, w.labelSelector, w.fieldSelector)) res.write(`${JSON.stringify({ type: e.type, object: e.obj })}\n`);
+      for (const e of this.log)
+        if (e.collection === collection && e.rv > since && matches(e.obj, w.labelSelector, w.fieldSelector))
+          res.write(`${JSON.stringify({ type: e.type, object: e.obj })}\n`);
       this.watchers.add(w);
       res.on('close', () => this.watchers.delete(w));
       return;
     }
-    const items = [...this.items(collection).values()].filter((o) => matches(o, query.labelSelector, query.fieldSelector));
+    const items = [...this.items(collection).values()].filter((o) =>
+      matches(o, query.labelSelector, query.fieldSelector),
+    );
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ kind: 'List', apiVersion: 'v1', metadata: { resourceVersion: String(this.rv) }, items }));
   }
 }
 
 function gone(): unknown {
-  return { kind: 'Status', apiVersion: 'v1', status: 'Failure', message: 'too old resource version', reason: 'Expired', code: 410 };
+  return {
+    kind: 'Status',
+    apiVersion: 'v1',
+    status: 'Failure',
+    message: 'too old resource version',
+    reason: 'Expired',
+    code: 410,
+  };
 }
 
 function status(res: ServerResponse, code: number, reason: string, message: string): void {
@@ -207,7 +243,8 @@ function split(pathname: string): { collection: string; name: string | undefined
   const parts = pathname.split('/').filter(Boolean);
   const ns = parts.indexOf('namespaces');
   // .../namespaces/<ns>/<resource>[/<name>]
-  if (ns >= 0 && parts.length === ns + 4) return { collection: `/${parts.slice(0, ns + 3).join('/')}`, name: parts[ns + 3] };
+  if (ns >= 0 && parts.length === ns + 4)
+    return { collection: `/${parts.slice(0, ns + 3).join('/')}`, name: parts[ns + 3] };
   return { collection: `/${parts.join('/')}`, name: undefined };
 }
 
@@ -219,7 +256,8 @@ function matches(obj: Obj, labelSelector: string | undefined, fieldSelector: str
   }
   for (const term of (fieldSelector ?? '').split(',').filter(Boolean)) {
     const [k, v] = term.split('=') as [string, string];
-    const actual = k === 'metadata.name' ? obj.metadata.name : k === 'type' ? (obj as { type?: string }).type : undefined;
+    const actual =
+      k === 'metadata.name' ? obj.metadata.name : k === 'type' ? (obj as { type?: string }).type : undefined;
     if (actual !== v) return false;
   }
   return true;

@@ -40,7 +40,13 @@ export function runScenario(s: Scenario): ScenarioResult {
   const sim = s.sim;
   const poll = s.pollIntervalMs ?? 5_000;
   const refs: TargetGroupRef[] =
-    s.targetGroups?.slice() ?? sim.options.targetGroups.map((tg) => ({ arn: tg.arn, name: tg.arn.split('/')[1] ?? tg.arn, port: 'http', source: 'test' }));
+    s.targetGroups?.slice() ??
+    sim.options.targetGroups.map((tg) => ({
+      arn: tg.arn,
+      name: tg.arn.split('/')[1] ?? tg.arn,
+      port: 'http',
+      source: 'test',
+    }));
   const config: GateConfig = {
     namespace: 'demo',
     deployment: 'web',
@@ -91,7 +97,11 @@ export function runScenario(s: Scenario): ScenarioResult {
     for (const ref of refs) {
       polls.set(ref.arn, (polls.get(ref.arn) ?? 0) + 1);
       const reason = s.unknown?.(sim.now, ref.arn);
-      feed({ type: 'target-health', arn: ref.arn, observation: reason ? { kind: 'unknown', reason } : { kind: 'known', targets: sim.targetHealth(ref.arn) } });
+      feed({
+        type: 'target-health',
+        arn: ref.arn,
+        observation: reason ? { kind: 'unknown', reason } : { kind: 'known', targets: sim.targetHealth(ref.arn) },
+      });
     }
   };
   // The gate starts right after `kubectl apply`: the API already has the new template.

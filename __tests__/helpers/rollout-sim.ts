@@ -141,18 +141,41 @@ export class RolloutSim {
   deployment(): Deployment {
     const s = this.status();
     const conditions = this.timedOut
-      ? [{ type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded', message: `ReplicaSet "web-new" has timed out progressing.` }]
+      ? [
+          {
+            type: 'Progressing',
+            status: 'False',
+            reason: 'ProgressDeadlineExceeded',
+            message: `ReplicaSet "web-new" has timed out progressing.`,
+          },
+        ]
       : [{ type: 'Progressing', status: 'True', reason: 'ReplicaSetUpdated' }];
     return {
-      metadata: { name: 'web', namespace: 'demo', uid: this.uid, generation: this.generation, annotations: { 'deployment.kubernetes.io/revision': String(this.observedGeneration) } },
+      metadata: {
+        name: 'web',
+        namespace: 'demo',
+        uid: this.uid,
+        generation: this.generation,
+        annotations: { 'deployment.kubernetes.io/revision': String(this.observedGeneration) },
+      },
       spec: {
         replicas: this.options.replicas,
         progressDeadlineSeconds: this.options.progressDeadlineSeconds,
         selector: { matchLabels: { app: 'web' } },
-        strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: this.options.maxSurge, maxUnavailable: this.options.maxUnavailable } },
+        strategy: {
+          type: 'RollingUpdate',
+          rollingUpdate: { maxSurge: this.options.maxSurge, maxUnavailable: this.options.maxUnavailable },
+        },
         template: template(this.generation === 2 ? 'web:2' : 'web:1', this.gateTypes()),
       },
-      status: { observedGeneration: this.observedGeneration, replicas: s.replicas, updatedReplicas: s.updated, readyReplicas: s.available, availableReplicas: s.available, conditions },
+      status: {
+        observedGeneration: this.observedGeneration,
+        replicas: s.replicas,
+        updatedReplicas: s.updated,
+        readyReplicas: s.available,
+        availableReplicas: s.available,
+        conditions,
+      },
     };
   }
 
@@ -164,7 +187,13 @@ export class RolloutSim {
         annotations: { 'deployment.kubernetes.io/revision': revision },
         ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', uid: this.uid, controller: true }],
       },
-      spec: { replicas, template: { ...template(image, this.gateTypes()), metadata: { labels: { app: 'web', 'pod-template-hash': name } } } },
+      spec: {
+        replicas,
+        template: {
+          ...template(image, this.gateTypes()),
+          metadata: { labels: { app: 'web', 'pod-template-hash': name } },
+        },
+      },
     });
     const live = (r: 'old' | 'new') => this.pods.filter((p) => p.rs === r && p.deletionAt === undefined).length;
     const out = [rs('web-old', '1', 'web:1', live('old'))];
@@ -180,7 +209,9 @@ export class RolloutSim {
         metadata: {
           name: p.name,
           ...(p.deletionAt !== undefined ? { deletionTimestamp: '2024-01-02T00:00:00Z' } : {}),
-          ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: `web-${p.rs}`, uid: `rs-${p.rs}`, controller: true }],
+          ownerReferences: [
+            { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: `web-${p.rs}`, uid: `rs-${p.rs}`, controller: true },
+          ],
         },
         spec: {
           readinessGates: this.gateTypes().map((t) => ({ conditionType: t })),
@@ -191,7 +222,11 @@ export class RolloutSim {
           podIP: p.ip,
           conditions: [
             { type: 'ContainersReady', status: containersReady ? 'True' : 'False' },
-            { type: 'Ready', status: ready ? 'True' : 'False', ...(ready ? {} : { reason: containersReady ? 'ReadinessGatesNotReady' : 'ContainersNotReady' }) },
+            {
+              type: 'Ready',
+              status: ready ? 'True' : 'False',
+              ...(ready ? {} : { reason: containersReady ? 'ReadinessGatesNotReady' : 'ContainersNotReady' }),
+            },
             ...[...p.gates.entries()]
               .filter(([arn]) => this.tg(arn).gated)
               .map(([arn, g]) => ({ type: gateType(arn), status: g.status, reason: g.reason, message: g.message })),
@@ -241,8 +276,19 @@ export class RolloutSim {
   }
 
   private createPod(rs: 'old' | 'new', at: number): SimPod {
-    const pod: SimPod = { name: `web-${rs}-${++this.podSeq}`, rs, ip: `10.0.${Math.floor(this.ipSeq / 250)}.${this.ipSeq++ % 250}`, createdAt: at, gates: new Map() };
-    for (const tg of this.options.targetGroups) pod.gates.set(tg.arn, { status: 'False', reason: 'Elb.RegistrationInProgress', message: 'Target registration is in progress' });
+    const pod: SimPod = {
+      name: `web-${rs}-${++this.podSeq}`,
+      rs,
+      ip: `10.0.${Math.floor(this.ipSeq / 250)}.${this.ipSeq++ % 250}`,
+      createdAt: at,
+      gates: new Map(),
+    };
+    for (const tg of this.options.targetGroups)
+      pod.gates.set(tg.arn, {
+        status: 'False',
+        reason: 'Elb.RegistrationInProgress',
+        message: 'Target registration is in progress',
+      });
     this.pods.push(pod);
     this.byName.set(pod.name, pod);
     return pod;
@@ -326,7 +372,13 @@ export class RolloutSim {
       if (due === undefined) pending.set(p.ip, now + tg.registerMs);
       else if (now >= due) {
         pending.delete(p.ip);
-        targets.set(p.ip, { ip: p.ip, pod: p.name, state: 'initial', reason: 'Elb.RegistrationInProgress', registeredAt: now });
+        targets.set(p.ip, {
+          ip: p.ip,
+          pod: p.name,
+          state: 'initial',
+          reason: 'Elb.RegistrationInProgress',
+          registeredAt: now,
+        });
       }
     }
     for (const t of targets.values()) {
@@ -341,7 +393,13 @@ export class RolloutSim {
       }
       // A pod that is gone while still registered stops answering health checks.
       const goneAt = this.goneAt.get(t.ip);
-      if (t.deregisteredAt === undefined && !pod && goneAt !== undefined && t.state === 'healthy' && now >= goneAt + tg.unhealthyMs) {
+      if (
+        t.deregisteredAt === undefined &&
+        !pod &&
+        goneAt !== undefined &&
+        t.state === 'healthy' &&
+        now >= goneAt + tg.unhealthyMs
+      ) {
         t.state = 'unhealthy';
         t.reason = 'Target.Timeout';
         t.description = 'Request timed out';
@@ -364,14 +422,24 @@ export class RolloutSim {
         }
       }
       const recovers = this.options.newReleaseRecoversMs;
-      if (t.state === 'unhealthy' && pod && this.podRelease(t) === 'new' && recovers !== undefined && now >= t.registeredAt + recovers) {
+      if (
+        t.state === 'unhealthy' &&
+        pod &&
+        this.podRelease(t) === 'new' &&
+        recovers !== undefined &&
+        now >= t.registeredAt + recovers
+      ) {
         t.state = 'healthy';
         delete t.reason;
         delete t.description;
       }
       if (pod && tg.gated) {
         const healthy = t.state === 'healthy';
-        pod.gates.set(tg.arn, { status: healthy ? 'True' : 'False', reason: healthy ? '' : (t.reason ?? ''), message: healthy ? '' : (t.description ?? '') });
+        pod.gates.set(tg.arn, {
+          status: healthy ? 'True' : 'False',
+          reason: healthy ? '' : (t.reason ?? ''),
+          message: healthy ? '' : (t.description ?? ''),
+        });
       }
     }
   }
@@ -392,7 +460,10 @@ function gateType(arn: string): string {
 function template(image: string, gates: string[]) {
   return {
     metadata: { labels: { app: 'web' } },
-    spec: { readinessGates: gates.map((conditionType) => ({ conditionType })), containers: [{ name: 'web', image, ports: [{ name: 'http', containerPort: 80 }] }] },
+    spec: {
+      readinessGates: gates.map((conditionType) => ({ conditionType })),
+      containers: [{ name: 'web', image, ports: [{ name: 'http', containerPort: 80 }] }],
+    },
   };
 }
 

@@ -51,24 +51,44 @@ export function filesOf(c: Case): Record<string, string> {
 export function runCase(rule: Rule, c: Case) {
   const files = Object.entries(filesOf(c)).map(([path, text]) => parseFile({ path, text }));
   // Every rule is known (so `zd-gate/ignore: a, b` naming other rules is no problem), only this one runs.
-  const others = RULES.filter((r) => r.meta.id !== rule.meta.id).map((r): [string, RuleSetting] => [r.meta.id, { severity: 'off', params: {} }]);
-  const config = { rules: new Map<string, RuleSetting>([...others, ...(c.options ? [[rule.meta.id, { severity: undefined, params: c.options }] as [string, RuleSetting]] : [])]) };
-  return lint({ files, defaultNamespace: c.namespace ?? 'default', config, rules: [rule, ...RULES.filter((r) => r.meta.id !== rule.meta.id)] });
+  const others = RULES.filter((r) => r.meta.id !== rule.meta.id).map((r): [string, RuleSetting] => [
+    r.meta.id,
+    { severity: 'off', params: {} },
+  ]);
+  const config = {
+    rules: new Map<string, RuleSetting>([
+      ...others,
+      ...(c.options ? [[rule.meta.id, { severity: undefined, params: c.options }] as [string, RuleSetting]] : []),
+    ]),
+  };
+  return lint({
+    files,
+    defaultNamespace: c.namespace ?? 'default',
+    config,
+    rules: [rule, ...RULES.filter((r) => r.meta.id !== rule.meta.id)],
+  });
 }
 
 export function assertValid(rule: Rule, c: Case): void {
   const { findings, problems } = runCase(rule, c);
-  expect(problems.filter((p) => p.severity === 'error'), 'input problems').toEqual([]);
-  expect(findings.map((f) => `${f.file}:${f.line} ${f.message}`), `"${c.name}" must pass ${rule.meta.id}`).toEqual([]);
+  expect(
+    problems.filter((p) => p.severity === 'error'),
+    'input problems',
+  ).toEqual([]);
+  expect(
+    findings.map((f) => `${f.file}:${f.line} ${f.message}`),
+    `"${c.name}" must pass ${rule.meta.id}`,
+  ).toEqual([]);
 }
 
 export function assertInvalid(rule: Rule, c: InvalidCase): void {
   const { findings } = runCase(rule, c);
   const sorted = [...findings].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   const defaultFile = Object.keys(filesOf(c))[0];
-  expect(sorted.map((f) => `${f.file}:${f.line}`), `"${c.name}": findings of ${rule.meta.id} (file:line)`).toEqual(
-    c.errors.map((e) => `${e.file ?? defaultFile}:${e.line}`),
-  );
+  expect(
+    sorted.map((f) => `${f.file}:${f.line}`),
+    `"${c.name}": findings of ${rule.meta.id} (file:line)`,
+  ).toEqual(c.errors.map((e) => `${e.file ?? defaultFile}:${e.line}`));
   sorted.forEach((f, i) => {
     const e = c.errors[i] as ExpectedFinding;
     expect(f.ruleId).toBe(rule.meta.id);

@@ -40,7 +40,12 @@ describe('parseFile', () => {
   });
   it('stops alias bombs with a clear message', () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 9; i++) bomb.push(`${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array(10).fill(`*${'abcdefghi'[i - 1]}`).join(',')}]`);
+    for (let i = 1; i < 9; i++)
+      bomb.push(
+        `${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array(10)
+          .fill(`*${'abcdefghi'[i - 1]}`)
+          .join(',')}]`,
+      );
     const r = parseFile(file(bomb.join('\n')));
     expect(r.docs).toHaveLength(0);
     expect(r.issues[0]?.message).toMatch(/alias/i);
@@ -66,7 +71,11 @@ describe('parseFile', () => {
 
 describe('toObjects', () => {
   it('expands List items, defaults the namespace, leaves cluster-scoped kinds without one', () => {
-    const r = parseFile(file('apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata: {name: s}\n- apiVersion: v1\n  kind: Namespace\n  metadata: {name: n}\n'));
+    const r = parseFile(
+      file(
+        'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata: {name: s}\n- apiVersion: v1\n  kind: Namespace\n  metadata: {name: n}\n',
+      ),
+    );
     const { objects } = toObjects(r.docs, 'team');
     expect(objects.map((o) => [o.kind, o.namespace, o.base])).toEqual([
       ['Service', 'team', ['items', 0]],
@@ -80,7 +89,11 @@ describe('toObjects', () => {
     expect(out.notes[0]).toMatchObject({ file: 'm.yaml', line: 1 });
   });
   it('flags template syntax that happens to parse in kinds it reads, not in ConfigMaps', () => {
-    const r = parseFile(file('apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  replicas: {{ .Values.replicas }}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  t: |\n    {{ if .Alerts }}x{{ end }}\n'));
+    const r = parseFile(
+      file(
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  replicas: {{ .Values.replicas }}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  t: |\n    {{ if .Alerts }}x{{ end }}\n',
+      ),
+    );
     const out = toObjects(r.docs, 'default');
     const issues = [...r.issues, ...out.issues];
     expect(issues).toHaveLength(1);
@@ -109,15 +122,32 @@ describe('locate', () => {
   ].join('\n');
   const [o] = toObjects(parseFile(file(`---\n${text}`)).docs, 'default').objects;
   it('points at an existing field, counting lines from the file start', () => {
-    expect(locate(o!, ['spec', 'template', 'spec', 'containers', 0, 'image'])).toMatchObject({ line: 14, column: 11, endLine: 14, endColumn: 23, exact: true });
-    expect(locate(o!, ['spec', 'template', 'spec', 'containers', 0, 'readinessProbe', 'httpGet', 'path'])).toMatchObject({ line: 16, exact: true });
+    expect(locate(o!, ['spec', 'template', 'spec', 'containers', 0, 'image'])).toMatchObject({
+      line: 14,
+      column: 11,
+      endLine: 14,
+      endColumn: 23,
+      exact: true,
+    });
+    expect(
+      locate(o!, ['spec', 'template', 'spec', 'containers', 0, 'readinessProbe', 'httpGet', 'path']),
+    ).toMatchObject({ line: 16, exact: true });
   });
   it('points a missing field at its deepest existing parent', () => {
-    expect(locate(o!, ['spec', 'template', 'spec', 'containers', 0, 'lifecycle', 'preStop'])).toMatchObject({ line: 13, exact: false });
-    expect(locate(o!, ['spec', 'template', 'spec', 'terminationGracePeriodSeconds'])).toMatchObject({ line: 11, exact: false });
+    expect(locate(o!, ['spec', 'template', 'spec', 'containers', 0, 'lifecycle', 'preStop'])).toMatchObject({
+      line: 13,
+      exact: false,
+    });
+    expect(locate(o!, ['spec', 'template', 'spec', 'terminationGracePeriodSeconds'])).toMatchObject({
+      line: 11,
+      exact: false,
+    });
   });
   it('follows merge keys to the line that defines the field', () => {
-    const [m] = toObjects(parseFile(file('apiVersion: v1\nkind: Service\nmetadata: {name: s}\nx: &p\n  port: 80\nspec:\n  <<: *p\n')).docs, 'default').objects;
+    const [m] = toObjects(
+      parseFile(file('apiVersion: v1\nkind: Service\nmetadata: {name: s}\nx: &p\n  port: 80\nspec:\n  <<: *p\n')).docs,
+      'default',
+    ).objects;
     expect(locate(m!, ['spec', 'port'])).toMatchObject({ line: 5, exact: true });
   });
 });

@@ -25,12 +25,67 @@ function rng(seed: number): () => number {
 }
 
 const TOKENS = [
-  'apiVersion: v1', 'kind: Deployment', 'kind: Service', 'kind: List', 'items:', 'metadata:', 'name: web', 'namespace: shop', 'spec:',
-  'template:', 'containers:', '- name: web', 'ports:', '- containerPort: 8080', 'targetPort: http', 'selector:', 'app: web', 'replicas: 3',
-  'lifecycle:', 'preStop:', 'exec:', 'command: ["sh", "-c", "sleep 15"]', 'sleep:', 'seconds: 20', 'annotations:',
-  'alb.ingress.kubernetes.io/target-type: ip', 'minAvailable: 100%', 'maxUnavailable: 0', 'readinessProbe:', 'httpGet:', 'path: /',
-  '---', '...', '%YAML 1.2', '&a', '*a', '<<: *a', '{', '}', '[', ']', '"', "'", ':', '- ', '? ', '|', '>-', '#', '\t', '{{ .Values.x }}',
-  '{{- if .Values.y }}', 'null', '~', 'true', '0x1F', '1e3', '!!binary', '!Ref x', '\u00e9\u4e2d\u{1F680}', '\r',
+  'apiVersion: v1',
+  'kind: Deployment',
+  'kind: Service',
+  'kind: List',
+  'items:',
+  'metadata:',
+  'name: web',
+  'namespace: shop',
+  'spec:',
+  'template:',
+  'containers:',
+  '- name: web',
+  'ports:',
+  '- containerPort: 8080',
+  'targetPort: http',
+  'selector:',
+  'app: web',
+  'replicas: 3',
+  'lifecycle:',
+  'preStop:',
+  'exec:',
+  'command: ["sh", "-c", "sleep 15"]',
+  'sleep:',
+  'seconds: 20',
+  'annotations:',
+  'alb.ingress.kubernetes.io/target-type: ip',
+  'minAvailable: 100%',
+  'maxUnavailable: 0',
+  'readinessProbe:',
+  'httpGet:',
+  'path: /',
+  '---',
+  '...',
+  '%YAML 1.2',
+  '&a',
+  '*a',
+  '<<: *a',
+  '{',
+  '}',
+  '[',
+  ']',
+  '"',
+  "'",
+  ':',
+  '- ',
+  '? ',
+  '|',
+  '>-',
+  '#',
+  '\t',
+  '{{ .Values.x }}',
+  '{{- if .Values.y }}',
+  'null',
+  '~',
+  'true',
+  '0x1F',
+  '1e3',
+  '!!binary',
+  '!Ref x',
+  '\u00e9\u4e2d\u{1F680}',
+  '\r',
 ];
 
 function randomText(next: () => number): string {
@@ -38,7 +93,10 @@ function randomText(next: () => number): string {
   const n = 1 + Math.floor(next() * 40);
   for (let i = 0; i < n; i++) {
     const indent = ' '.repeat(Math.floor(next() * 5) * 2);
-    const parts = Array.from({ length: 1 + Math.floor(next() * 3) }, () => TOKENS[Math.floor(next() * TOKENS.length)] as string);
+    const parts = Array.from(
+      { length: 1 + Math.floor(next() * 3) },
+      () => TOKENS[Math.floor(next() * TOKENS.length)] as string,
+    );
     lines.push(indent + parts.join(next() < 0.7 ? ' ' : ''));
   }
   return lines.join(next() < 0.9 ? '\n' : '\r\n');
@@ -53,12 +111,27 @@ function mutate(text: string, next: () => number): string {
     const lines = s.split('\n');
     const li = Math.floor(next() * lines.length);
     switch (Math.floor(next() * 6)) {
-      case 0: s = s.slice(0, at) + s.slice(at + 1 + Math.floor(next() * 8)); break;
-      case 1: s = s.slice(0, at) + (TOKENS[Math.floor(next() * TOKENS.length)] as string) + s.slice(at); break;
-      case 2: lines.splice(li, 0, lines[li] ?? ''); s = lines.join('\n'); break;
-      case 3: lines.splice(li, 1); s = lines.join('\n'); break;
-      case 4: lines[li] = ` ${lines[li] ?? ''}`; s = lines.join('\n'); break;
-      default: lines[li] = (lines[li] ?? '').replace(/^ {2}/, ''); s = lines.join('\n');
+      case 0:
+        s = s.slice(0, at) + s.slice(at + 1 + Math.floor(next() * 8));
+        break;
+      case 1:
+        s = s.slice(0, at) + (TOKENS[Math.floor(next() * TOKENS.length)] as string) + s.slice(at);
+        break;
+      case 2:
+        lines.splice(li, 0, lines[li] ?? '');
+        s = lines.join('\n');
+        break;
+      case 3:
+        lines.splice(li, 1);
+        s = lines.join('\n');
+        break;
+      case 4:
+        lines[li] = ` ${lines[li] ?? ''}`;
+        s = lines.join('\n');
+        break;
+      default:
+        lines[li] = (lines[li] ?? '').replace(/^ {2}/, '');
+        s = lines.join('\n');
     }
   }
   return s;
@@ -68,7 +141,10 @@ function lineCount(text: string): number {
   return text.split('\n').length;
 }
 
-function expectSane(files: readonly { path: string; text: string }[]): { parsed: ParsedFile[]; findings: readonly Finding[] } {
+function expectSane(files: readonly { path: string; text: string }[]): {
+  parsed: ParsedFile[];
+  findings: readonly Finding[];
+} {
   const parsed = files.map((f) => parseFile(f));
   const lines = new Map(files.map((f) => [f.path, lineCount(f.text)]));
   for (const p of parsed) {
@@ -93,7 +169,13 @@ function expectSane(files: readonly { path: string; text: string }[]): { parsed:
   return { parsed, findings: result.findings };
 }
 
-const VALID_SET = [SERVICE_WEB, INGRESS_IP, DEPLOYMENT_GOOD, BEHIND_ALB_IP['pdb.yaml'], BEHIND_ALB_IP['namespace.yaml']].join('---\n');
+const VALID_SET = [
+  SERVICE_WEB,
+  INGRESS_IP,
+  DEPLOYMENT_GOOD,
+  BEHIND_ALB_IP['pdb.yaml'],
+  BEHIND_ALB_IP['namespace.yaml'],
+].join('---\n');
 
 describe('random input never throws, and every position is inside its file', () => {
   /** What a corpus exercised: so that the property is not vacuously true. */
@@ -101,8 +183,9 @@ describe('random input never throws, and every position is inside its file', () 
   const count = (t: ReturnType<typeof tally>, r: ReturnType<typeof expectSane>): void => {
     for (const p of r.parsed) {
       t.docs += p.docs.length;
-      for (const i of p.issues) if (i.kind === 'syntax') t.syntax++;
-      else if (i.kind === 'template') t.template++;
+      for (const i of p.issues)
+        if (i.kind === 'syntax') t.syntax++;
+        else if (i.kind === 'template') t.template++;
     }
     t.findings += r.findings.length;
   };
@@ -140,7 +223,22 @@ describe('random input never throws, and every position is inside its file', () 
 
   it('mutations of JSON (100 files)', () => {
     const next = rng(99);
-    const json = JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [{ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } }] }, null, 2);
+    const json = JSON.stringify(
+      {
+        apiVersion: 'v1',
+        kind: 'List',
+        items: [
+          {
+            apiVersion: 'v1',
+            kind: 'Service',
+            metadata: { name: 'web' },
+            spec: { selector: { app: 'web' }, ports: [{ port: 80 }] },
+          },
+        ],
+      },
+      null,
+      2,
+    );
     for (let i = 0; i < 100; i++) {
       const text = mutate(json, next);
       expect(() => expectSane([{ path: `j${i}.json`, text }]), `mutation ${i}:\n${text}`).not.toThrow();
@@ -160,7 +258,8 @@ describe('a broken document never hides the others', () => {
       const broken = mutate(docs[k] as string, next).replace(/^(---|\.\.\.)/gm, '#$1');
       const text = docs.map((d, j) => (j === k ? `${broken}\n` : d)).join('---\n');
       const after = parseFile({ path: 'a.yaml', text }).docs.map((d) => JSON.stringify(d.value));
-      for (const [j, v] of before.entries()) if (j !== k) expect(after, `mutation ${i} of document ${k}:\n${broken}`).toContain(v);
+      for (const [j, v] of before.entries())
+        if (j !== k) expect(after, `mutation ${i} of document ${k}:\n${broken}`).toContain(v);
     }
   });
 
@@ -169,7 +268,11 @@ describe('a broken document never hides the others', () => {
     const { findings } = expectSane([{ path: 'a.yaml', text }]);
     // Service lines 1-12; the ConfigMap's broken flow mapping on line 16; the Deployment from line 18
     // (its name on 21, its container on 35) is still checked against the Service before it.
-    expect(findings.map((f) => `${f.ruleId}:${f.line}`).sort()).toEqual(['pod-disruption-budget:21', 'readiness-probe:35', 'yaml-syntax:16']);
+    expect(findings.map((f) => `${f.ruleId}:${f.line}`).sort()).toEqual([
+      'pod-disruption-budget:21',
+      'readiness-probe:35',
+      'yaml-syntax:16',
+    ]);
   });
 });
 
@@ -181,7 +284,8 @@ describe('odd but real inputs', () => {
     'a scalar document': 'just a string\n',
     'a top-level sequence': '- a\n- b\n',
     'a JSON array': '[{"apiVersion": "v1", "kind": "Service", "metadata": {"name": "x"}}]',
-    'kind: List with items that are not objects': 'apiVersion: v1\nkind: List\nitems:\n- 1\n- [a]\n- null\n- {kind: Service}\n',
+    'kind: List with items that are not objects':
+      'apiVersion: v1\nkind: List\nitems:\n- 1\n- [a]\n- null\n- {kind: Service}\n',
     'kind: List whose items is not a list': 'apiVersion: v1\nkind: List\nitems: {a: 1}\n',
     'fields of the wrong type': `apiVersion: apps/v1
 kind: Deployment

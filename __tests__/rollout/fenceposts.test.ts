@@ -8,7 +8,14 @@ import { maxUnavailable, resolveFenceposts, resolveThreshold } from '../../src/c
 import type { Deployment, IntOrString } from '../../src/core/rollout/types.js';
 
 describe('resolveFenceposts: TestResolveFenceposts', () => {
-  const cases: { maxSurge?: string; maxUnavailable?: string; desired: number; surge: number; unavailable: number; error?: true }[] = [
+  const cases: {
+    maxSurge?: string;
+    maxUnavailable?: string;
+    desired: number;
+    surge: number;
+    unavailable: number;
+    error?: true;
+  }[] = [
     { maxSurge: '0%', maxUnavailable: '0%', desired: 0, surge: 0, unavailable: 1 },
     { maxSurge: '39%', maxUnavailable: '39%', desired: 10, surge: 4, unavailable: 3 },
     { maxSurge: 'oops', maxUnavailable: '39%', desired: 10, surge: 0, unavailable: 0, error: true },
@@ -22,7 +29,10 @@ describe('resolveFenceposts: TestResolveFenceposts', () => {
       expect(() => resolveFenceposts(c.maxSurge, c.maxUnavailable, c.desired)).toThrow(/invalid value for IntOrString/);
       return;
     }
-    expect(resolveFenceposts(c.maxSurge, c.maxUnavailable, c.desired)).toEqual({ surge: c.surge, unavailable: c.unavailable });
+    expect(resolveFenceposts(c.maxSurge, c.maxUnavailable, c.desired)).toEqual({
+      surge: c.surge,
+      unavailable: c.unavailable,
+    });
   });
 
   it('25%/25% of 8: surge rounds up, unavailable rounds down', () => {
@@ -32,7 +42,9 @@ describe('resolveFenceposts: TestResolveFenceposts', () => {
 });
 
 function rolling(replicas: number, maxUnavail: IntOrString): Deployment {
-  return { spec: { replicas, strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: maxUnavail } } } };
+  return {
+    spec: { replicas, strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: maxUnavail } } },
+  };
 }
 
 describe('maxUnavailable: TestMaxUnavailable', () => {
@@ -60,10 +72,14 @@ describe('resolveThreshold', () => {
     expect(resolveThreshold(rolling(10, '25%'), undefined)).toMatchObject({ value: 8, desired: 10 });
   });
   it('both fenceposts 0 → maxUnavailable 1', () => {
-    const d: Deployment = { spec: { replicas: 3, strategy: { rollingUpdate: { maxSurge: '10%', maxUnavailable: '10%' } } } };
+    const d: Deployment = {
+      spec: { replicas: 3, strategy: { rollingUpdate: { maxSurge: '10%', maxUnavailable: '10%' } } },
+    };
     // surge ceil(0.3) = 1, unavailable floor(0.3) = 0: not both zero, so unavailable stays 0
     expect(resolveThreshold(d, undefined).value).toBe(3);
-    const z: Deployment = { spec: { replicas: 3, strategy: { rollingUpdate: { maxSurge: 0, maxUnavailable: '10%' } } } };
+    const z: Deployment = {
+      spec: { replicas: 3, strategy: { rollingUpdate: { maxSurge: 0, maxUnavailable: '10%' } } },
+    };
     expect(resolveThreshold(z, undefined).value).toBe(2);
   });
   it('Recreate keeps every replica as the threshold', () => {

@@ -17,13 +17,23 @@ function template(image: string, hash?: string, extraLabels: Record<string, stri
   };
 }
 
-function rs(name: string, revision: string | undefined, image: string, opts: { owner?: string; annotations?: Record<string, string>; created?: string } = {}): ReplicaSet {
+function rs(
+  name: string,
+  revision: string | undefined,
+  image: string,
+  opts: { owner?: string; annotations?: Record<string, string>; created?: string } = {},
+): ReplicaSet {
   return {
     metadata: {
       name,
       creationTimestamp: opts.created ?? '2024-01-01T00:00:00Z',
-      annotations: { ...(revision !== undefined ? { 'deployment.kubernetes.io/revision': revision } : {}), ...(opts.annotations ?? {}) },
-      ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', uid: opts.owner ?? UID, controller: true }],
+      annotations: {
+        ...(revision !== undefined ? { 'deployment.kubernetes.io/revision': revision } : {}),
+        ...(opts.annotations ?? {}),
+      },
+      ownerReferences: [
+        { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', uid: opts.owner ?? UID, controller: true },
+      ],
     },
     spec: { template: template(image, `h-${name}`) },
   };
@@ -31,7 +41,12 @@ function rs(name: string, revision: string | undefined, image: string, opts: { o
 
 function deploy(image: string, opts: { paused?: boolean; annotations?: Record<string, string> } = {}): Deployment {
   return {
-    metadata: { name: 'web', namespace: 'demo', uid: UID, annotations: { 'deployment.kubernetes.io/revision': '3', ...(opts.annotations ?? {}) } },
+    metadata: {
+      name: 'web',
+      namespace: 'demo',
+      uid: UID,
+      annotations: { 'deployment.kubernetes.io/revision': '3', ...(opts.annotations ?? {}) },
+    },
     spec: { replicas: 10, ...(opts.paused ? { paused: true } : {}), template: template(image) },
   };
 }
@@ -50,13 +65,26 @@ describe('planRollback: choosing the revision', () => {
   });
 
   it('an explicit revision must match exactly', () => {
-    expect(planRollback(deploy('nginx:1.23'), history, 1)).toMatchObject({ kind: 'patch', revision: 1, replicaSet: 'web-1' });
-    expect(planRollback(deploy('nginx:1.23'), history, 7)).toEqual({ kind: 'error', message: 'unable to find specified revision 7 in history' });
-    expect(planRollback(deploy('nginx:1.23'), history, -1)).toEqual({ kind: 'error', message: 'unable to find specified revision -1 in history' });
+    expect(planRollback(deploy('nginx:1.23'), history, 1)).toMatchObject({
+      kind: 'patch',
+      revision: 1,
+      replicaSet: 'web-1',
+    });
+    expect(planRollback(deploy('nginx:1.23'), history, 7)).toEqual({
+      kind: 'error',
+      message: 'unable to find specified revision 7 in history',
+    });
+    expect(planRollback(deploy('nginx:1.23'), history, -1)).toEqual({
+      kind: 'error',
+      message: 'unable to find specified revision -1 in history',
+    });
   });
 
   it('a single revision is no history', () => {
-    expect(planRollback(deploy('nginx:1.23'), [history[2]!])).toEqual({ kind: 'error', message: 'no rollout history found for deployment "web"' });
+    expect(planRollback(deploy('nginx:1.23'), [history[2]!])).toEqual({
+      kind: 'error',
+      message: 'no rollout history found for deployment "web"',
+    });
   });
 
   it('only ReplicaSets controlled by this Deployment (by UID) count', () => {
@@ -67,7 +95,11 @@ describe('planRollback: choosing the revision', () => {
   it('a missing revision annotation counts as 0; an unparsable one is skipped', () => {
     const noRev = rs('web-0', undefined, 'nginx:1.20');
     const junk = rs('web-x', 'ten', 'nginx:junk');
-    expect(planRollback(deploy('nginx:1.23'), [noRev, junk, history[2]!])).toMatchObject({ kind: 'patch', revision: 0, replicaSet: 'web-0' });
+    expect(planRollback(deploy('nginx:1.23'), [noRev, junk, history[2]!])).toMatchObject({
+      kind: 'patch',
+      revision: 0,
+      replicaSet: 'web-0',
+    });
   });
 });
 
@@ -83,8 +115,15 @@ describe('planRollback: what kubectl refuses or skips', () => {
   it('skips when the template already matches the target revision (hash label ignored)', () => {
     // The Deployment already runs revision 2's template.
     const plan = planRollback(deploy('nginx:1.22'), history);
-    expect(plan).toEqual({ kind: 'skipped', revision: 2, message: 'skipped rollback (current template already matches revision 0)' });
-    expect(planRollback(deploy('nginx:1.22'), history, 2)).toMatchObject({ kind: 'skipped', message: 'skipped rollback (current template already matches revision 2)' });
+    expect(plan).toEqual({
+      kind: 'skipped',
+      revision: 2,
+      message: 'skipped rollback (current template already matches revision 0)',
+    });
+    expect(planRollback(deploy('nginx:1.22'), history, 2)).toMatchObject({
+      kind: 'skipped',
+      message: 'skipped rollback (current template already matches revision 2)',
+    });
   });
 });
 
@@ -144,22 +183,77 @@ describe('planRollback: the patch', () => {
 });
 
 describe('equalIgnoreHash: TestEqualIgnoreHash', () => {
-  const spec = (name: string, node: string, annotations: Record<string, string>, labels: Record<string, string>): PodTemplateSpec => ({
+  const spec = (
+    name: string,
+    node: string,
+    annotations: Record<string, string>,
+    labels: Record<string, string>,
+  ): PodTemplateSpec => ({
     metadata: { name, annotations, labels },
     spec: { nodeName: node },
   });
   const H = 'pod-template-hash';
   const cases: [string, PodTemplateSpec, PodTemplateSpec, boolean][] = [
-    ['Same spec, same labels', spec('foo', 'foo-node', {}, { [H]: 'value-1', something: 'else' }), spec('foo', 'foo-node', {}, { [H]: 'value-1', something: 'else' }), true],
-    ['Same spec, only pod-template-hash label value is different', spec('foo', 'foo-node', {}, { [H]: 'value-1', something: 'else' }), spec('foo', 'foo-node', {}, { [H]: 'value-2', something: 'else' }), true],
-    ["Same spec, the former doesn't have pod-template-hash label", spec('foo', 'foo-node', {}, { something: 'else' }), spec('foo', 'foo-node', {}, { [H]: 'value-2', something: 'else' }), true],
-    ["Same spec, the label is different, the former doesn't have pod-template-hash label, same number of labels", spec('foo', 'foo-node', {}, { something: 'else' }), spec('foo', 'foo-node', {}, { [H]: 'value-2' }), false],
-    ["Same spec, the label is different, the latter doesn't have pod-template-hash label, same number of labels", spec('foo', 'foo-node', {}, { [H]: 'value-1' }), spec('foo', 'foo-node', {}, { something: 'else' }), false],
-    ['Same spec, the label is different, and the pod-template-hash label value is the same', spec('foo', 'foo-node', {}, { [H]: 'value-1' }), spec('foo', 'foo-node', {}, { [H]: 'value-1', something: 'else' }), false],
-    ['Different spec, same labels', spec('foo', 'foo-node', { former: 'value' }, { [H]: 'value-1', something: 'else' }), spec('foo', 'foo-node', { latter: 'value' }, { [H]: 'value-1', something: 'else' }), false],
-    ['Different spec, different pod-template-hash label value', spec('foo-1', 'foo-node', {}, { [H]: 'value-1', something: 'else' }), spec('foo-2', 'foo-node', {}, { [H]: 'value-2', something: 'else' }), false],
-    ["Different spec, the former doesn't have pod-template-hash label", spec('foo-1', 'foo-node-1', {}, { something: 'else' }), spec('foo-2', 'foo-node-2', {}, { [H]: 'value-2', something: 'else' }), false],
-    ['Different spec, different labels', spec('foo', 'foo-node-1', {}, { something: 'else' }), spec('foo', 'foo-node-2', {}, { nothing: 'else' }), false],
+    [
+      'Same spec, same labels',
+      spec('foo', 'foo-node', {}, { [H]: 'value-1', something: 'else' }),
+      spec('foo', 'foo-node', {}, { [H]: 'value-1', something: 'else' }),
+      true,
+    ],
+    [
+      'Same spec, only pod-template-hash label value is different',
+      spec('foo', 'foo-node', {}, { [H]: 'value-1', something: 'else' }),
+      spec('foo', 'foo-node', {}, { [H]: 'value-2', something: 'else' }),
+      true,
+    ],
+    [
+      "Same spec, the former doesn't have pod-template-hash label",
+      spec('foo', 'foo-node', {}, { something: 'else' }),
+      spec('foo', 'foo-node', {}, { [H]: 'value-2', something: 'else' }),
+      true,
+    ],
+    [
+      "Same spec, the label is different, the former doesn't have pod-template-hash label, same number of labels",
+      spec('foo', 'foo-node', {}, { something: 'else' }),
+      spec('foo', 'foo-node', {}, { [H]: 'value-2' }),
+      false,
+    ],
+    [
+      "Same spec, the label is different, the latter doesn't have pod-template-hash label, same number of labels",
+      spec('foo', 'foo-node', {}, { [H]: 'value-1' }),
+      spec('foo', 'foo-node', {}, { something: 'else' }),
+      false,
+    ],
+    [
+      'Same spec, the label is different, and the pod-template-hash label value is the same',
+      spec('foo', 'foo-node', {}, { [H]: 'value-1' }),
+      spec('foo', 'foo-node', {}, { [H]: 'value-1', something: 'else' }),
+      false,
+    ],
+    [
+      'Different spec, same labels',
+      spec('foo', 'foo-node', { former: 'value' }, { [H]: 'value-1', something: 'else' }),
+      spec('foo', 'foo-node', { latter: 'value' }, { [H]: 'value-1', something: 'else' }),
+      false,
+    ],
+    [
+      'Different spec, different pod-template-hash label value',
+      spec('foo-1', 'foo-node', {}, { [H]: 'value-1', something: 'else' }),
+      spec('foo-2', 'foo-node', {}, { [H]: 'value-2', something: 'else' }),
+      false,
+    ],
+    [
+      "Different spec, the former doesn't have pod-template-hash label",
+      spec('foo-1', 'foo-node-1', {}, { something: 'else' }),
+      spec('foo-2', 'foo-node-2', {}, { [H]: 'value-2', something: 'else' }),
+      false,
+    ],
+    [
+      'Different spec, different labels',
+      spec('foo', 'foo-node-1', {}, { something: 'else' }),
+      spec('foo', 'foo-node-2', {}, { nothing: 'else' }),
+      false,
+    ],
   ];
   it.each(cases)('%s', (_name, a, b, expected) => {
     expect(equalIgnoreHash(a, b)).toBe(expected);
@@ -178,7 +272,9 @@ describe('findNewReplicaSet: TestFindNewReplicaSet', () => {
   const newRS = rs('new', '3', 'nginx:1.23', { created: '2024-01-01T00:01:00Z' });
   const newRSDup = rs('dup', '4', 'nginx:1.23', { created: '2024-01-01T00:00:00Z' });
   const oldRS = rs('old', '2', 'nginx:1.22');
-  it('the ReplicaSet with the same template, different hash', () => expect(findNewReplicaSet(d, [newRS, oldRS])?.metadata?.name).toBe('new'));
-  it('the oldest one when several match', () => expect(findNewReplicaSet(d, [newRS, oldRS, newRSDup])?.metadata?.name).toBe('dup'));
+  it('the ReplicaSet with the same template, different hash', () =>
+    expect(findNewReplicaSet(d, [newRS, oldRS])?.metadata?.name).toBe('new'));
+  it('the oldest one when several match', () =>
+    expect(findNewReplicaSet(d, [newRS, oldRS, newRSDup])?.metadata?.name).toBe('dup'));
   it('none', () => expect(findNewReplicaSet(d, [oldRS])).toBeUndefined());
 });

@@ -59,9 +59,20 @@ const kubectlCases: Case[] = [
   },
 ];
 
-function deployment(generation: number, replicas: number | undefined, status: Deployment['status'], annotations?: Record<string, string>): Deployment {
+function deployment(
+  generation: number,
+  replicas: number | undefined,
+  status: Deployment['status'],
+  annotations?: Record<string, string>,
+): Deployment {
   return {
-    metadata: { namespace: 'bar', name: 'foo', uid: '8764ae47-9092-11e4-8393-42010af018ff', generation, ...(annotations ? { annotations } : {}) },
+    metadata: {
+      namespace: 'bar',
+      name: 'foo',
+      uid: '8764ae47-9092-11e4-8393-42010af018ff',
+      generation,
+      ...(annotations ? { annotations } : {}),
+    },
     spec: replicas === undefined ? {} : { replicas },
     ...(status ? { status } : {}),
   };
@@ -87,31 +98,59 @@ describe('rolloutStatus: the other branches of DeploymentStatusViewer.Status', (
         conditions: [{ type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded' }],
       }),
     );
-    expect(s).toEqual({ phase: 'failed', reason: 'progress-deadline', message: 'deployment "foo" exceeded its progress deadline' });
+    expect(s).toEqual({
+      phase: 'failed',
+      reason: 'progress-deadline',
+      message: 'deployment "foo" exceeded its progress deadline',
+    });
   });
 
   it('ProgressDeadlineExceeded is not looked at while the spec update is unobserved', () => {
-    const s = rolloutStatus(deployment(4, 10, { observedGeneration: 3, conditions: [{ type: 'Progressing', reason: 'ProgressDeadlineExceeded' }] }));
+    const s = rolloutStatus(
+      deployment(4, 10, {
+        observedGeneration: 3,
+        conditions: [{ type: 'Progressing', reason: 'ProgressDeadlineExceeded' }],
+      }),
+    );
     expect(s.message).toBe('Waiting for deployment spec update to be observed...');
   });
 
   it('other Progressing reasons are not errors', () => {
-    const s = rolloutStatus(deployment(1, 2, { observedGeneration: 1, replicas: 2, updatedReplicas: 2, availableReplicas: 2, conditions: [{ type: 'Progressing', reason: 'NewReplicaSetAvailable' }] }));
+    const s = rolloutStatus(
+      deployment(1, 2, {
+        observedGeneration: 1,
+        replicas: 2,
+        updatedReplicas: 2,
+        availableReplicas: 2,
+        conditions: [{ type: 'Progressing', reason: 'NewReplicaSetAvailable' }],
+      }),
+    );
     expect(s.phase).toBe('complete');
   });
 
   it('a nil spec.replicas skips the updated check, as kubectl does', () => {
-    const s = rolloutStatus(deployment(1, undefined, { observedGeneration: 1, replicas: 1, updatedReplicas: 1, availableReplicas: 1 }));
+    const s = rolloutStatus(
+      deployment(1, undefined, { observedGeneration: 1, replicas: 1, updatedReplicas: 1, availableReplicas: 1 }),
+    );
     expect(s.phase).toBe('complete');
   });
 
-  it('--revision: a mismatch is an error with kubectl\'s message', () => {
-    const d = deployment(1, 1, { observedGeneration: 1, replicas: 1, updatedReplicas: 1, availableReplicas: 1 }, { 'deployment.kubernetes.io/revision': '3' });
-    expect(rolloutStatus(d, 2)).toEqual({ phase: 'failed', reason: 'revision', message: 'desired revision (2) is different from the running revision (3)' });
+  it("--revision: a mismatch is an error with kubectl's message", () => {
+    const d = deployment(
+      1,
+      1,
+      { observedGeneration: 1, replicas: 1, updatedReplicas: 1, availableReplicas: 1 },
+      { 'deployment.kubernetes.io/revision': '3' },
+    );
+    expect(rolloutStatus(d, 2)).toEqual({
+      phase: 'failed',
+      reason: 'revision',
+      message: 'desired revision (2) is different from the running revision (3)',
+    });
     expect(rolloutStatus(d, 3).phase).toBe('complete');
   });
 
-  it('the seeds\' rolling update (10 replicas, 25%/25%) prints kubectl\'s sequence of messages', () => {
+  it("the seeds' rolling update (10 replicas, 25%/25%) prints kubectl's sequence of messages", () => {
     const steps: [number, number, number, string][] = [
       [13, 5, 8, 'Waiting for deployment "foo" rollout to finish: 5 out of 10 new replicas have been updated...'],
       [13, 10, 8, 'Waiting for deployment "foo" rollout to finish: 3 old replicas are pending termination...'],
@@ -119,7 +158,16 @@ describe('rolloutStatus: the other branches of DeploymentStatusViewer.Status', (
       [10, 10, 10, 'deployment "foo" successfully rolled out'],
     ];
     for (const [replicas, updated, available, msg] of steps) {
-      expect(rolloutStatus(deployment(2, 10, { observedGeneration: 2, replicas, updatedReplicas: updated, availableReplicas: available })).message).toBe(msg);
+      expect(
+        rolloutStatus(
+          deployment(2, 10, {
+            observedGeneration: 2,
+            replicas,
+            updatedReplicas: updated,
+            availableReplicas: available,
+          }),
+        ).message,
+      ).toBe(msg);
     }
   });
 });

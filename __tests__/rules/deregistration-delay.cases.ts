@@ -2,43 +2,67 @@ import type { Cases } from '../helpers/rule-tester.js';
 import { DEPLOYMENT_GOOD, INGRESS_IP, SERVICE_WEB } from './fixtures.js';
 
 /** DEPLOYMENT_GOOD (terminationGracePeriodSeconds on line 16) with another grace period. */
-const graced = (n: number): string => DEPLOYMENT_GOOD.replace('terminationGracePeriodSeconds: 40', `terminationGracePeriodSeconds: ${n}`);
+const graced = (n: number): string =>
+  DEPLOYMENT_GOOD.replace('terminationGracePeriodSeconds: 40', `terminationGracePeriodSeconds: ${n}`);
 
 /** INGRESS_IP with more annotations: the first added one is line 9. */
 const ingressWith = (annotations: string): string => INGRESS_IP.replace('spec:\n', `${annotations}spec:\n`);
 
-const serviceWith = (annotations: string): string => SERVICE_WEB.replace('  namespace: shop\n', `  namespace: shop\n  annotations:\n${annotations}`);
+const serviceWith = (annotations: string): string =>
+  SERVICE_WEB.replace('  namespace: shop\n', `  namespace: shop\n  annotations:\n${annotations}`);
 
-const nlb = (annotations: string): string => serviceWith(annotations).replace('spec:\n', 'spec:\n  type: LoadBalancer\n');
+const nlb = (annotations: string): string =>
+  serviceWith(annotations).replace('spec:\n', 'spec:\n  type: LoadBalancer\n');
 
 export default {
   valid: [
     {
       name: 'seed 002: deregistration_delay 70 on the Service, terminationGracePeriodSeconds 60',
-      files: { 'service.yaml': serviceWith('    alb.ingress.kubernetes.io/target-group-attributes: |\n      deregistration_delay.timeout_seconds=70\n'), 'ingress.yaml': INGRESS_IP, 'deploy.yaml': graced(60) },
-    },
-    { name: 'no annotation: AWS\'s 300s outlasts a 40s grace period', files: { 'service.yaml': SERVICE_WEB, 'ingress.yaml': INGRESS_IP, 'deploy.yaml': DEPLOYMENT_GOOD } },
-    {
-      name: 'the Service\'s attributes replace the Ingress\'s whole value',
       files: {
-        'service.yaml': serviceWith('    alb.ingress.kubernetes.io/target-group-attributes: slow_start.duration_seconds=30,deregistration_delay.timeout_seconds=90\n'),
-        'ingress.yaml': ingressWith('    alb.ingress.kubernetes.io/target-group-attributes: deregistration_delay.timeout_seconds=10\n'),
+        'service.yaml': serviceWith(
+          '    alb.ingress.kubernetes.io/target-group-attributes: |\n      deregistration_delay.timeout_seconds=70\n',
+        ),
+        'ingress.yaml': INGRESS_IP,
+        'deploy.yaml': graced(60),
+      },
+    },
+    {
+      name: "no annotation: AWS's 300s outlasts a 40s grace period",
+      files: { 'service.yaml': SERVICE_WEB, 'ingress.yaml': INGRESS_IP, 'deploy.yaml': DEPLOYMENT_GOOD },
+    },
+    {
+      name: "the Service's attributes replace the Ingress's whole value",
+      files: {
+        'service.yaml': serviceWith(
+          '    alb.ingress.kubernetes.io/target-group-attributes: slow_start.duration_seconds=30,deregistration_delay.timeout_seconds=90\n',
+        ),
+        'ingress.yaml': ingressWith(
+          '    alb.ingress.kubernetes.io/target-group-attributes: deregistration_delay.timeout_seconds=10\n',
+        ),
         'deploy.yaml': graced(60),
       },
     },
     {
       name: 'equal is enough',
-      files: { 'service.yaml': SERVICE_WEB, 'ingress.yaml': ingressWith('    alb.ingress.kubernetes.io/target-group-attributes: deregistration_delay.timeout_seconds=40\n'), 'deploy.yaml': DEPLOYMENT_GOOD },
+      files: {
+        'service.yaml': SERVICE_WEB,
+        'ingress.yaml': ingressWith(
+          '    alb.ingress.kubernetes.io/target-group-attributes: deregistration_delay.timeout_seconds=40\n',
+        ),
+        'deploy.yaml': DEPLOYMENT_GOOD,
+      },
     },
     {
       name: 'NLB: 120s with a 90s grace period',
       files: {
-        'service.yaml': nlb('    service.beta.kubernetes.io/aws-load-balancer-type: nlb-ip\n    service.beta.kubernetes.io/aws-load-balancer-target-group-attributes: deregistration_delay.timeout_seconds=120,deregistration_delay.connection_termination.enabled=true\n'),
+        'service.yaml': nlb(
+          '    service.beta.kubernetes.io/aws-load-balancer-type: nlb-ip\n    service.beta.kubernetes.io/aws-load-balancer-target-group-attributes: deregistration_delay.timeout_seconds=120,deregistration_delay.connection_termination.enabled=true\n',
+        ),
         'deploy.yaml': graced(90),
       },
     },
     {
-      name: 'a TargetGroupBinding\'s target group is configured elsewhere',
+      name: "a TargetGroupBinding's target group is configured elsewhere",
       files: {
         'service.yaml': SERVICE_WEB,
         'tgb.yaml': `apiVersion: elbv2.k8s.aws/v1beta1
@@ -60,15 +84,23 @@ spec:
       name: 'an Ingress of another controller is not checked',
       files: {
         'service.yaml': SERVICE_WEB,
-        'ingress.yaml': ingressWith('    alb.ingress.kubernetes.io/target-group-attributes: deregistration_delay.timeout_seconds=5\n').replace('ingressClassName: alb', 'ingressClassName: nginx'),
+        'ingress.yaml': ingressWith(
+          '    alb.ingress.kubernetes.io/target-group-attributes: deregistration_delay.timeout_seconds=5\n',
+        ).replace('ingressClassName: alb', 'ingressClassName: nginx'),
         'deploy.yaml': DEPLOYMENT_GOOD,
       },
     },
   ],
   invalid: [
     {
-      name: 'seed 004\'s example (30s) with a 60s grace period: at the annotation',
-      files: { 'service.yaml': SERVICE_WEB, 'ingress.yaml': ingressWith('    alb.ingress.kubernetes.io/target-group-attributes: deregistration_delay.timeout_seconds=30\n'), 'deploy.yaml': graced(60) },
+      name: "seed 004's example (30s) with a 60s grace period: at the annotation",
+      files: {
+        'service.yaml': SERVICE_WEB,
+        'ingress.yaml': ingressWith(
+          '    alb.ingress.kubernetes.io/target-group-attributes: deregistration_delay.timeout_seconds=30\n',
+        ),
+        'deploy.yaml': graced(60),
+      },
       errors: [
         {
           file: 'ingress.yaml',
@@ -79,10 +111,14 @@ spec:
       ],
     },
     {
-      name: 'the Service\'s value wins (10s) over the Ingress\'s (120s): at the Service',
+      name: "the Service's value wins (10s) over the Ingress's (120s): at the Service",
       files: {
-        'service.yaml': serviceWith('    alb.ingress.kubernetes.io/target-group-attributes: deregistration_delay.timeout_seconds=10\n'),
-        'ingress.yaml': ingressWith('    alb.ingress.kubernetes.io/target-group-attributes: deregistration_delay.timeout_seconds=120\n'),
+        'service.yaml': serviceWith(
+          '    alb.ingress.kubernetes.io/target-group-attributes: deregistration_delay.timeout_seconds=10\n',
+        ),
+        'ingress.yaml': ingressWith(
+          '    alb.ingress.kubernetes.io/target-group-attributes: deregistration_delay.timeout_seconds=120\n',
+        ),
         'deploy.yaml': DEPLOYMENT_GOOD,
       },
       errors: [{ file: 'service.yaml', line: 7, message: /is 10 .*timeout_seconds=40 or more/ }],
@@ -91,35 +127,63 @@ spec:
       name: 'a block scalar with several attributes',
       files: {
         'service.yaml': SERVICE_WEB,
-        'ingress.yaml': ingressWith('    alb.ingress.kubernetes.io/target-group-attributes: |\n      slow_start.duration_seconds=30,\n      deregistration_delay.timeout_seconds=20\n'),
+        'ingress.yaml': ingressWith(
+          '    alb.ingress.kubernetes.io/target-group-attributes: |\n      slow_start.duration_seconds=30,\n      deregistration_delay.timeout_seconds=20\n',
+        ),
         'deploy.yaml': DEPLOYMENT_GOOD,
       },
       errors: [{ file: 'ingress.yaml', line: 9, message: /is 20 .*timeout_seconds=40 or more/ }],
     },
     {
-      name: 'a grace period above AWS\'s default 300s: where the annotation goes',
+      name: "a grace period above AWS's default 300s: where the annotation goes",
       files: { 'service.yaml': SERVICE_WEB, 'ingress.yaml': INGRESS_IP, 'deploy.yaml': graced(420) },
-      errors: [{ file: 'ingress.yaml', line: 6, message: /is 300 \(AWS default\) .*pods may take 420s.*timeout_seconds=420 or more in the alb\.ingress\.kubernetes\.io\/target-group-attributes annotation/ }],
+      errors: [
+        {
+          file: 'ingress.yaml',
+          line: 6,
+          message:
+            /is 300 \(AWS default\) .*pods may take 420s.*timeout_seconds=420 or more in the alb\.ingress\.kubernetes\.io\/target-group-attributes annotation/,
+        },
+      ],
     },
     {
-      name: 'attributes without the delay leave AWS\'s 300s: at the annotation',
-      files: { 'service.yaml': SERVICE_WEB, 'ingress.yaml': ingressWith('    alb.ingress.kubernetes.io/target-group-attributes: slow_start.duration_seconds=30\n'), 'deploy.yaml': graced(330) },
+      name: "attributes without the delay leave AWS's 300s: at the annotation",
+      files: {
+        'service.yaml': SERVICE_WEB,
+        'ingress.yaml': ingressWith(
+          '    alb.ingress.kubernetes.io/target-group-attributes: slow_start.duration_seconds=30\n',
+        ),
+        'deploy.yaml': graced(330),
+      },
       errors: [{ file: 'ingress.yaml', line: 9, message: /is 300 \(AWS default\)/ }],
     },
     {
       name: 'NLB: deregistration_delay 0 with the default grace period',
       files: {
-        'service.yaml': nlb('    service.beta.kubernetes.io/aws-load-balancer-type: nlb-ip\n    service.beta.kubernetes.io/aws-load-balancer-target-group-attributes: deregistration_delay.timeout_seconds=0\n'),
+        'service.yaml': nlb(
+          '    service.beta.kubernetes.io/aws-load-balancer-type: nlb-ip\n    service.beta.kubernetes.io/aws-load-balancer-target-group-attributes: deregistration_delay.timeout_seconds=0\n',
+        ),
         'deploy.yaml': DEPLOYMENT_GOOD.replace('      terminationGracePeriodSeconds: 40\n', ''),
       },
-      errors: [{ file: 'service.yaml', line: 8, message: /is 0 for the target group of Service shop\/web, .*30s \(terminationGracePeriodSeconds, the default\).*timeout_seconds=30 or more in the service\.beta\.kubernetes\.io\/aws-load-balancer-target-group-attributes annotation/ }],
+      errors: [
+        {
+          file: 'service.yaml',
+          line: 8,
+          message:
+            /is 0 for the target group of Service shop\/web, .*30s \(terminationGracePeriodSeconds, the default\).*timeout_seconds=30 or more in the service\.beta\.kubernetes\.io\/aws-load-balancer-target-group-attributes annotation/,
+        },
+      ],
     },
     {
       name: 'one finding per workload behind the target group',
       files: {
         'service.yaml': SERVICE_WEB.replace('    app: web\n', '    tier: web\n'),
-        'ingress.yaml': ingressWith('    alb.ingress.kubernetes.io/target-group-attributes: deregistration_delay.timeout_seconds=15\n'),
-        'deploy.yaml': `${graced(20).replace('        app: web\n    spec:', '        app: web\n        tier: web\n    spec:')}---\n${graced(60)
+        'ingress.yaml': ingressWith(
+          '    alb.ingress.kubernetes.io/target-group-attributes: deregistration_delay.timeout_seconds=15\n',
+        ),
+        'deploy.yaml': `${graced(20).replace('        app: web\n    spec:', '        app: web\n        tier: web\n    spec:')}---\n${graced(
+          60,
+        )
           .replace(/web/g, 'web-canary')
           .replace('        app: web-canary\n    spec:', '        app: web-canary\n        tier: web\n    spec:')}`,
       },

@@ -2,49 +2,79 @@ import type { Cases } from '../helpers/rule-tester.js';
 import { DEPLOYMENT_GOOD, INGRESS_IP, SERVICE_WEB } from './fixtures.js';
 
 /** DEPLOYMENT_GOOD (readiness probe path on line 25) with another readiness probe path. */
-const readyAt = (path: string): string => DEPLOYMENT_GOOD.replace('            path: /ready\n', `            path: ${path}\n`);
+const readyAt = (path: string): string =>
+  DEPLOYMENT_GOOD.replace('            path: /ready\n', `            path: ${path}\n`);
 
 const INGRESS_DEFAULT_HC = INGRESS_IP.replace('    alb.ingress.kubernetes.io/healthcheck-path: /ready\n', '');
 
-const serviceWith = (annotations: string): string => SERVICE_WEB.replace('  namespace: shop\n', `  namespace: shop\n  annotations:\n${annotations}`);
+const serviceWith = (annotations: string): string =>
+  SERVICE_WEB.replace('  namespace: shop\n', `  namespace: shop\n  annotations:\n${annotations}`);
 
 const nlb = (annotations: string): string =>
-  serviceWith(`    service.beta.kubernetes.io/aws-load-balancer-type: nlb-ip\n${annotations}`).replace('spec:\n', 'spec:\n  type: LoadBalancer\n');
+  serviceWith(`    service.beta.kubernetes.io/aws-load-balancer-type: nlb-ip\n${annotations}`).replace(
+    'spec:\n',
+    'spec:\n  type: LoadBalancer\n',
+  );
 
 export default {
   valid: [
-    { name: 'ALB health check on the readiness path', files: { 'service.yaml': SERVICE_WEB, 'ingress.yaml': INGRESS_IP, 'deploy.yaml': DEPLOYMENT_GOOD } },
+    {
+      name: 'ALB health check on the readiness path',
+      files: { 'service.yaml': SERVICE_WEB, 'ingress.yaml': INGRESS_IP, 'deploy.yaml': DEPLOYMENT_GOOD },
+    },
     {
       name: 'seed 002: the path set on the Service matches the probe',
-      files: { 'service.yaml': serviceWith('    alb.ingress.kubernetes.io/healthcheck-path: /health\n'), 'ingress.yaml': INGRESS_DEFAULT_HC, 'deploy.yaml': readyAt('/health') },
+      files: {
+        'service.yaml': serviceWith('    alb.ingress.kubernetes.io/healthcheck-path: /health\n'),
+        'ingress.yaml': INGRESS_DEFAULT_HC,
+        'deploy.yaml': readyAt('/health'),
+      },
     },
-    { name: 'the default / and a probe on /', files: { 'service.yaml': SERVICE_WEB, 'ingress.yaml': INGRESS_DEFAULT_HC, 'deploy.yaml': readyAt('/') } },
+    {
+      name: 'the default / and a probe on /',
+      files: { 'service.yaml': SERVICE_WEB, 'ingress.yaml': INGRESS_DEFAULT_HC, 'deploy.yaml': readyAt('/') },
+    },
     {
       name: 'a probe without a path checks /',
-      files: { 'service.yaml': SERVICE_WEB, 'ingress.yaml': INGRESS_DEFAULT_HC, 'deploy.yaml': DEPLOYMENT_GOOD.replace('            path: /ready\n', '') },
+      files: {
+        'service.yaml': SERVICE_WEB,
+        'ingress.yaml': INGRESS_DEFAULT_HC,
+        'deploy.yaml': DEPLOYMENT_GOOD.replace('            path: /ready\n', ''),
+      },
     },
     {
       name: 'a tcpSocket readiness probe has no path to compare',
       files: {
         'service.yaml': SERVICE_WEB,
         'ingress.yaml': INGRESS_DEFAULT_HC,
-        'deploy.yaml': DEPLOYMENT_GOOD.replace('        readinessProbe:\n          httpGet:\n            path: /ready\n', '        readinessProbe:\n          tcpSocket:\n'),
+        'deploy.yaml': DEPLOYMENT_GOOD.replace(
+          '        readinessProbe:\n          httpGet:\n            path: /ready\n',
+          '        readinessProbe:\n          tcpSocket:\n',
+        ),
       },
     },
     { name: 'an NLB checks TCP by default', files: { 'service.yaml': nlb(''), 'deploy.yaml': readyAt('/healthz') } },
     {
       name: 'an NLB HTTP health check on the readiness path',
       files: {
-        'service.yaml': nlb('    service.beta.kubernetes.io/aws-load-balancer-healthcheck-protocol: HTTP\n    service.beta.kubernetes.io/aws-load-balancer-healthcheck-path: /ready\n'),
+        'service.yaml': nlb(
+          '    service.beta.kubernetes.io/aws-load-balancer-healthcheck-protocol: HTTP\n    service.beta.kubernetes.io/aws-load-balancer-healthcheck-path: /ready\n',
+        ),
         'deploy.yaml': DEPLOYMENT_GOOD,
       },
     },
-    { name: 'no load balancer among the inputs', files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': readyAt('/healthz') } },
+    {
+      name: 'no load balancer among the inputs',
+      files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': readyAt('/healthz') },
+    },
     {
       name: 'suppressed on the Ingress',
       files: {
         'service.yaml': SERVICE_WEB,
-        'ingress.yaml': INGRESS_DEFAULT_HC.replace('  annotations:\n', '  annotations:\n    zd-gate/ignore: healthcheck-path\n'),
+        'ingress.yaml': INGRESS_DEFAULT_HC.replace(
+          '  annotations:\n',
+          '  annotations:\n    zd-gate/ignore: healthcheck-path\n',
+        ),
         'deploy.yaml': DEPLOYMENT_GOOD,
       },
     },
@@ -58,29 +88,52 @@ export default {
           file: 'ingress.yaml',
           line: 6,
           container: 'web',
-          message: /The health check of Ingress shop\/web → Service web requests `\/` \(the default\), but Deployment shop\/web, container `web` is ready by `\/ready`.*Set alb\.ingress\.kubernetes\.io\/healthcheck-path: \/ready\./,
+          message:
+            /The health check of Ingress shop\/web → Service web requests `\/` \(the default\), but Deployment shop\/web, container `web` is ready by `\/ready`.*Set alb\.ingress\.kubernetes\.io\/healthcheck-path: \/ready\./,
         },
       ],
     },
     {
       name: 'an explicit path that differs',
-      files: { 'service.yaml': SERVICE_WEB, 'ingress.yaml': INGRESS_IP, 'deploy.yaml': readyAt('/actuator/health/readiness') },
-      errors: [{ file: 'ingress.yaml', line: 8, message: /requests `\/ready`, .* ready by `\/actuator\/health\/readiness`/ }],
+      files: {
+        'service.yaml': SERVICE_WEB,
+        'ingress.yaml': INGRESS_IP,
+        'deploy.yaml': readyAt('/actuator/health/readiness'),
+      },
+      errors: [
+        { file: 'ingress.yaml', line: 8, message: /requests `\/ready`, .* ready by `\/actuator\/health\/readiness`/ },
+      ],
     },
     {
       name: 'the Service annotation wins over the Ingress annotation: at the Service',
-      files: { 'service.yaml': serviceWith('    alb.ingress.kubernetes.io/healthcheck-path: /status\n'), 'ingress.yaml': INGRESS_IP, 'deploy.yaml': DEPLOYMENT_GOOD },
+      files: {
+        'service.yaml': serviceWith('    alb.ingress.kubernetes.io/healthcheck-path: /status\n'),
+        'ingress.yaml': INGRESS_IP,
+        'deploy.yaml': DEPLOYMENT_GOOD,
+      },
       errors: [{ file: 'service.yaml', line: 7, message: /requests `\/status`/ }],
     },
     {
       name: 'NLB HTTP health check without a path checks /',
-      files: { 'service.yaml': nlb('    service.beta.kubernetes.io/aws-load-balancer-healthcheck-protocol: http\n'), 'deploy.yaml': DEPLOYMENT_GOOD },
-      errors: [{ file: 'service.yaml', line: 6, message: /Service shop\/web requests `\/` \(the default\).*Set service\.beta\.kubernetes\.io\/aws-load-balancer-healthcheck-path: \/ready\./ }],
+      files: {
+        'service.yaml': nlb('    service.beta.kubernetes.io/aws-load-balancer-healthcheck-protocol: http\n'),
+        'deploy.yaml': DEPLOYMENT_GOOD,
+      },
+      errors: [
+        {
+          file: 'service.yaml',
+          line: 6,
+          message:
+            /Service shop\/web requests `\/` \(the default\).*Set service\.beta\.kubernetes\.io\/aws-load-balancer-healthcheck-path: \/ready\./,
+        },
+      ],
     },
     {
       name: 'NLB HTTP health check on another path',
       files: {
-        'service.yaml': nlb('    service.beta.kubernetes.io/aws-load-balancer-healthcheck-protocol: HTTP\n    service.beta.kubernetes.io/aws-load-balancer-healthcheck-path: /healthz\n'),
+        'service.yaml': nlb(
+          '    service.beta.kubernetes.io/aws-load-balancer-healthcheck-protocol: HTTP\n    service.beta.kubernetes.io/aws-load-balancer-healthcheck-path: /healthz\n',
+        ),
         'deploy.yaml': DEPLOYMENT_GOOD,
       },
       errors: [{ file: 'service.yaml', line: 9, message: /requests `\/healthz`/ }],

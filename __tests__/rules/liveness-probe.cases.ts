@@ -27,7 +27,10 @@ ${probes}`;
 
 export default {
   valid: [
-    { name: 'liveness and readiness on different paths', files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': DEPLOYMENT_GOOD } },
+    {
+      name: 'liveness and readiness on different paths',
+      files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': DEPLOYMENT_GOOD },
+    },
     {
       name: 'same endpoint, but liveness tolerates more failures',
       files: {
@@ -81,7 +84,10 @@ export default {
       name: 'a sidecar without the Service port needs no probe',
       files: {
         'service.yaml': SERVICE_WEB,
-        'deploy.yaml': DEPLOYMENT_GOOD.replace('      containers:\n', '      containers:\n      - name: log-shipper\n        image: fluent/fluent-bit:3.1\n'),
+        'deploy.yaml': DEPLOYMENT_GOOD.replace(
+          '      containers:\n',
+          '      containers:\n      - name: log-shipper\n        image: fluent/fluent-bit:3.1\n',
+        ),
       },
     },
     { name: 'a workload no Service selects', files: { 'deploy.yaml': deploy('') } },
@@ -97,7 +103,15 @@ export default {
             port: http
 `),
       },
-      errors: [{ file: 'deploy.yaml', line: 17, severity: 'notice', container: 'web', message: /has no livenessProbe.*Consider a liveness probe that differs from the readiness probe/ }],
+      errors: [
+        {
+          file: 'deploy.yaml',
+          line: 17,
+          severity: 'notice',
+          container: 'web',
+          message: /has no livenessProbe.*Consider a liveness probe that differs from the readiness probe/,
+        },
+      ],
     },
     {
       name: 'seed 002: the same httpGet, same (default) timing',
@@ -113,7 +127,14 @@ export default {
             path: /health
 `),
       },
-      errors: [{ file: 'deploy.yaml', line: 26, severity: 'warning', message: /the livenessProbe is identical to the readinessProbe.*higher failureThreshold/ }],
+      errors: [
+        {
+          file: 'deploy.yaml',
+          line: 26,
+          severity: 'warning',
+          message: /the livenessProbe is identical to the readinessProbe.*higher failureThreshold/,
+        },
+      ],
     },
     {
       name: 'identical once the named port and the defaults are resolved',
@@ -132,7 +153,14 @@ export default {
             port: 8080
 `),
       },
-      errors: [{ file: 'deploy.yaml', line: 29, severity: 'warning', message: /container `web`: the livenessProbe is identical to the readinessProbe \(same check and timing\)/ }],
+      errors: [
+        {
+          file: 'deploy.yaml',
+          line: 29,
+          severity: 'warning',
+          message: /container `web`: the livenessProbe is identical to the readinessProbe \(same check and timing\)/,
+        },
+      ],
     },
     {
       name: 'identical exec probes',
@@ -146,15 +174,31 @@ export default {
             command: ["/bin/grpc_health_probe", "-addr=:8080"]
 `),
       },
-      errors: [{ file: 'deploy.yaml', line: 25, severity: 'warning', message: /identical to the readinessProbe.*Point liveness at a cheaper endpoint/ }],
+      errors: [
+        {
+          file: 'deploy.yaml',
+          line: 25,
+          severity: 'warning',
+          message: /identical to the readinessProbe.*Point liveness at a cheaper endpoint/,
+        },
+      ],
     },
     {
       name: 'a StatefulSet',
       files: {
         'service.yaml': SERVICE_WEB,
-        'sts.yaml': deploy('').replace('kind: Deployment', 'kind: StatefulSet').replace('spec:\n  replicas: 3\n', 'spec:\n  serviceName: web\n  replicas: 3\n'),
+        'sts.yaml': deploy('')
+          .replace('kind: Deployment', 'kind: StatefulSet')
+          .replace('spec:\n  replicas: 3\n', 'spec:\n  serviceName: web\n  replicas: 3\n'),
       },
-      errors: [{ file: 'sts.yaml', line: 18, severity: 'notice', message: /StatefulSet shop\/web, container `web` has no livenessProbe/ }],
+      errors: [
+        {
+          file: 'sts.yaml',
+          line: 18,
+          severity: 'notice',
+          message: /StatefulSet shop\/web, container `web` has no livenessProbe/,
+        },
+      ],
     },
   ],
 } satisfies Cases;

@@ -33,20 +33,38 @@ export default {
     },
     {
       name: 'the HPA floor counts, not spec.replicas',
-      files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': withReplicas('  replicas: 1\n'), 'hpa.yaml': hpa('  minReplicas: 3\n') },
+      files: {
+        'service.yaml': SERVICE_WEB,
+        'deploy.yaml': withReplicas('  replicas: 1\n'),
+        'hpa.yaml': hpa('  minReplicas: 3\n'),
+      },
     },
-    { name: 'minimum lowered to 1', options: { minimum: 1 }, files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': withReplicas('  replicas: 1\n') } },
+    {
+      name: 'minimum lowered to 1',
+      options: { minimum: 1 },
+      files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': withReplicas('  replicas: 1\n') },
+    },
     { name: 'a workload no Service selects', files: { 'deploy.yaml': withReplicas('  replicas: 1\n') } },
     {
       name: 'an HPA for another Deployment of the same name in another namespace does not count',
-      files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': DEPLOYMENT_GOOD, 'hpa.yaml': hpa('  minReplicas: 1\n').replace('namespace: shop', 'namespace: other') },
+      files: {
+        'service.yaml': SERVICE_WEB,
+        'deploy.yaml': DEPLOYMENT_GOOD,
+        'hpa.yaml': hpa('  minReplicas: 1\n').replace('namespace: shop', 'namespace: other'),
+      },
     },
   ],
   invalid: [
     {
       name: 'one replica',
       files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': withReplicas('  replicas: 1\n') },
-      errors: [{ file: 'deploy.yaml', line: 7, message: /Deployment shop\/web runs 1 replica: .*Set replicas to at least 2\./ }],
+      errors: [
+        {
+          file: 'deploy.yaml',
+          line: 7,
+          message: /Deployment shop\/web runs 1 replica: .*Set replicas to at least 2\./,
+        },
+      ],
     },
     {
       name: 'replicas unset means 1: at spec',
@@ -56,18 +74,37 @@ export default {
     {
       name: 'HPA minReplicas 1: on the HPA',
       files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': withReplicas(''), 'hpa.yaml': hpa('  minReplicas: 1\n') },
-      errors: [{ file: 'hpa.yaml', line: 11, message: /HorizontalPodAutoscaler shop\/web lets Deployment shop\/web scale down to 1 replica \(minReplicas\).*Set minReplicas to at least 2\./ }],
+      errors: [
+        {
+          file: 'hpa.yaml',
+          line: 11,
+          message:
+            /HorizontalPodAutoscaler shop\/web lets Deployment shop\/web scale down to 1 replica \(minReplicas\).*Set minReplicas to at least 2\./,
+        },
+      ],
     },
     {
       name: 'HPA without minReplicas (defaults to 1): at its spec',
       files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': DEPLOYMENT_GOOD, 'hpa.yaml': hpa('') },
-      errors: [{ file: 'hpa.yaml', line: 6, message: /scale down to 1 replica \(minReplicas unset, the default\).*at least 2\./ }],
+      errors: [
+        {
+          file: 'hpa.yaml',
+          line: 6,
+          message: /scale down to 1 replica \(minReplicas unset, the default\).*at least 2\./,
+        },
+      ],
     },
     {
       name: 'minimum raised to 3',
       options: { minimum: 3 },
       files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': withReplicas('  replicas: 2\n') },
-      errors: [{ file: 'deploy.yaml', line: 7, message: /runs 2 replicas: fewer than the minimum of 3.*Set replicas to at least 3\./ }],
+      errors: [
+        {
+          file: 'deploy.yaml',
+          line: 7,
+          message: /runs 2 replicas: fewer than the minimum of 3.*Set replicas to at least 3\./,
+        },
+      ],
     },
     {
       name: 'an Argo Rollout scaled by an HPA',
@@ -97,7 +134,10 @@ spec:
         - name: http
           containerPort: 8080
 `,
-        'hpa.yaml': hpa('  minReplicas: 1\n').replace('    apiVersion: apps/v1\n    kind: Deployment\n', '    apiVersion: argoproj.io/v1alpha1\n    kind: Rollout\n'),
+        'hpa.yaml': hpa('  minReplicas: 1\n').replace(
+          '    apiVersion: apps/v1\n    kind: Deployment\n',
+          '    apiVersion: argoproj.io/v1alpha1\n    kind: Rollout\n',
+        ),
       },
       errors: [{ file: 'hpa.yaml', line: 11, message: /lets Rollout shop\/web scale down to 1/ }],
     },

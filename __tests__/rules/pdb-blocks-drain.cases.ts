@@ -30,9 +30,18 @@ spec:
 export default {
   valid: [
     { name: 'maxUnavailable: 1', files: { 'deploy.yaml': DEPLOYMENT_GOOD, 'pdb.yaml': PDB_WEB } },
-    { name: 'minAvailable 2 of 3 replicas', files: { 'deploy.yaml': DEPLOYMENT_GOOD, 'pdb.yaml': pdb('  minAvailable: 2\n') } },
-    { name: 'minAvailable 50% of 3 rounds up to 2', files: { 'deploy.yaml': DEPLOYMENT_GOOD, 'pdb.yaml': pdb('  minAvailable: 50%\n') } },
-    { name: 'maxUnavailable 10% of 3 rounds up to 1', files: { 'deploy.yaml': DEPLOYMENT_GOOD, 'pdb.yaml': pdb('  maxUnavailable: 10%\n') } },
+    {
+      name: 'minAvailable 2 of 3 replicas',
+      files: { 'deploy.yaml': DEPLOYMENT_GOOD, 'pdb.yaml': pdb('  minAvailable: 2\n') },
+    },
+    {
+      name: 'minAvailable 50% of 3 rounds up to 2',
+      files: { 'deploy.yaml': DEPLOYMENT_GOOD, 'pdb.yaml': pdb('  minAvailable: 50%\n') },
+    },
+    {
+      name: 'maxUnavailable 10% of 3 rounds up to 1',
+      files: { 'deploy.yaml': DEPLOYMENT_GOOD, 'pdb.yaml': pdb('  maxUnavailable: 10%\n') },
+    },
     {
       name: 'minAvailable counts every pod the budget selects (two Deployments of 1)',
       files: {
@@ -40,18 +49,34 @@ export default {
         'pdb.yaml': pdb('  minAvailable: 1\n'),
       },
     },
-    { name: 'minAvailable 2 with HPA minReplicas 3', files: { 'deploy.yaml': withReplicas(1), 'hpa.yaml': HPA(3), 'pdb.yaml': pdb('  minAvailable: 2\n') } },
-    { name: 'a budget that selects no workload among the inputs', files: { 'service.yaml': SERVICE_WEB, 'pdb.yaml': pdb('  minAvailable: 3\n') } },
+    {
+      name: 'minAvailable 2 with HPA minReplicas 3',
+      files: { 'deploy.yaml': withReplicas(1), 'hpa.yaml': HPA(3), 'pdb.yaml': pdb('  minAvailable: 2\n') },
+    },
+    {
+      name: 'a budget that selects no workload among the inputs',
+      files: { 'service.yaml': SERVICE_WEB, 'pdb.yaml': pdb('  minAvailable: 3\n') },
+    },
     {
       name: 'a budget in another namespace does not judge these pods',
-      files: { 'deploy.yaml': withReplicas(1), 'pdb.yaml': pdb('  minAvailable: 1\n').replace('namespace: shop', 'namespace: other') },
+      files: {
+        'deploy.yaml': withReplicas(1),
+        'pdb.yaml': pdb('  minAvailable: 1\n').replace('namespace: shop', 'namespace: other'),
+      },
     },
   ],
   invalid: [
     {
       name: 'maxUnavailable: 0',
       files: { 'deploy.yaml': DEPLOYMENT_GOOD, 'pdb.yaml': pdb('  maxUnavailable: 0\n') },
-      errors: [{ file: 'pdb.yaml', line: 7, message: /PodDisruptionBudget shop\/web allows no voluntary eviction: maxUnavailable: 0, .*Use maxUnavailable: 1/ }],
+      errors: [
+        {
+          file: 'pdb.yaml',
+          line: 7,
+          message:
+            /PodDisruptionBudget shop\/web allows no voluntary eviction: maxUnavailable: 0, .*Use maxUnavailable: 1/,
+        },
+      ],
     },
     {
       name: 'maxUnavailable: 0%',
@@ -66,7 +91,14 @@ export default {
     {
       name: 'minAvailable equal to the replica count',
       files: { 'deploy.yaml': DEPLOYMENT_GOOD, 'pdb.yaml': pdb('  minAvailable: 3\n') },
-      errors: [{ file: 'pdb.yaml', line: 7, message: /minAvailable 3 requires 3 of the 3 pods it selects \(Deployment shop\/web replicas: 3\).*Use maxUnavailable: 1, or minAvailable: 2 at most\./ }],
+      errors: [
+        {
+          file: 'pdb.yaml',
+          line: 7,
+          message:
+            /minAvailable 3 requires 3 of the 3 pods it selects \(Deployment shop\/web replicas: 3\).*Use maxUnavailable: 1, or minAvailable: 2 at most\./,
+        },
+      ],
     },
     {
       name: 'minAvailable 90% of 3 rounds up to 3',
@@ -76,10 +108,16 @@ export default {
     {
       name: 'HPA minReplicas is the count that matters',
       files: { 'deploy.yaml': withReplicas(5), 'hpa.yaml': HPA(2), 'pdb.yaml': pdb('  minAvailable: 2\n') },
-      errors: [{ file: 'pdb.yaml', line: 7, message: /requires 2 of the 2 pods it selects \(Deployment shop\/web HPA minReplicas: 2\)/ }],
+      errors: [
+        {
+          file: 'pdb.yaml',
+          line: 7,
+          message: /requires 2 of the 2 pods it selects \(Deployment shop\/web HPA minReplicas: 2\)/,
+        },
+      ],
     },
     {
-      name: 'seed 004\'s budget (minAvailable 1) over a single replica',
+      name: "seed 004's budget (minAvailable 1) over a single replica",
       files: {
         'deploy.yaml': withReplicas(1),
         'pdb.yaml': `apiVersion: policy/v1
@@ -94,14 +132,32 @@ spec:
       app: web
 `,
       },
-      errors: [{ file: 'pdb.yaml', line: 7, message: /PodDisruptionBudget shop\/echoserver-pdb .*requires 1 of the 1 pod it selects.*run at least 2 replicas/ }],
+      errors: [
+        {
+          file: 'pdb.yaml',
+          line: 7,
+          message:
+            /PodDisruptionBudget shop\/echoserver-pdb .*requires 1 of the 1 pod it selects.*run at least 2 replicas/,
+        },
+      ],
     },
     {
       name: 'flagged whether or not a Service selects the pods',
-      files: { 'deploy.yaml': DEPLOYMENT_GOOD, 'pdb.yaml': `${pdb('  maxUnavailable: 0\n')}---\n${pdb('  minAvailable: 100%\n').replace('name: web\n', 'name: web-b\n')}` },
+      files: {
+        'deploy.yaml': DEPLOYMENT_GOOD,
+        'pdb.yaml': `${pdb('  maxUnavailable: 0\n')}---\n${pdb('  minAvailable: 100%\n').replace('name: web\n', 'name: web-b\n')}`,
+      },
       errors: [
-        { file: 'pdb.yaml', line: 7, message: /PodDisruptionBudget shop\/web allows no voluntary eviction: maxUnavailable: 0,/ },
-        { file: 'pdb.yaml', line: 18, message: /PodDisruptionBudget shop\/web-b allows no voluntary eviction: minAvailable: 100%,/ },
+        {
+          file: 'pdb.yaml',
+          line: 7,
+          message: /PodDisruptionBudget shop\/web allows no voluntary eviction: maxUnavailable: 0,/,
+        },
+        {
+          file: 'pdb.yaml',
+          line: 18,
+          message: /PodDisruptionBudget shop\/web-b allows no voluntary eviction: minAvailable: 100%,/,
+        },
       ],
     },
   ],

@@ -1,22 +1,32 @@
 import type { Cases } from '../helpers/rule-tester.js';
 import { DEPLOYMENT_GOOD, PDB_WEB, SERVICE_WEB } from './fixtures.js';
 
-const pdbSelecting = (selector: string): string => PDB_WEB.replace('  selector:\n    matchLabels:\n      app: web\n', selector);
+const pdbSelecting = (selector: string): string =>
+  PDB_WEB.replace('  selector:\n    matchLabels:\n      app: web\n', selector);
 
 export default {
   valid: [
-    { name: 'a budget selects the pods', files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': DEPLOYMENT_GOOD, 'pdb.yaml': PDB_WEB } },
+    {
+      name: 'a budget selects the pods',
+      files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': DEPLOYMENT_GOOD, 'pdb.yaml': PDB_WEB },
+    },
     {
       name: 'a budget with matchExpressions',
       files: {
         'service.yaml': SERVICE_WEB,
         'deploy.yaml': DEPLOYMENT_GOOD,
-        'pdb.yaml': pdbSelecting('  selector:\n    matchExpressions:\n    - key: app\n      operator: In\n      values: [web, api]\n'),
+        'pdb.yaml': pdbSelecting(
+          '  selector:\n    matchExpressions:\n    - key: app\n      operator: In\n      values: [web, api]\n',
+        ),
       },
     },
     {
       name: 'an empty selector selects every pod of the namespace (policy/v1)',
-      files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': DEPLOYMENT_GOOD, 'pdb.yaml': pdbSelecting('  selector: {}\n') },
+      files: {
+        'service.yaml': SERVICE_WEB,
+        'deploy.yaml': DEPLOYMENT_GOOD,
+        'pdb.yaml': pdbSelecting('  selector: {}\n'),
+      },
     },
     {
       name: 'objects without a namespace meet in the default one',
@@ -31,20 +41,35 @@ export default {
       name: 'suppressed on the workload',
       files: {
         'service.yaml': SERVICE_WEB,
-        'deploy.yaml': DEPLOYMENT_GOOD.replace('  namespace: shop\n', '  namespace: shop\n  annotations:\n    zd-gate/ignore: pod-disruption-budget, min-replicas\n'),
+        'deploy.yaml': DEPLOYMENT_GOOD.replace(
+          '  namespace: shop\n',
+          '  namespace: shop\n  annotations:\n    zd-gate/ignore: pod-disruption-budget, min-replicas\n',
+        ),
       },
     },
   ],
   invalid: [
     {
-      name: 'no budget: at the workload\'s name',
+      name: "no budget: at the workload's name",
       files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': DEPLOYMENT_GOOD },
-      errors: [{ file: 'deploy.yaml', line: 4, message: /No PodDisruptionBudget selects the pods of Deployment shop\/web.*Add one with maxUnavailable: 1/ }],
+      errors: [
+        {
+          file: 'deploy.yaml',
+          line: 4,
+          message: /No PodDisruptionBudget selects the pods of Deployment shop\/web.*Add one with maxUnavailable: 1/,
+        },
+      ],
     },
     {
       name: 'a budget in another namespace',
-      files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': DEPLOYMENT_GOOD, 'pdb.yaml': PDB_WEB.replace('namespace: shop', 'namespace: other') },
-      errors: [{ file: 'deploy.yaml', line: 4, message: /No PodDisruptionBudget selects the pods of Deployment shop\/web/ }],
+      files: {
+        'service.yaml': SERVICE_WEB,
+        'deploy.yaml': DEPLOYMENT_GOOD,
+        'pdb.yaml': PDB_WEB.replace('namespace: shop', 'namespace: other'),
+      },
+      errors: [
+        { file: 'deploy.yaml', line: 4, message: /No PodDisruptionBudget selects the pods of Deployment shop\/web/ },
+      ],
     },
     {
       name: 'a budget whose selector misses a pod label',
@@ -53,16 +78,22 @@ export default {
         'deploy.yaml': DEPLOYMENT_GOOD,
         'pdb.yaml': pdbSelecting('  selector:\n    matchLabels:\n      app: web\n      tier: frontend\n'),
       },
-      errors: [{ file: 'deploy.yaml', line: 4, message: /No PodDisruptionBudget selects the pods of Deployment shop\/web/ }],
+      errors: [
+        { file: 'deploy.yaml', line: 4, message: /No PodDisruptionBudget selects the pods of Deployment shop\/web/ },
+      ],
     },
     {
       name: 'a budget whose matchExpressions exclude the pods',
       files: {
         'service.yaml': SERVICE_WEB,
         'deploy.yaml': DEPLOYMENT_GOOD,
-        'pdb.yaml': pdbSelecting('  selector:\n    matchExpressions:\n    - key: app\n      operator: NotIn\n      values: [web]\n'),
+        'pdb.yaml': pdbSelecting(
+          '  selector:\n    matchExpressions:\n    - key: app\n      operator: NotIn\n      values: [web]\n',
+        ),
       },
-      errors: [{ file: 'deploy.yaml', line: 4, message: /No PodDisruptionBudget selects the pods of Deployment shop\/web/ }],
+      errors: [
+        { file: 'deploy.yaml', line: 4, message: /No PodDisruptionBudget selects the pods of Deployment shop\/web/ },
+      ],
     },
     {
       name: 'seed 001: the demo has no budget',

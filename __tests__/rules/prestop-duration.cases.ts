@@ -30,28 +30,53 @@ ${hook}`;
 
 const exec = (command: string): string => `            exec:\n              command: ${command}\n`;
 
-const NLB_IP = SERVICE_WEB.replace('  namespace: shop\n', '  namespace: shop\n  annotations:\n    service.beta.kubernetes.io/aws-load-balancer-type: nlb-ip\n').replace(
-  'spec:\n',
-  'spec:\n  type: LoadBalancer\n',
-);
+const NLB_IP = SERVICE_WEB.replace(
+  '  namespace: shop\n',
+  '  namespace: shop\n  annotations:\n    service.beta.kubernetes.io/aws-load-balancer-type: nlb-ip\n',
+).replace('spec:\n', 'spec:\n  type: LoadBalancer\n');
 const INGRESS_INSTANCE = INGRESS_IP.replace('target-type: ip', 'target-type: instance');
 
 export default {
   valid: [
     { name: 'ALB ip: sleep 20 ≥ 15', files: { ...BEHIND_ALB_IP, 'deploy.yaml': DEPLOYMENT_GOOD } },
-    { name: 'no load balancer among the inputs: the ALB ip threshold, 15', files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': deploy(exec('["sleep", "15"]')) } },
-    { name: 'ALB instance: sleep 45', files: { 'service.yaml': SERVICE_WEB, 'ingress.yaml': INGRESS_INSTANCE, 'deploy.yaml': deploy(exec('["sleep", "45"]')) } },
-    { name: 'NLB: sleep 1m', files: { 'service.yaml': NLB_IP, 'deploy.yaml': deploy(exec('["sh", "-c", "sleep 1m"]')) } },
-    { name: 'seed 003: sleep 70 behind the ALB', files: { ...BEHIND_ALB_IP, 'deploy.yaml': deploy(exec('["/bin/sh", "-c", "sleep 70"]')) } },
+    {
+      name: 'no load balancer among the inputs: the ALB ip threshold, 15',
+      files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': deploy(exec('["sleep", "15"]')) },
+    },
+    {
+      name: 'ALB instance: sleep 45',
+      files: {
+        'service.yaml': SERVICE_WEB,
+        'ingress.yaml': INGRESS_INSTANCE,
+        'deploy.yaml': deploy(exec('["sleep", "45"]')),
+      },
+    },
+    {
+      name: 'NLB: sleep 1m',
+      files: { 'service.yaml': NLB_IP, 'deploy.yaml': deploy(exec('["sh", "-c", "sleep 1m"]')) },
+    },
+    {
+      name: 'seed 003: sleep 70 behind the ALB',
+      files: { ...BEHIND_ALB_IP, 'deploy.yaml': deploy(exec('["/bin/sh", "-c", "sleep 70"]')) },
+    },
     {
       name: 'an httpGet hook has no readable delay',
-      files: { ...BEHIND_ALB_IP, 'deploy.yaml': deploy('            httpGet:\n              path: /drain\n              port: http\n') },
+      files: {
+        ...BEHIND_ALB_IP,
+        'deploy.yaml': deploy('            httpGet:\n              path: /drain\n              port: http\n'),
+      },
     },
     {
       name: 'a sleep in a loop waits for a condition, not for its sum',
-      files: { ...BEHIND_ALB_IP, 'deploy.yaml': deploy(exec('["/bin/sh", "-c", "while [ -e /tmp/busy ]; do sleep 1; done"]')) },
+      files: {
+        ...BEHIND_ALB_IP,
+        'deploy.yaml': deploy(exec('["/bin/sh", "-c", "while [ -e /tmp/busy ]; do sleep 1; done"]')),
+      },
     },
-    { name: 'sleep 0 is prestop-hook\'s finding, not this one', files: { ...BEHIND_ALB_IP, 'deploy.yaml': deploy(exec('["sleep", "0"]')) } },
+    {
+      name: "sleep 0 is prestop-hook's finding, not this one",
+      files: { ...BEHIND_ALB_IP, 'deploy.yaml': deploy(exec('["sleep", "0"]')) },
+    },
     {
       name: 'nlb-seconds lowered to 30 for a fast NLB',
       options: { 'nlb-seconds': 30 },
@@ -75,7 +100,10 @@ spec:
         'deploy.yaml': deploy(exec('["sleep", "15"]')),
       },
     },
-    { name: 'a workload no Service selects', files: { 'ingress.yaml': INGRESS_IP, 'deploy.yaml': deploy(exec('["sleep", "1"]')) } },
+    {
+      name: 'a workload no Service selects',
+      files: { 'ingress.yaml': INGRESS_IP, 'deploy.yaml': deploy(exec('["sleep", "1"]')) },
+    },
   ],
   invalid: [
     {
@@ -86,28 +114,51 @@ spec:
           file: 'deploy.yaml',
           line: 26,
           container: 'web',
-          message: /waits 10s, less than the 15s deregistration takes to propagate behind an ALB with ip targets.*Sleep at least 15s/,
+          message:
+            /waits 10s, less than the 15s deregistration takes to propagate behind an ALB with ip targets.*Sleep at least 15s/,
         },
       ],
     },
     {
       name: 'no load balancer among the inputs: the ALB ip threshold',
       files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': deploy('            sleep:\n              seconds: 5\n') },
-      errors: [{ file: 'deploy.yaml', line: 26, message: /waits 5s, less than the 15s .*\(no load balancer among the inputs\).*at least 15s/ }],
+      errors: [
+        {
+          file: 'deploy.yaml',
+          line: 26,
+          message: /waits 5s, less than the 15s .*\(no load balancer among the inputs\).*at least 15s/,
+        },
+      ],
     },
     {
-      name: 'ALB instance targets add kube-proxy\'s sync: 30 < 45',
-      files: { 'service.yaml': SERVICE_WEB, 'ingress.yaml': INGRESS_INSTANCE, 'deploy.yaml': deploy(exec('["/bin/sh", "-c", "sleep 30 && nginx -s quit"]')) },
-      errors: [{ file: 'deploy.yaml', line: 26, message: /waits 30s, less than the 45s .*ALB with instance targets.*at least 45s/ }],
+      name: "ALB instance targets add kube-proxy's sync: 30 < 45",
+      files: {
+        'service.yaml': SERVICE_WEB,
+        'ingress.yaml': INGRESS_INSTANCE,
+        'deploy.yaml': deploy(exec('["/bin/sh", "-c", "sleep 30 && nginx -s quit"]')),
+      },
+      errors: [
+        {
+          file: 'deploy.yaml',
+          line: 26,
+          message: /waits 30s, less than the 45s .*ALB with instance targets.*at least 45s/,
+        },
+      ],
     },
     {
       name: 'NLB: busybox sleep 30 < 60',
       files: { 'service.yaml': NLB_IP, 'deploy.yaml': deploy(exec('["busybox", "sleep", "30"]')) },
-      errors: [{ file: 'deploy.yaml', line: 26, message: /waits 30s, less than the 60s .*behind an NLB.*at least 60s/ }],
+      errors: [
+        { file: 'deploy.yaml', line: 26, message: /waits 30s, less than the 60s .*behind an NLB.*at least 60s/ },
+      ],
     },
     {
       name: 'behind an ALB and an NLB: the larger threshold',
-      files: { ...BEHIND_ALB_IP, 'nlb.yaml': NLB_IP.replace('name: web\n', 'name: web-nlb\n'), 'deploy.yaml': deploy(exec('["sleep", "20"]')) },
+      files: {
+        ...BEHIND_ALB_IP,
+        'nlb.yaml': NLB_IP.replace('name: web\n', 'name: web-nlb\n'),
+        'deploy.yaml': deploy(exec('["sleep", "20"]')),
+      },
       errors: [{ file: 'deploy.yaml', line: 26, message: /less than the 60s .*behind an NLB/ }],
     },
     {
@@ -139,12 +190,18 @@ spec:
     },
     {
       name: 'fractional sleeps add up: sleep 2.5; sleep 5',
-      files: { ...BEHIND_ALB_IP, 'deploy.yaml': deploy(exec('["sh", "-c", "sleep 2.5; /usr/local/bin/drain; sleep 5"]')) },
+      files: {
+        ...BEHIND_ALB_IP,
+        'deploy.yaml': deploy(exec('["sh", "-c", "sleep 2.5; /usr/local/bin/drain; sleep 5"]')),
+      },
       errors: [{ file: 'deploy.yaml', line: 26, message: /waits 7\.5s/ }],
     },
     {
       name: 'the word "for" in a message is not a loop',
-      files: { ...BEHIND_ALB_IP, 'deploy.yaml': deploy(exec('["/bin/sh", "-c", "echo waiting for the load balancer; sleep 5"]')) },
+      files: {
+        ...BEHIND_ALB_IP,
+        'deploy.yaml': deploy(exec('["/bin/sh", "-c", "echo waiting for the load balancer; sleep 5"]')),
+      },
       errors: [{ file: 'deploy.yaml', line: 26, message: /waits 5s, less than the 15s/ }],
     },
   ],

@@ -2,7 +2,8 @@ import type { Cases } from '../helpers/rule-tester.js';
 import { BEHIND_ALB_IP, DEPLOYMENT_GOOD, SERVICE_WEB } from './fixtures.js';
 
 /** DEPLOYMENT_GOOD with its preStop hook replaced: `preStop:` is line 32 of the file, the command or seconds line 34. */
-const withHook = (hook: string): string => DEPLOYMENT_GOOD.replace('          preStop:\n            sleep:\n              seconds: 20\n', hook);
+const withHook = (hook: string): string =>
+  DEPLOYMENT_GOOD.replace('          preStop:\n            sleep:\n              seconds: 20\n', hook);
 
 const noHook = `apiVersion: apps/v1
 kind: Deployment
@@ -35,51 +36,97 @@ const HEADLESS = SERVICE_WEB.replace('spec:\n', 'spec:\n  clusterIP: None\n');
 
 export default {
   valid: [
-    { name: 'native sleep action (lifecycle.preStop.sleep.seconds)', files: { ...BEHIND_ALB_IP, 'deploy.yaml': DEPLOYMENT_GOOD } },
+    {
+      name: 'native sleep action (lifecycle.preStop.sleep.seconds)',
+      files: { ...BEHIND_ALB_IP, 'deploy.yaml': DEPLOYMENT_GOOD },
+    },
     {
       name: 'exec ["sleep", "15"]',
-      files: { ...BEHIND_ALB_IP, 'deploy.yaml': withHook('          preStop:\n            exec:\n              command: ["sleep", "15"]\n') },
+      files: {
+        ...BEHIND_ALB_IP,
+        'deploy.yaml': withHook('          preStop:\n            exec:\n              command: ["sleep", "15"]\n'),
+      },
     },
     {
       name: 'exec through a shell: ["/bin/sh", "-c", "sleep 15 && nginx -s quit"]',
-      files: { ...BEHIND_ALB_IP, 'deploy.yaml': withHook('          preStop:\n            exec:\n              command: ["/bin/sh", "-c", "sleep 15 && nginx -s quit"]\n') },
+      files: {
+        ...BEHIND_ALB_IP,
+        'deploy.yaml': withHook(
+          '          preStop:\n            exec:\n              command: ["/bin/sh", "-c", "sleep 15 && nginx -s quit"]\n',
+        ),
+      },
     },
     {
       name: 'busybox sleep',
-      files: { ...BEHIND_ALB_IP, 'deploy.yaml': withHook('          preStop:\n            exec:\n              command: ["busybox", "sleep", "15"]\n') },
+      files: {
+        ...BEHIND_ALB_IP,
+        'deploy.yaml': withHook(
+          '          preStop:\n            exec:\n              command: ["busybox", "sleep", "15"]\n',
+        ),
+      },
     },
     {
       name: 'GNU duration suffix: sleep 1m',
-      files: { ...BEHIND_ALB_IP, 'deploy.yaml': withHook('          preStop:\n            exec:\n              command: ["sh", "-c", "sleep 1m"]\n') },
+      files: {
+        ...BEHIND_ALB_IP,
+        'deploy.yaml': withHook(
+          '          preStop:\n            exec:\n              command: ["sh", "-c", "sleep 1m"]\n',
+        ),
+      },
     },
     {
       name: 'combined shell flags: bash -lc "sleep 20; kill -QUIT 1"',
-      files: { ...BEHIND_ALB_IP, 'deploy.yaml': withHook('          preStop:\n            exec:\n              command: ["/bin/bash", "-lc", "sleep 20; kill -QUIT 1"]\n') },
+      files: {
+        ...BEHIND_ALB_IP,
+        'deploy.yaml': withHook(
+          '          preStop:\n            exec:\n              command: ["/bin/bash", "-lc", "sleep 20; kill -QUIT 1"]\n',
+        ),
+      },
     },
     {
       name: 'a sleep for a time read from the environment still delays termination',
       files: {
         ...BEHIND_ALB_IP,
-        'deploy.yaml': withHook('          preStop:\n            exec:\n              command: ["/bin/sh", "-c", "sleep ${PRESTOP_SECONDS:-20}"]\n'),
+        'deploy.yaml': withHook(
+          '          preStop:\n            exec:\n              command: ["/bin/sh", "-c", "sleep ${PRESTOP_SECONDS:-20}"]\n',
+        ),
       },
     },
     {
       name: 'a loop that sleeps until the application has drained',
-      files: { ...BEHIND_ALB_IP, 'deploy.yaml': withHook('          preStop:\n            exec:\n              command: ["/bin/sh", "-c", "until curl -sf localhost:8080/drained; do sleep 1; done"]\n') },
+      files: {
+        ...BEHIND_ALB_IP,
+        'deploy.yaml': withHook(
+          '          preStop:\n            exec:\n              command: ["/bin/sh", "-c", "until curl -sf localhost:8080/drained; do sleep 1; done"]\n',
+        ),
+      },
     },
     {
       name: 'httpGet hook (delays for as long as the endpoint answers)',
-      files: { ...BEHIND_ALB_IP, 'deploy.yaml': withHook('          preStop:\n            httpGet:\n              path: /drain\n              port: http\n') },
+      files: {
+        ...BEHIND_ALB_IP,
+        'deploy.yaml': withHook(
+          '          preStop:\n            httpGet:\n              path: /drain\n              port: http\n',
+        ),
+      },
     },
     {
       name: 'sleep infinity delays termination (termination-grace reports the kill)',
-      files: { ...BEHIND_ALB_IP, 'deploy.yaml': withHook('          preStop:\n            exec:\n              command: ["sleep", "infinity"]\n') },
+      files: {
+        ...BEHIND_ALB_IP,
+        'deploy.yaml': withHook(
+          '          preStop:\n            exec:\n              command: ["sleep", "infinity"]\n',
+        ),
+      },
     },
     {
       name: 'a sidecar without the Service port needs no hook',
       files: {
         ...BEHIND_ALB_IP,
-        'deploy.yaml': DEPLOYMENT_GOOD.replace('      containers:\n', '      containers:\n      - name: log-shipper\n        image: fluent/fluent-bit:3.1\n'),
+        'deploy.yaml': DEPLOYMENT_GOOD.replace(
+          '      containers:\n',
+          '      containers:\n      - name: log-shipper\n        image: fluent/fluent-bit:3.1\n',
+        ),
       },
     },
     { name: 'a workload no Service selects is not checked', files: { 'deploy.yaml': noHook } },
@@ -95,7 +142,10 @@ export default {
       name: 'suppressed on the workload with zd-gate/ignore',
       files: {
         'service.yaml': SERVICE_WEB,
-        'deploy.yaml': noHook.replace('  namespace: shop\n', '  namespace: shop\n  annotations:\n    zd-gate/ignore: prestop-hook\n'),
+        'deploy.yaml': noHook.replace(
+          '  namespace: shop\n',
+          '  namespace: shop\n  annotations:\n    zd-gate/ignore: prestop-hook\n',
+        ),
       },
     },
   ],
@@ -108,7 +158,15 @@ export default {
     {
       name: 'no lifecycle at all: reported on the container, where the hook goes',
       files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': noHook },
-      errors: [{ file: 'deploy.yaml', line: 17, container: 'web', message: /has no preStop hook.*Add lifecycle\.preStop\.sleep\.seconds: 15, about the time deregistration takes to propagate behind an ALB with ip targets/ }],
+      errors: [
+        {
+          file: 'deploy.yaml',
+          line: 17,
+          container: 'web',
+          message:
+            /has no preStop hook.*Add lifecycle\.preStop\.sleep\.seconds: 15, about the time deregistration takes to propagate behind an ALB with ip targets/,
+        },
+      ],
     },
     {
       name: 'a postStart hook only: reported on lifecycle',
@@ -124,35 +182,75 @@ export default {
     },
     {
       name: 'a script with no sleep: ["/bin/sh", "-c", "nginx -s quit"]',
-      files: { ...BEHIND_ALB_IP, 'deploy.yaml': withHook('          preStop:\n            exec:\n              command: ["/bin/sh", "-c", "nginx -s quit"]\n') },
-      errors: [{ file: 'deploy.yaml', line: 34, message: /`\/bin\/sh -c nginx -s quit` runs no visible sleep.*Add `sleep 15` to the command, or use lifecycle\.preStop\.sleep\.seconds: 15.*zd-gate\/ignore/ }],
+      files: {
+        ...BEHIND_ALB_IP,
+        'deploy.yaml': withHook(
+          '          preStop:\n            exec:\n              command: ["/bin/sh", "-c", "nginx -s quit"]\n',
+        ),
+      },
+      errors: [
+        {
+          file: 'deploy.yaml',
+          line: 34,
+          message:
+            /`\/bin\/sh -c nginx -s quit` runs no visible sleep.*Add `sleep 15` to the command, or use lifecycle\.preStop\.sleep\.seconds: 15.*zd-gate\/ignore/,
+        },
+      ],
     },
     {
       name: 'the seconds passed after the -c script are positional parameters, not sleep arguments',
-      files: { ...BEHIND_ALB_IP, 'deploy.yaml': withHook('          preStop:\n            exec:\n              command: ["sh", "-c", "sleep", "15"]\n') },
-      errors: [{ file: 'deploy.yaml', line: 34, message: /runs only `sleep`: the words after the -c script \(15\) become the shell's \$0.*\["sh", "-c", "sleep 15"\]/ }],
+      files: {
+        ...BEHIND_ALB_IP,
+        'deploy.yaml': withHook(
+          '          preStop:\n            exec:\n              command: ["sh", "-c", "sleep", "15"]\n',
+        ),
+      },
+      errors: [
+        {
+          file: 'deploy.yaml',
+          line: 34,
+          message:
+            /runs only `sleep`: the words after the -c script \(15\) become the shell's \$0.*\["sh", "-c", "sleep 15"\]/,
+        },
+      ],
     },
     {
       name: 'exec sleep 0',
-      files: { ...BEHIND_ALB_IP, 'deploy.yaml': withHook('          preStop:\n            exec:\n              command: ["sleep", "0"]\n') },
-      errors: [{ file: 'deploy.yaml', line: 34, message: /sleeps 0s, which does not delay termination\. Use lifecycle\.preStop\.sleep\.seconds: 15,/ }],
+      files: {
+        ...BEHIND_ALB_IP,
+        'deploy.yaml': withHook('          preStop:\n            exec:\n              command: ["sleep", "0"]\n'),
+      },
+      errors: [
+        {
+          file: 'deploy.yaml',
+          line: 34,
+          message: /sleeps 0s, which does not delay termination\. Use lifecycle\.preStop\.sleep\.seconds: 15,/,
+        },
+      ],
     },
     {
       name: 'native sleep of 0 seconds',
-      files: { ...BEHIND_ALB_IP, 'deploy.yaml': withHook('          preStop:\n            sleep:\n              seconds: 0\n') },
+      files: {
+        ...BEHIND_ALB_IP,
+        'deploy.yaml': withHook('          preStop:\n            sleep:\n              seconds: 0\n'),
+      },
       errors: [{ file: 'deploy.yaml', line: 34, message: /sleeps 0s/ }],
     },
     {
       name: 'behind an NLB with the default grace period: the fix names 60s and a grace period of 70',
       files: {
-        'service.yaml': SERVICE_WEB.replace('  namespace: shop\n', '  namespace: shop\n  annotations:\n    service.beta.kubernetes.io/aws-load-balancer-type: nlb-ip\n').replace('spec:\n', 'spec:\n  type: LoadBalancer\n'),
+        'service.yaml': SERVICE_WEB.replace(
+          '  namespace: shop\n',
+          '  namespace: shop\n  annotations:\n    service.beta.kubernetes.io/aws-load-balancer-type: nlb-ip\n',
+        ).replace('spec:\n', 'spec:\n  type: LoadBalancer\n'),
         'deploy.yaml': noHook,
       },
       errors: [
         {
           file: 'deploy.yaml',
           line: 17,
-          message: /Add lifecycle\.preStop\.sleep\.seconds: 60, about the time deregistration takes to propagate behind an NLB; and raise terminationGracePeriodSeconds from 30 to at least 70\./,
+          message:
+            /Add lifecycle\.preStop\.sleep\.seconds: 60, about the time deregistration takes to propagate behind an NLB; and raise terminationGracePeriodSeconds from 30 to at least 70\./,
         },
       ],
     },
@@ -186,7 +284,14 @@ spec:
           containerPort: 9090
 `,
       },
-      errors: [{ file: 'deploy.yaml', line: 30, container: 'api', message: /Deployment shop\/web, container `api` has no preStop hook/ }],
+      errors: [
+        {
+          file: 'deploy.yaml',
+          line: 30,
+          container: 'api',
+          message: /Deployment shop\/web, container `api` has no preStop hook/,
+        },
+      ],
     },
     {
       name: 'multi-document file: the finding is on the line of the second Deployment',
@@ -300,7 +405,14 @@ items:
 }
 `,
       },
-      errors: [{ file: 'web.json', line: 21, container: 'web', message: /Deployment shop\/web, container `web` has no preStop hook.*sleep\.seconds: 15/ }],
+      errors: [
+        {
+          file: 'web.json',
+          line: 21,
+          container: 'web',
+          message: /Deployment shop\/web, container `web` has no preStop hook.*sleep\.seconds: 15/,
+        },
+      ],
     },
     {
       name: 'objects without a namespace take the default one (--namespace)',

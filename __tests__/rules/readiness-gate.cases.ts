@@ -13,11 +13,21 @@ export default {
   valid: [
     {
       name: 'namespace labelled elbv2.k8s.aws/pod-readiness-gate-inject: enabled',
-      files: { 'namespace.yaml': NAMESPACE_GATED, 'service.yaml': SERVICE_WEB, 'ingress.yaml': INGRESS_IP, 'deploy.yaml': DEPLOYMENT_GOOD },
+      files: {
+        'namespace.yaml': NAMESPACE_GATED,
+        'service.yaml': SERVICE_WEB,
+        'ingress.yaml': INGRESS_IP,
+        'deploy.yaml': DEPLOYMENT_GOOD,
+      },
     },
     {
       name: 'instance targets (the default): readiness gates do not apply',
-      files: { 'namespace.yaml': NAMESPACE_PLAIN, 'service.yaml': SERVICE_WEB, 'ingress.yaml': INGRESS_DEFAULT, 'deploy.yaml': DEPLOYMENT_GOOD },
+      files: {
+        'namespace.yaml': NAMESPACE_PLAIN,
+        'service.yaml': SERVICE_WEB,
+        'ingress.yaml': INGRESS_DEFAULT,
+        'deploy.yaml': DEPLOYMENT_GOOD,
+      },
     },
     {
       name: 'IngressClassParams targetType instance wins over the ip annotation: not applicable',
@@ -47,8 +57,13 @@ spec:
       },
     },
     {
-      name: 'an Ingress of another class with target-type ip is not the controller\'s',
-      files: { 'namespace.yaml': NAMESPACE_PLAIN, 'service.yaml': SERVICE_WEB, 'ingress.yaml': INGRESS_IP.replace('ingressClassName: alb', 'ingressClassName: nginx'), 'deploy.yaml': DEPLOYMENT_GOOD },
+      name: "an Ingress of another class with target-type ip is not the controller's",
+      files: {
+        'namespace.yaml': NAMESPACE_PLAIN,
+        'service.yaml': SERVICE_WEB,
+        'ingress.yaml': INGRESS_IP.replace('ingressClassName: alb', 'ingressClassName: nginx'),
+        'deploy.yaml': DEPLOYMENT_GOOD,
+      },
     },
     {
       name: 'a readiness gate written into the pod template by hand',
@@ -72,19 +87,28 @@ spec:
         'namespace.yaml': NAMESPACE_PLAIN,
         'service.yaml': SERVICE_WEB,
         'ingress.yaml': INGRESS_IP,
-        'deploy.yaml': DEPLOYMENT_GOOD.replace('  namespace: shop\n', '  namespace: shop\n  annotations:\n    zd-gate/ignore: readiness-gate\n'),
+        'deploy.yaml': DEPLOYMENT_GOOD.replace(
+          '  namespace: shop\n',
+          '  namespace: shop\n  annotations:\n    zd-gate/ignore: readiness-gate\n',
+        ),
       },
     },
   ],
   invalid: [
     {
       name: 'Namespace among the inputs without the label: error at its metadata',
-      files: { 'namespace.yaml': NAMESPACE_PLAIN, 'service.yaml': SERVICE_WEB, 'ingress.yaml': INGRESS_IP, 'deploy.yaml': DEPLOYMENT_GOOD },
+      files: {
+        'namespace.yaml': NAMESPACE_PLAIN,
+        'service.yaml': SERVICE_WEB,
+        'ingress.yaml': INGRESS_IP,
+        'deploy.yaml': DEPLOYMENT_GOOD,
+      },
       errors: [
         {
           file: 'namespace.yaml',
           line: 3,
-          message: /Namespace shop has no `elbv2\.k8s\.aws\/pod-readiness-gate-inject` label, so the pods of Deployment shop\/web \(behind the ip targets of Ingress shop\/web\).*Add the label `elbv2\.k8s\.aws\/pod-readiness-gate-inject: enabled`/,
+          message:
+            /Namespace shop has no `elbv2\.k8s\.aws\/pod-readiness-gate-inject` label, so the pods of Deployment shop\/web \(behind the ip targets of Ingress shop\/web\).*Add the label `elbv2\.k8s\.aws\/pod-readiness-gate-inject: enabled`/,
         },
       ],
     },
@@ -113,12 +137,20 @@ metadata:
         'ingress.yaml': INGRESS_IP,
         'deploy.yaml': DEPLOYMENT_GOOD,
       },
-      errors: [{ file: 'namespace.yaml', line: 5, message: /Namespace shop has no `elbv2\.k8s\.aws\/pod-readiness-gate-inject` label/ }],
+      errors: [
+        {
+          file: 'namespace.yaml',
+          line: 5,
+          message: /Namespace shop has no `elbv2\.k8s\.aws\/pod-readiness-gate-inject` label/,
+        },
+      ],
     },
     {
-      name: 'Namespace not among the inputs: a warning on the workload\'s namespace',
+      name: "Namespace not among the inputs: a warning on the workload's namespace",
       files: { 'service.yaml': SERVICE_WEB, 'ingress.yaml': INGRESS_IP, 'deploy.yaml': DEPLOYMENT_GOOD },
-      errors: [{ file: 'deploy.yaml', line: 5, severity: 'warning', message: /Namespace shop is not among the inputs/ }],
+      errors: [
+        { file: 'deploy.yaml', line: 5, severity: 'warning', message: /Namespace shop is not among the inputs/ },
+      ],
     },
     {
       name: 'no namespace in the manifests: the default one (--namespace), at metadata',
@@ -128,17 +160,33 @@ metadata:
         'ingress.yaml': INGRESS_IP.replace('  namespace: shop\n', ''),
         'deploy.yaml': DEPLOYMENT_GOOD.replace('  namespace: shop\n', ''),
       },
-      errors: [{ file: 'deploy.yaml', line: 3, severity: 'warning', message: /Deployment checkout\/web .*Namespace checkout is not among the inputs/ }],
+      errors: [
+        {
+          file: 'deploy.yaml',
+          line: 3,
+          severity: 'warning',
+          message: /Deployment checkout\/web .*Namespace checkout is not among the inputs/,
+        },
+      ],
     },
     {
       name: 'the Service annotation (ip) wins over the Ingress annotation (instance)',
       files: {
         'namespace.yaml': NAMESPACE_PLAIN,
-        'service.yaml': SERVICE_WEB.replace('  namespace: shop\n', '  namespace: shop\n  annotations:\n    alb.ingress.kubernetes.io/target-type: ip\n'),
+        'service.yaml': SERVICE_WEB.replace(
+          '  namespace: shop\n',
+          '  namespace: shop\n  annotations:\n    alb.ingress.kubernetes.io/target-type: ip\n',
+        ),
         'ingress.yaml': INGRESS_IP.replace('target-type: ip', 'target-type: instance'),
         'deploy.yaml': DEPLOYMENT_GOOD,
       },
-      errors: [{ file: 'namespace.yaml', line: 3, message: /pods of Deployment shop\/web \(behind the ip targets of Ingress shop\/web\)/ }],
+      errors: [
+        {
+          file: 'namespace.yaml',
+          line: 3,
+          message: /pods of Deployment shop\/web \(behind the ip targets of Ingress shop\/web\)/,
+        },
+      ],
     },
     {
       name: 'IngressClassParams targetType ip wins over the instance annotation',
@@ -163,16 +211,28 @@ metadata:
 spec:
   targetType: ip
 `,
-        'ingress.yaml': INGRESS_IP.replace('ingressClassName: alb', 'ingressClassName: internal-alb').replace('target-type: ip', 'target-type: instance'),
+        'ingress.yaml': INGRESS_IP.replace('ingressClassName: alb', 'ingressClassName: internal-alb').replace(
+          'target-type: ip',
+          'target-type: instance',
+        ),
         'deploy.yaml': DEPLOYMENT_GOOD,
       },
-      errors: [{ file: 'namespace.yaml', line: 3, message: /pods of Deployment shop\/web \(behind the ip targets of Ingress shop\/web\)/ }],
+      errors: [
+        {
+          file: 'namespace.yaml',
+          line: 3,
+          message: /pods of Deployment shop\/web \(behind the ip targets of Ingress shop\/web\)/,
+        },
+      ],
     },
     {
       name: 'NLB with nlb-ip targets',
       files: {
         'namespace.yaml': NAMESPACE_PLAIN,
-        'service.yaml': SERVICE_WEB.replace('  namespace: shop\n', '  namespace: shop\n  annotations:\n    service.beta.kubernetes.io/aws-load-balancer-type: nlb-ip\n').replace('spec:\n', 'spec:\n  type: LoadBalancer\n'),
+        'service.yaml': SERVICE_WEB.replace(
+          '  namespace: shop\n',
+          '  namespace: shop\n  annotations:\n    service.beta.kubernetes.io/aws-load-balancer-type: nlb-ip\n',
+        ).replace('spec:\n', 'spec:\n  type: LoadBalancer\n'),
         'deploy.yaml': DEPLOYMENT_GOOD,
       },
       errors: [{ file: 'namespace.yaml', line: 3, message: /behind the ip targets of Service shop\/web/ }],
@@ -201,9 +261,14 @@ spec:
       name: 'one finding per workload, so each can be suppressed alone',
       files: {
         'namespace.yaml': NAMESPACE_PLAIN,
-        'service.yaml': ['web', 'api', 'worker'].map((n) => SERVICE_WEB.replace('name: web\n', `name: ${n}\n`).replace('app: web', `app: ${n}`)).join('---\n'),
+        'service.yaml': ['web', 'api', 'worker']
+          .map((n) => SERVICE_WEB.replace('name: web\n', `name: ${n}\n`).replace('app: web', `app: ${n}`))
+          .join('---\n'),
         'ingress.yaml': `${INGRESS_IP}${['api', 'worker']
-          .map((n) => `  - host: ${n}.example.com\n    http:\n      paths:\n      - path: /\n        pathType: Prefix\n        backend:\n          service:\n            name: ${n}\n            port:\n              number: 80\n`)
+          .map(
+            (n) =>
+              `  - host: ${n}.example.com\n    http:\n      paths:\n      - path: /\n        pathType: Prefix\n        backend:\n          service:\n            name: ${n}\n            port:\n              number: 80\n`,
+          )
           .join('')}`,
         'deploy.yaml': `${DEPLOYMENT_GOOD}---\n${DEPLOYMENT_GOOD.replace(/web/g, 'api')}---\n${DEPLOYMENT_GOOD.replace(/web/g, 'worker').replace('  namespace: shop\n', '  namespace: shop\n  annotations:\n    zd-gate/ignore: readiness-gate\n')}`,
       },

@@ -35,7 +35,13 @@ export default {
     { name: 'serving container with a readiness probe', files: { ...BEHIND_ALB_IP, 'deploy.yaml': DEPLOYMENT_GOOD } },
     {
       name: 'a sidecar without the Service port needs no probe',
-      files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': DEPLOYMENT_GOOD.replace('      containers:\n', '      containers:\n      - name: proxy-sidecar\n        image: envoyproxy/envoy:v1.31.0\n') },
+      files: {
+        'service.yaml': SERVICE_WEB,
+        'deploy.yaml': DEPLOYMENT_GOOD.replace(
+          '      containers:\n',
+          '      containers:\n      - name: proxy-sidecar\n        image: envoyproxy/envoy:v1.31.0\n',
+        ),
+      },
     },
     { name: 'a workload no Service selects is not checked', code: noProbe },
   ],
@@ -49,7 +55,9 @@ export default {
       name: 'numeric targetPort reaches the only container even if undeclared',
       files: {
         'service.yaml': SERVICE_WEB.replace('targetPort: http', 'targetPort: 8080'),
-        'deploy.yaml': noProbe.replace('      - name: log-shipper\n        image: fluent/fluent-bit:3.1\n', '').replace(/        ports:\n        - name: http\n          containerPort: 8080\n/, ''),
+        'deploy.yaml': noProbe
+          .replace('      - name: log-shipper\n        image: fluent/fluent-bit:3.1\n', '')
+          .replace(/        ports:\n        - name: http\n          containerPort: 8080\n/, ''),
       },
       errors: [{ file: 'deploy.yaml', line: 17 }],
     },

@@ -2,7 +2,8 @@ import type { Cases } from '../helpers/rule-tester.js';
 import { DEPLOYMENT_GOOD, SERVICE_WEB } from './fixtures.js';
 
 /** DEPLOYMENT_GOOD with replicas and a strategy: with `replicas` on line 7, `type` is line 9 and the first rollingUpdate field line 11. */
-const deploy = (replicas: string, strategy: string): string => DEPLOYMENT_GOOD.replace('  replicas: 3\n', `${replicas}${strategy}`);
+const deploy = (replicas: string, strategy: string): string =>
+  DEPLOYMENT_GOOD.replace('  replicas: 3\n', `${replicas}${strategy}`);
 const rolling = (fields: string): string => `  strategy:\n    type: RollingUpdate\n    rollingUpdate:\n${fields}`;
 
 const HPA = (min: number): string => `apiVersion: autoscaling/v2
@@ -24,15 +25,24 @@ export default {
     { name: 'the default strategy (25%/25%)', files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': DEPLOYMENT_GOOD } },
     {
       name: 'seed 001: RollingUpdate 25%/25% of 10',
-      files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': deploy('  replicas: 10\n', rolling('      maxSurge: 25%\n      maxUnavailable: 25%\n')) },
+      files: {
+        'service.yaml': SERVICE_WEB,
+        'deploy.yaml': deploy('  replicas: 10\n', rolling('      maxSurge: 25%\n      maxUnavailable: 25%\n')),
+      },
     },
     {
       name: 'maxUnavailable 0 with maxSurge 1',
-      files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': deploy('  replicas: 2\n', rolling('      maxSurge: 1\n      maxUnavailable: 0\n')) },
+      files: {
+        'service.yaml': SERVICE_WEB,
+        'deploy.yaml': deploy('  replicas: 2\n', rolling('      maxSurge: 1\n      maxUnavailable: 0\n')),
+      },
     },
     {
       name: 'maxUnavailable rounds down: 75% of 2 is 1',
-      files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': deploy('  replicas: 2\n', rolling('      maxUnavailable: 75%\n')) },
+      files: {
+        'service.yaml': SERVICE_WEB,
+        'deploy.yaml': deploy('  replicas: 2\n', rolling('      maxUnavailable: 75%\n')),
+      },
     },
     {
       name: 'one replica with the default 25% (rounds down to 0)',
@@ -40,7 +50,11 @@ export default {
     },
     {
       name: 'maxUnavailable 1 with HPA minReplicas 2',
-      files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': deploy('', rolling('      maxUnavailable: 1\n')), 'hpa.yaml': HPA(2) },
+      files: {
+        'service.yaml': SERVICE_WEB,
+        'deploy.yaml': deploy('', rolling('      maxUnavailable: 1\n')),
+        'hpa.yaml': HPA(2),
+      },
     },
     {
       name: 'Recreate on a workload no Service selects (a batch consumer)',
@@ -78,32 +92,72 @@ spec:
   invalid: [
     {
       name: 'Recreate: at the strategy type',
-      files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': deploy('  replicas: 3\n', '  strategy:\n    type: Recreate\n') },
-      errors: [{ file: 'deploy.yaml', line: 9, message: /Deployment shop\/web uses strategy Recreate.*Use RollingUpdate\./ }],
+      files: {
+        'service.yaml': SERVICE_WEB,
+        'deploy.yaml': deploy('  replicas: 3\n', '  strategy:\n    type: Recreate\n'),
+      },
+      errors: [
+        { file: 'deploy.yaml', line: 9, message: /Deployment shop\/web uses strategy Recreate.*Use RollingUpdate\./ },
+      ],
     },
     {
       name: 'maxUnavailable 100%',
-      files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': deploy('  replicas: 4\n', rolling('      maxSurge: 1\n      maxUnavailable: 100%\n')) },
-      errors: [{ file: 'deploy.yaml', line: 12, message: /maxUnavailable 100% resolves to 4 of 4 replicas.*Use a maxUnavailable of at most 3/ }],
+      files: {
+        'service.yaml': SERVICE_WEB,
+        'deploy.yaml': deploy('  replicas: 4\n', rolling('      maxSurge: 1\n      maxUnavailable: 100%\n')),
+      },
+      errors: [
+        {
+          file: 'deploy.yaml',
+          line: 12,
+          message: /maxUnavailable 100% resolves to 4 of 4 replicas.*Use a maxUnavailable of at most 3/,
+        },
+      ],
     },
     {
       name: 'maxUnavailable equal to replicas',
-      files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': deploy('  replicas: 2\n', rolling('      maxUnavailable: 2\n')) },
+      files: {
+        'service.yaml': SERVICE_WEB,
+        'deploy.yaml': deploy('  replicas: 2\n', rolling('      maxUnavailable: 2\n')),
+      },
       errors: [{ file: 'deploy.yaml', line: 11, message: /maxUnavailable 2 resolves to 2 of 2 replicas.*at most 1 / }],
     },
     {
       name: 'one replica with maxUnavailable 1',
-      files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': deploy('  replicas: 1\n', rolling('      maxSurge: 0\n      maxUnavailable: 1\n')) },
-      errors: [{ file: 'deploy.yaml', line: 12, message: /maxUnavailable 1 resolves to 1 of 1 replica,.*Use maxSurge: 1 with maxUnavailable: 0/ }],
+      files: {
+        'service.yaml': SERVICE_WEB,
+        'deploy.yaml': deploy('  replicas: 1\n', rolling('      maxSurge: 0\n      maxUnavailable: 1\n')),
+      },
+      errors: [
+        {
+          file: 'deploy.yaml',
+          line: 12,
+          message: /maxUnavailable 1 resolves to 1 of 1 replica,.*Use maxSurge: 1 with maxUnavailable: 0/,
+        },
+      ],
     },
     {
       name: 'replicas unset (1) with maxUnavailable 50%: rounds down to 0 and both 0 means 1',
-      files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': deploy('', rolling('      maxSurge: 0\n      maxUnavailable: 50%\n')) },
-      errors: [{ file: 'deploy.yaml', line: 11, message: /maxSurge 0 and maxUnavailable 50% both resolve to 0 of 1 replica, so the deployment controller uses maxUnavailable 1/ }],
+      files: {
+        'service.yaml': SERVICE_WEB,
+        'deploy.yaml': deploy('', rolling('      maxSurge: 0\n      maxUnavailable: 50%\n')),
+      },
+      errors: [
+        {
+          file: 'deploy.yaml',
+          line: 11,
+          message:
+            /maxSurge 0 and maxUnavailable 50% both resolve to 0 of 1 replica, so the deployment controller uses maxUnavailable 1/,
+        },
+      ],
     },
     {
       name: 'HPA minReplicas is the replica count that matters',
-      files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': deploy('  replicas: 6\n', rolling('      maxUnavailable: 3\n')), 'hpa.yaml': HPA(3) },
+      files: {
+        'service.yaml': SERVICE_WEB,
+        'deploy.yaml': deploy('  replicas: 6\n', rolling('      maxUnavailable: 3\n')),
+        'hpa.yaml': HPA(3),
+      },
       errors: [{ file: 'deploy.yaml', line: 11, message: /resolves to 3 of 3 replicas.*at most 2 / }],
     },
   ],

@@ -2,13 +2,26 @@ import type { Cases } from '../helpers/rule-tester.js';
 import { DEPLOYMENT_GOOD, SERVICE_WEB } from './fixtures.js';
 
 /** SERVICE_WEB with its one port replaced: `targetPort` (when given) is line 12, `port` line 11. */
-const servicePort = (port: string): string => SERVICE_WEB.replace('  - name: http\n    port: 80\n    targetPort: http\n', port);
+const servicePort = (port: string): string =>
+  SERVICE_WEB.replace('  - name: http\n    port: 80\n    targetPort: http\n', port);
 
 export default {
   valid: [
-    { name: 'a named targetPort the container declares', files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': DEPLOYMENT_GOOD } },
-    { name: 'a numeric targetPort the container declares', files: { 'service.yaml': servicePort('  - name: http\n    port: 80\n    targetPort: 8080\n'), 'deploy.yaml': DEPLOYMENT_GOOD } },
-    { name: 'no targetPort: the port itself, declared', files: { 'service.yaml': servicePort('  - port: 8080\n'), 'deploy.yaml': DEPLOYMENT_GOOD } },
+    {
+      name: 'a named targetPort the container declares',
+      files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': DEPLOYMENT_GOOD },
+    },
+    {
+      name: 'a numeric targetPort the container declares',
+      files: {
+        'service.yaml': servicePort('  - name: http\n    port: 80\n    targetPort: 8080\n'),
+        'deploy.yaml': DEPLOYMENT_GOOD,
+      },
+    },
+    {
+      name: 'no targetPort: the port itself, declared',
+      files: { 'service.yaml': servicePort('  - port: 8080\n'), 'deploy.yaml': DEPLOYMENT_GOOD },
+    },
     {
       name: 'the name is declared by the second container',
       files: {
@@ -19,24 +32,45 @@ export default {
         ),
       },
     },
-    { name: 'a Service that selects no workload among the inputs', files: { 'service.yaml': SERVICE_WEB.replace('app: web', 'app: elsewhere'), 'deploy.yaml': DEPLOYMENT_GOOD } },
+    {
+      name: 'a Service that selects no workload among the inputs',
+      files: { 'service.yaml': SERVICE_WEB.replace('app: web', 'app: elsewhere'), 'deploy.yaml': DEPLOYMENT_GOOD },
+    },
   ],
   invalid: [
     {
       name: 'a named targetPort no container declares: error at targetPort',
-      files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': DEPLOYMENT_GOOD.replace('        - name: http\n', '        - name: web\n').replace(/port: http\n/g, 'port: web\n') },
+      files: {
+        'service.yaml': SERVICE_WEB,
+        'deploy.yaml': DEPLOYMENT_GOOD.replace('        - name: http\n', '        - name: web\n').replace(
+          /port: http\n/g,
+          'port: web\n',
+        ),
+      },
       errors: [
         {
           file: 'service.yaml',
           line: 12,
-          message: /Service shop\/web port http targets `http`, but no container of Deployment shop\/web declares a port named `http` \(it declares web \(8080\)\).*Use targetPort: web, or name the container port `http`\./,
+          message:
+            /Service shop\/web port http targets `http`, but no container of Deployment shop\/web declares a port named `http` \(it declares web \(8080\)\).*Use targetPort: web, or name the container port `http`\./,
         },
       ],
     },
     {
       name: 'a numeric targetPort no container declares: warning',
-      files: { 'service.yaml': servicePort('  - name: http\n    port: 80\n    targetPort: 9090\n'), 'deploy.yaml': DEPLOYMENT_GOOD },
-      errors: [{ file: 'service.yaml', line: 12, severity: 'warning', message: /targets 9090, which no container of Deployment shop\/web declares \(it declares http \(8080\)\)\. Declare containerPort 9090/ }],
+      files: {
+        'service.yaml': servicePort('  - name: http\n    port: 80\n    targetPort: 9090\n'),
+        'deploy.yaml': DEPLOYMENT_GOOD,
+      },
+      errors: [
+        {
+          file: 'service.yaml',
+          line: 12,
+          severity: 'warning',
+          message:
+            /targets 9090, which no container of Deployment shop\/web declares \(it declares http \(8080\)\)\. Declare containerPort 9090/,
+        },
+      ],
     },
     {
       name: 'no targetPort: the port (80) is the target; at the port',
@@ -71,7 +105,13 @@ spec:
         - containerPort: 80
 `,
       },
-      errors: [{ file: 'service.yaml', line: 12, message: /Deployment shop\/web-legacy declares a port named `http` \(it declares 80\)/ }],
+      errors: [
+        {
+          file: 'service.yaml',
+          line: 12,
+          message: /Deployment shop\/web-legacy declares a port named `http` \(it declares 80\)/,
+        },
+      ],
     },
     {
       name: 'multi-document file, second Service',

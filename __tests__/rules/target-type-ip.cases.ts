@@ -26,7 +26,10 @@ spec:
 `;
 
 /** An Ingress to Service web; `annotations` are inserted under metadata, `spec` head before rules. */
-const ingress = (annotations: string, specHead = '  ingressClassName: alb\n'): string => `apiVersion: networking.k8s.io/v1
+const ingress = (
+  annotations: string,
+  specHead = '  ingressClassName: alb\n',
+): string => `apiVersion: networking.k8s.io/v1
 kind: Ingress
 metadata:
   name: web
@@ -94,13 +97,20 @@ export default {
   valid: [
     {
       name: 'Ingress with target-type ip',
-      files: { 'deploy.yaml': DEPLOY, 'service.yaml': SERVICE_WEB, 'ingress.yaml': ingress('  annotations:\n    alb.ingress.kubernetes.io/target-type: ip\n') },
+      files: {
+        'deploy.yaml': DEPLOY,
+        'service.yaml': SERVICE_WEB,
+        'ingress.yaml': ingress('  annotations:\n    alb.ingress.kubernetes.io/target-type: ip\n'),
+      },
     },
     {
       name: 'the Service annotation wins over the Ingress annotation (seed 002 sets ip on the Service)',
       files: {
         'deploy.yaml': DEPLOY,
-        'service.yaml': SERVICE_WEB.replace('  namespace: shop\n', '  namespace: shop\n  annotations:\n    alb.ingress.kubernetes.io/target-type: ip\n'),
+        'service.yaml': SERVICE_WEB.replace(
+          '  namespace: shop\n',
+          '  namespace: shop\n  annotations:\n    alb.ingress.kubernetes.io/target-type: ip\n',
+        ),
         'ingress.yaml': ingress('  annotations:\n    alb.ingress.kubernetes.io/target-type: instance\n'),
       },
     },
@@ -111,21 +121,29 @@ export default {
         'service.yaml': SERVICE_WEB,
         'class.yaml': CLASS_WITH_PARAMS,
         'params.yaml': CLASS_PARAMS('ip'),
-        'ingress.yaml': ingress('  annotations:\n    alb.ingress.kubernetes.io/target-type: instance\n', '  ingressClassName: internal-alb\n'),
+        'ingress.yaml': ingress(
+          '  annotations:\n    alb.ingress.kubernetes.io/target-type: instance\n',
+          '  ingressClassName: internal-alb\n',
+        ),
       },
     },
     {
-      name: 'an Ingress of another controller (IngressClass nginx) is not the controller\'s',
+      name: "an Ingress of another controller (IngressClass nginx) is not the controller's",
       files: {
         'deploy.yaml': DEPLOY,
         'service.yaml': SERVICE_WEB,
-        'class.yaml': 'apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata:\n  name: nginx\nspec:\n  controller: k8s.io/ingress-nginx\n',
+        'class.yaml':
+          'apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata:\n  name: nginx\nspec:\n  controller: k8s.io/ingress-nginx\n',
         'ingress.yaml': ingress('', '  ingressClassName: nginx\n'),
       },
     },
     {
       name: 'the legacy class annotation names another controller',
-      files: { 'deploy.yaml': DEPLOY, 'service.yaml': SERVICE_WEB, 'ingress.yaml': ingress('  annotations:\n    kubernetes.io/ingress.class: nginx\n', '') },
+      files: {
+        'deploy.yaml': DEPLOY,
+        'service.yaml': SERVICE_WEB,
+        'ingress.yaml': ingress('  annotations:\n    kubernetes.io/ingress.class: nginx\n', ''),
+      },
     },
     {
       name: 'an Ingress without any class, and no default IngressClass among the inputs',
@@ -133,13 +151,18 @@ export default {
     },
     {
       name: 'NLB: aws-load-balancer-type nlb-ip',
-      files: { 'deploy.yaml': DEPLOY, 'service.yaml': nlbService('  annotations:\n    service.beta.kubernetes.io/aws-load-balancer-type: nlb-ip\n') },
+      files: {
+        'deploy.yaml': DEPLOY,
+        'service.yaml': nlbService('  annotations:\n    service.beta.kubernetes.io/aws-load-balancer-type: nlb-ip\n'),
+      },
     },
     {
       name: 'NLB: external with nlb-target-type ip',
       files: {
         'deploy.yaml': DEPLOY,
-        'service.yaml': nlbService('  annotations:\n    service.beta.kubernetes.io/aws-load-balancer-type: external\n    service.beta.kubernetes.io/aws-load-balancer-nlb-target-type: ip\n'),
+        'service.yaml': nlbService(
+          '  annotations:\n    service.beta.kubernetes.io/aws-load-balancer-type: external\n    service.beta.kubernetes.io/aws-load-balancer-nlb-target-type: ip\n',
+        ),
       },
     },
     {
@@ -167,10 +190,16 @@ export default {
       files: { 'deploy.yaml': DEPLOY, 'service.yaml': nlbService('', '  type: NodePort\n') },
     },
     {
-      name: 'a LoadBalancer Service of another class is not the controller\'s',
-      files: { 'deploy.yaml': DEPLOY, 'service.yaml': nlbService('', '  type: LoadBalancer\n  loadBalancerClass: example.com/internal-lb\n') },
+      name: "a LoadBalancer Service of another class is not the controller's",
+      files: {
+        'deploy.yaml': DEPLOY,
+        'service.yaml': nlbService('', '  type: LoadBalancer\n  loadBalancerClass: example.com/internal-lb\n'),
+      },
     },
-    { name: 'TargetGroupBinding with targetType ip', files: { 'deploy.yaml': DEPLOY, 'service.yaml': SERVICE_WEB, 'tgb.yaml': tgb('  targetType: ip\n') } },
+    {
+      name: 'TargetGroupBinding with targetType ip',
+      files: { 'deploy.yaml': DEPLOY, 'service.yaml': SERVICE_WEB, 'tgb.yaml': tgb('  targetType: ip\n') },
+    },
     {
       name: 'TargetGroupBinding without targetType: the webhook takes it from the target group',
       files: { 'deploy.yaml': DEPLOY, 'service.yaml': SERVICE_WEB, 'tgb.yaml': tgb('') },
@@ -182,23 +211,40 @@ export default {
         'service.yaml': SERVICE_WEB,
         'ingress.yaml': ingress(
           '  annotations:\n    alb.ingress.kubernetes.io/actions.legacy: \'{"type": "forward", "targetGroupARN": "arn:aws:elasticloadbalancing:eu-west-1:111111111111:targetgroup/legacy/0123456789abcdef"}\'\n',
-        ).replace('            name: web\n            port:\n              number: 80\n', '            name: legacy\n            port:\n              name: use-annotation\n'),
+        ).replace(
+          '            name: web\n            port:\n              number: 80\n',
+          '            name: legacy\n            port:\n              name: use-annotation\n',
+        ),
       },
     },
     {
       name: 'suppressed on the Ingress with zd-gate/ignore',
-      files: { 'deploy.yaml': DEPLOY, 'service.yaml': SERVICE_WEB, 'ingress.yaml': ingress('  annotations:\n    zd-gate/ignore: target-type-ip\n') },
+      files: {
+        'deploy.yaml': DEPLOY,
+        'service.yaml': SERVICE_WEB,
+        'ingress.yaml': ingress('  annotations:\n    zd-gate/ignore: target-type-ip\n'),
+      },
     },
   ],
   invalid: [
     {
-      name: 'a plain type: LoadBalancer Service: the webhook makes it the controller\'s NLB, with instance targets',
+      name: "a plain type: LoadBalancer Service: the webhook makes it the controller's NLB, with instance targets",
       files: { 'deploy.yaml': DEPLOY, 'service.yaml': nlbService('') },
-      errors: [{ file: 'service.yaml', line: 3, message: /type LoadBalancer without a loadBalancerClass, which the controller's webhook sets to service\.k8s\.aws\/nlb.*nlb-target-type: ip/ }],
+      errors: [
+        {
+          file: 'service.yaml',
+          line: 3,
+          message:
+            /type LoadBalancer without a loadBalancerClass, which the controller's webhook sets to service\.k8s\.aws\/nlb.*nlb-target-type: ip/,
+        },
+      ],
     },
     {
       name: '`external` without a target type on a LoadBalancer Service: reconciled through the webhook, instance targets',
-      files: { 'deploy.yaml': DEPLOY, 'service.yaml': nlbService('  annotations:\n    service.beta.kubernetes.io/aws-load-balancer-type: external\n') },
+      files: {
+        'deploy.yaml': DEPLOY,
+        'service.yaml': nlbService('  annotations:\n    service.beta.kubernetes.io/aws-load-balancer-type: external\n'),
+      },
       errors: [{ file: 'service.yaml', line: 6, message: /webhook sets to service\.k8s\.aws\/nlb/ }],
     },
     {
@@ -208,7 +254,14 @@ export default {
         'service.yaml': SERVICE_WEB,
         'ingress.yaml': ingress('  annotations:\n    alb.ingress.kubernetes.io/scheme: internet-facing\n'),
       },
-      errors: [{ file: 'ingress.yaml', line: 6, message: /Ingress shop\/web \(Service web\): no target type is set, so the controller's default, instance, applies.*set alb\.ingress\.kubernetes\.io\/target-type: ip/ }],
+      errors: [
+        {
+          file: 'ingress.yaml',
+          line: 6,
+          message:
+            /Ingress shop\/web \(Service web\): no target type is set, so the controller's default, instance, applies.*set alb\.ingress\.kubernetes\.io\/target-type: ip/,
+        },
+      ],
     },
     {
       name: 'no annotations at all: at metadata',
@@ -220,7 +273,9 @@ export default {
       files: {
         'deploy.yaml': DEPLOY,
         'service.yaml': SERVICE_WEB,
-        'ingress.yaml': ingress('  annotations:\n    alb.ingress.kubernetes.io/scheme: internal\n    alb.ingress.kubernetes.io/target-type: instance\n'),
+        'ingress.yaml': ingress(
+          '  annotations:\n    alb.ingress.kubernetes.io/scheme: internal\n    alb.ingress.kubernetes.io/target-type: instance\n',
+        ),
       },
       errors: [{ file: 'ingress.yaml', line: 8, message: /the target type is instance/ }],
     },
@@ -228,7 +283,10 @@ export default {
       name: 'the Service annotation (instance) wins over the Ingress annotation (ip): reported on the Service',
       files: {
         'deploy.yaml': DEPLOY,
-        'service.yaml': SERVICE_WEB.replace('  namespace: shop\n', '  namespace: shop\n  annotations:\n    alb.ingress.kubernetes.io/target-type: instance\n'),
+        'service.yaml': SERVICE_WEB.replace(
+          '  namespace: shop\n',
+          '  namespace: shop\n  annotations:\n    alb.ingress.kubernetes.io/target-type: instance\n',
+        ),
         'ingress.yaml': ingress('  annotations:\n    alb.ingress.kubernetes.io/target-type: ip\n'),
       },
       errors: [{ file: 'service.yaml', line: 7, message: /the target type is instance/ }],
@@ -240,38 +298,77 @@ export default {
         'service.yaml': SERVICE_WEB,
         'class.yaml': CLASS_WITH_PARAMS,
         'params.yaml': CLASS_PARAMS('instance'),
-        'ingress.yaml': ingress('  annotations:\n    alb.ingress.kubernetes.io/target-type: ip\n', '  ingressClassName: internal-alb\n'),
+        'ingress.yaml': ingress(
+          '  annotations:\n    alb.ingress.kubernetes.io/target-type: ip\n',
+          '  ingressClassName: internal-alb\n',
+        ),
       },
-      errors: [{ file: 'params.yaml', line: 6, message: /Ingress shop\/web \(Service web\): the target type is instance.*set alb\.ingress\.kubernetes\.io\/target-type: ip/ }],
+      errors: [
+        {
+          file: 'params.yaml',
+          line: 6,
+          message:
+            /Ingress shop\/web \(Service web\): the target type is instance.*set alb\.ingress\.kubernetes\.io\/target-type: ip/,
+        },
+      ],
     },
     {
       name: 'an IngressClass of another name whose controller is ingress.k8s.aws/alb',
       files: {
         'deploy.yaml': DEPLOY,
         'service.yaml': SERVICE_WEB,
-        'class.yaml': 'apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata:\n  name: public\nspec:\n  controller: ingress.k8s.aws/alb\n',
+        'class.yaml':
+          'apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata:\n  name: public\nspec:\n  controller: ingress.k8s.aws/alb\n',
         'ingress.yaml': ingress('', '  ingressClassName: public\n'),
       },
-      errors: [{ file: 'ingress.yaml', line: 3, message: /Ingress shop\/web \(Service web\): no target type is set, so the controller's default, instance, applies/ }],
+      errors: [
+        {
+          file: 'ingress.yaml',
+          line: 3,
+          message:
+            /Ingress shop\/web \(Service web\): no target type is set, so the controller's default, instance, applies/,
+        },
+      ],
     },
     {
       name: 'the legacy kubernetes.io/ingress.class: alb annotation (seed 001 style)',
       files: {
         'deploy.yaml': DEPLOY,
         'service.yaml': SERVICE_WEB,
-        'ingress.yaml': ingress('  annotations:\n    kubernetes.io/ingress.class: alb\n    alb.ingress.kubernetes.io/scheme: internet-facing\n', ''),
+        'ingress.yaml': ingress(
+          '  annotations:\n    kubernetes.io/ingress.class: alb\n    alb.ingress.kubernetes.io/scheme: internet-facing\n',
+          '',
+        ),
       },
-      errors: [{ file: 'ingress.yaml', line: 6, message: /Ingress shop\/web \(Service web\): no target type is set, so the controller's default, instance, applies/ }],
+      errors: [
+        {
+          file: 'ingress.yaml',
+          line: 6,
+          message:
+            /Ingress shop\/web \(Service web\): no target type is set, so the controller's default, instance, applies/,
+        },
+      ],
     },
     {
       name: 'the legacy annotation takes priority over spec.ingressClassName',
       files: {
         'deploy.yaml': DEPLOY,
         'service.yaml': SERVICE_WEB,
-        'class.yaml': 'apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata:\n  name: nginx\nspec:\n  controller: k8s.io/ingress-nginx\n',
-        'ingress.yaml': ingress('  annotations:\n    kubernetes.io/ingress.class: alb\n', '  ingressClassName: nginx\n'),
+        'class.yaml':
+          'apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata:\n  name: nginx\nspec:\n  controller: k8s.io/ingress-nginx\n',
+        'ingress.yaml': ingress(
+          '  annotations:\n    kubernetes.io/ingress.class: alb\n',
+          '  ingressClassName: nginx\n',
+        ),
       },
-      errors: [{ file: 'ingress.yaml', line: 6, message: /Ingress shop\/web \(Service web\): no target type is set, so the controller's default, instance, applies/ }],
+      errors: [
+        {
+          file: 'ingress.yaml',
+          line: 6,
+          message:
+            /Ingress shop\/web \(Service web\): no target type is set, so the controller's default, instance, applies/,
+        },
+      ],
     },
     {
       name: 'a default IngressClass of the controller takes Ingresses without a class',
@@ -289,7 +386,14 @@ spec:
 `,
         'ingress.yaml': ingress('', ''),
       },
-      errors: [{ file: 'ingress.yaml', line: 3, message: /Ingress shop\/web \(Service web\): no target type is set, so the controller's default, instance, applies/ }],
+      errors: [
+        {
+          file: 'ingress.yaml',
+          line: 3,
+          message:
+            /Ingress shop\/web \(Service web\): no target type is set, so the controller's default, instance, applies/,
+        },
+      ],
     },
     {
       name: 'use-annotation backends are actions, not Services: one finding, for the real backend',
@@ -355,30 +459,60 @@ spec:
               name: use-annotation
 `,
       },
-      errors: [{ file: 'ingress.yaml', line: 6, message: /Ingress shop\/web \(Service web, Service web-green\): no target type is set/ }],
+      errors: [
+        {
+          file: 'ingress.yaml',
+          line: 6,
+          message: /Ingress shop\/web \(Service web, Service web-green\): no target type is set/,
+        },
+      ],
     },
     {
       name: 'an unknown target type is rejected by the controller',
-      files: { 'deploy.yaml': DEPLOY, 'service.yaml': SERVICE_WEB, 'ingress.yaml': ingress('  annotations:\n    alb.ingress.kubernetes.io/target-type: IP\n') },
-      errors: [{ file: 'ingress.yaml', line: 7, message: /the target type `IP` is neither ip nor instance, so the controller rejects it and builds no target group; set alb\.ingress\.kubernetes\.io\/target-type: ip/ }],
+      files: {
+        'deploy.yaml': DEPLOY,
+        'service.yaml': SERVICE_WEB,
+        'ingress.yaml': ingress('  annotations:\n    alb.ingress.kubernetes.io/target-type: IP\n'),
+      },
+      errors: [
+        {
+          file: 'ingress.yaml',
+          line: 7,
+          message:
+            /the target type `IP` is neither ip nor instance, so the controller rejects it and builds no target group; set alb\.ingress\.kubernetes\.io\/target-type: ip/,
+        },
+      ],
     },
     {
       name: 'NLB by loadBalancerClass without a target type: instance by default',
-      files: { 'deploy.yaml': DEPLOY, 'service.yaml': nlbService('', '  type: LoadBalancer\n  loadBalancerClass: service.k8s.aws/nlb\n') },
-      errors: [{ file: 'service.yaml', line: 3, message: /Service shop\/web: no target type is set.*aws-load-balancer-nlb-target-type: ip/ }],
+      files: {
+        'deploy.yaml': DEPLOY,
+        'service.yaml': nlbService('', '  type: LoadBalancer\n  loadBalancerClass: service.k8s.aws/nlb\n'),
+      },
+      errors: [
+        {
+          file: 'service.yaml',
+          line: 3,
+          message: /Service shop\/web: no target type is set.*aws-load-balancer-nlb-target-type: ip/,
+        },
+      ],
     },
     {
       name: 'NLB: external with nlb-target-type instance',
       files: {
         'deploy.yaml': DEPLOY,
-        'service.yaml': nlbService('  annotations:\n    service.beta.kubernetes.io/aws-load-balancer-type: external\n    service.beta.kubernetes.io/aws-load-balancer-nlb-target-type: instance\n'),
+        'service.yaml': nlbService(
+          '  annotations:\n    service.beta.kubernetes.io/aws-load-balancer-type: external\n    service.beta.kubernetes.io/aws-load-balancer-nlb-target-type: instance\n',
+        ),
       },
       errors: [{ file: 'service.yaml', line: 8, message: /the target type is instance/ }],
     },
     {
       name: 'TargetGroupBinding with targetType instance',
       files: { 'deploy.yaml': DEPLOY, 'service.yaml': SERVICE_WEB, 'tgb.yaml': tgb('  targetType: instance\n') },
-      errors: [{ file: 'tgb.yaml', line: 11, message: /TargetGroupBinding shop\/web \(Service web\).*spec\.targetType: ip/ }],
+      errors: [
+        { file: 'tgb.yaml', line: 11, message: /TargetGroupBinding shop\/web \(Service web\).*spec\.targetType: ip/ },
+      ],
     },
     {
       name: 'one Ingress to two Services: one finding naming both',

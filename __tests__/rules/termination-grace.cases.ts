@@ -36,16 +36,31 @@ const grace = (n: number): string => `      terminationGracePeriodSeconds: ${n}\
 export default {
   valid: [
     { name: 'grace 40 covers sleep 20 plus 10s shutdown', files: { ...BEHIND_ALB_IP, 'deploy.yaml': DEPLOYMENT_GOOD } },
-    { name: 'the default 30s covers sleep 20 exactly', files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': deploy('', exec('["sleep", "20"]')) } },
-    { name: 'seed 003: sleep 70 with 90', files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': deploy(grace(90), exec('["/bin/sh", "-c", "sleep 70"]')) } },
-    { name: 'seed 004: sleep 180 with 200', files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': deploy(grace(200), exec('["/bin/sh", "-c", "sleep 180"]')) } },
+    {
+      name: 'the default 30s covers sleep 20 exactly',
+      files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': deploy('', exec('["sleep", "20"]')) },
+    },
+    {
+      name: 'seed 003: sleep 70 with 90',
+      files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': deploy(grace(90), exec('["/bin/sh", "-c", "sleep 70"]')) },
+    },
+    {
+      name: 'seed 004: sleep 180 with 200',
+      files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': deploy(grace(200), exec('["/bin/sh", "-c", "sleep 180"]')) },
+    },
     {
       name: 'an httpGet hook has no readable delay',
-      files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': deploy(grace(5), '            httpGet:\n              path: /drain\n              port: http\n') },
+      files: {
+        'service.yaml': SERVICE_WEB,
+        'deploy.yaml': deploy(grace(5), '            httpGet:\n              path: /drain\n              port: http\n'),
+      },
     },
     {
       name: 'a sleep of unreadable length',
-      files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': deploy('', exec('["sh", "-c", "sleep $(cat /etc/drain-seconds)"]')) },
+      files: {
+        'service.yaml': SERVICE_WEB,
+        'deploy.yaml': deploy('', exec('["sh", "-c", "sleep $(cat /etc/drain-seconds)"]')),
+      },
     },
     {
       name: 'shutdown-seconds lowered to 5: 25 + 5 fits in 30',
@@ -63,14 +78,17 @@ export default {
           file: 'deploy.yaml',
           line: 15,
           container: 'web',
-          message: /terminationGracePeriodSeconds is 30 \(the default\) but the preStop hook of container `web` sleeps 30s, leaving 0s of the 10s.*Set terminationGracePeriodSeconds to at least 40\./,
+          message:
+            /terminationGracePeriodSeconds is 30 \(the default\) but the preStop hook of container `web` sleeps 30s, leaving 0s of the 10s.*Set terminationGracePeriodSeconds to at least 40\./,
         },
       ],
     },
     {
-      name: 'seed 003\'s sleep 70 without raising the grace period',
+      name: "seed 003's sleep 70 without raising the grace period",
       files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': deploy(grace(60), exec('["/bin/sh", "-c", "sleep 70"]')) },
-      errors: [{ file: 'deploy.yaml', line: 16, message: /is 60 but .* sleeps 70s, leaving 0s of the 10s.*at least 80\./ }],
+      errors: [
+        { file: 'deploy.yaml', line: 16, message: /is 60 but .* sleeps 70s, leaving 0s of the 10s.*at least 80\./ },
+      ],
     },
     {
       name: 'less than shutdown-seconds left: sleep 180 with 185',
@@ -82,7 +100,10 @@ export default {
       files: {
         'service.yaml': SERVICE_WEB,
         'deploy.yaml': deploy(grace(60), '            sleep:\n              seconds: 55\n'),
-        'deploy-b.yaml': deploy(grace(60), exec('["sh", "-c", "sleep 1m"]')).replace('name: web\n  namespace', 'name: web-b\n  namespace'),
+        'deploy-b.yaml': deploy(grace(60), exec('["sh", "-c", "sleep 1m"]')).replace(
+          'name: web\n  namespace',
+          'name: web-b\n  namespace',
+        ),
       },
       errors: [
         { file: 'deploy-b.yaml', line: 16, message: /sleeps 60s.*at least 70\./ },
@@ -104,12 +125,26 @@ export default {
               command: ["sleep", "40"]
 `,
       },
-      errors: [{ file: 'deploy.yaml', line: 16, container: 'admin', message: /container `admin` sleeps 40s, leaving 5s.*at least 50\./ }],
+      errors: [
+        {
+          file: 'deploy.yaml',
+          line: 16,
+          container: 'admin',
+          message: /container `admin` sleeps 40s, leaving 5s.*at least 50\./,
+        },
+      ],
     },
     {
       name: 'sleep infinity is always killed: at the command',
       files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': deploy(grace(60), exec('["sleep", "infinity"]')) },
-      errors: [{ file: 'deploy.yaml', line: 26, message: /sleeps forever, so every pod is killed with SIGKILL when its 60s grace period ends.*at least 10s above it/ }],
+      errors: [
+        {
+          file: 'deploy.yaml',
+          line: 26,
+          message:
+            /sleeps forever, so every pod is killed with SIGKILL when its 60s grace period ends.*at least 10s above it/,
+        },
+      ],
     },
     {
       name: 'shutdown-seconds raised to 20',
@@ -150,7 +185,13 @@ spec:
               command: ["sleep", "15"]
 `,
       },
-      errors: [{ file: 'sts.yaml', line: 17, message: /StatefulSet shop\/web: terminationGracePeriodSeconds is 15 .*at least 25\./ }],
+      errors: [
+        {
+          file: 'sts.yaml',
+          line: 17,
+          message: /StatefulSet shop\/web: terminationGracePeriodSeconds is 15 .*at least 25\./,
+        },
+      ],
     },
   ],
 } satisfies Cases;

@@ -22,7 +22,10 @@ data:
       name: 'a quoted Argo Workflows parameter in a Deployment is a value',
       files: {
         'service.yaml': SERVICE_WEB,
-        'deploy.yaml': DEPLOYMENT_GOOD.replace('        image: nginx:1.27\n', '        image: nginx:1.27\n        env:\n        - name: WORKFLOW\n          value: "{{workflow.name}}"\n'),
+        'deploy.yaml': DEPLOYMENT_GOOD.replace(
+          '        image: nginx:1.27\n',
+          '        image: nginx:1.27\n        env:\n        - name: WORKFLOW\n          value: "{{workflow.name}}"\n',
+        ),
       },
     },
   ],
@@ -40,7 +43,15 @@ spec:
   replicas: {{ .Values.replicaCount }}
 `,
       },
-      errors: [{ file: 'templates/deployment.yaml', line: 4, column: 9, message: /still holds template syntax `\{\{ include "web\.fullname" \. \}\}`.*Render it first \(`helm template`, `kustomize build`\)/ }],
+      errors: [
+        {
+          file: 'templates/deployment.yaml',
+          line: 4,
+          column: 9,
+          message:
+            /still holds template syntax `\{\{ include "web\.fullname" \. \}\}`.*Render it first \(`helm template`, `kustomize build`\)/,
+        },
+      ],
     },
     {
       name: 'a whole document inside {{- if }}',
@@ -107,7 +118,14 @@ spec:
 ---
 ${DEPLOYMENT_GOOD}`,
       },
-      errors: [{ file: 'mixed.yaml', line: 20, column: 19, message: /`\{\{ \.Values\.pdb\.maxUnavailable \}\}`.*Render it first/ }],
+      errors: [
+        {
+          file: 'mixed.yaml',
+          line: 20,
+          column: 19,
+          message: /`\{\{ \.Values\.pdb\.maxUnavailable \}\}`.*Render it first/,
+        },
+      ],
     },
   ],
 } satisfies Cases;

@@ -16,9 +16,14 @@ const server = createServer((req: IncomingMessage, res) => {
   let data = '';
   req.on('data', (c: Buffer) => (data += c.toString()));
   req.on('end', () => {
-    requests.push({ method: req.method ?? '', url: req.url ?? '', body: data ? (JSON.parse(data) as Record<string, unknown>) : {} });
+    requests.push({
+      method: req.method ?? '',
+      url: req.url ?? '',
+      body: data ? (JSON.parse(data) as Record<string, unknown>) : {},
+    });
     res.setHeader('content-type', 'application/json');
-    if (req.method === 'POST' && req.url?.endsWith('/check-runs')) res.end(JSON.stringify({ id: 42, html_url: 'https://github.example/run/42' }));
+    if (req.method === 'POST' && req.url?.endsWith('/check-runs'))
+      res.end(JSON.stringify({ id: 42, html_url: 'https://github.example/run/42' }));
     else res.end('{}');
   });
 });
@@ -91,7 +96,9 @@ describe('the action in validate mode', () => {
     const warnings = log.match(/^::warning /gm) ?? [];
     expect(errors).toHaveLength(10);
     expect(warnings).toHaveLength(0);
-    expect(log).toMatch(/^::error title=zd-gate%3A prestop-hook,file=d0\.yaml,line=18,endLine=18,col=9,endColumn=\d+::Deployment shop\/web-0/m);
+    expect(log).toMatch(
+      /^::error title=zd-gate%3A prestop-hook,file=d0\.yaml,line=18,endLine=18,col=9,endColumn=\d+::Deployment shop\/web-0/m,
+    );
     // The token appears only in the add-mask command the runner consumes.
     expect(log.replace(/^::add-mask::.*$/gm, '')).not.toMatch(/ghs_testtoken/);
     expect(log).toMatch(/^::add-mask::ghs_testtoken$/m);
@@ -102,7 +109,9 @@ describe('the action in validate mode', () => {
     expect(outputs).toMatch(/^errors<<.*\n60\n/m);
     expect(outputs).toMatch(/^warnings<<.*\n0\n/m);
     const sarifPath = /sarif-file<<.*\n(.*)\n/.exec(outputs)?.[1] as string;
-    expect((JSON.parse(readFileSync(sarifPath, 'utf8')) as { runs: { results: unknown[] }[] }).runs[0]?.results).toHaveLength(60);
+    expect(
+      (JSON.parse(readFileSync(sarifPath, 'utf8')) as { runs: { results: unknown[] }[] }).runs[0]?.results,
+    ).toHaveLength(60);
 
     const md = readFileSync(summary, 'utf8');
     expect(md).toMatch(/zd-gate validate failed/);
@@ -113,8 +122,15 @@ describe('the action in validate mode', () => {
     const patches = requests.filter((r) => r.method === 'PATCH');
     expect(posts).toHaveLength(1);
     expect(posts[0]?.url).toBe('/repos/acme/shop/check-runs');
-    expect(posts[0]?.body).toMatchObject({ name: 'zd-gate', head_sha: 'abc123', status: 'completed', conclusion: 'failure' });
-    const batches = [posts[0], ...patches].map((r) => ((r?.body.output as { annotations: unknown[] }).annotations ?? []).length);
+    expect(posts[0]?.body).toMatchObject({
+      name: 'zd-gate',
+      head_sha: 'abc123',
+      status: 'completed',
+      conclusion: 'failure',
+    });
+    const batches = [posts[0], ...patches].map(
+      (r) => ((r?.body.output as { annotations: unknown[] }).annotations ?? []).length,
+    );
     expect(batches).toEqual([50, 10]);
     expect(patches[0]?.url).toBe('/repos/acme/shop/check-runs/42');
   });

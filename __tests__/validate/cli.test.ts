@@ -5,7 +5,10 @@ import { cli, tempDir } from '../helpers/cli.js';
 import { BEHIND_ALB_IP, DEPLOYMENT_GOOD } from '../rules/fixtures.js';
 
 const GOOD = { ...BEHIND_ALB_IP, 'deploy.yaml': DEPLOYMENT_GOOD };
-const NO_PROBE = DEPLOYMENT_GOOD.replace(/        readinessProbe:\n          httpGet:\n            path: \/ready\n            port: http\n/, '');
+const NO_PROBE = DEPLOYMENT_GOOD.replace(
+  /        readinessProbe:\n          httpGet:\n            path: \/ready\n            port: http\n/,
+  '',
+);
 
 describe('zd-gate validate (CLI)', () => {
   it('exits 0 on clean manifests and says what it checked', async () => {
@@ -25,7 +28,10 @@ describe('zd-gate validate (CLI)', () => {
 
   it('--format json follows the documented contract, every finding with a line', async () => {
     const dir = tempDir({ ...GOOD, 'deploy.yaml': NO_PROBE });
-    const r = await cli(['validate', '--format', 'json', 'deploy.yaml', 'service.yaml', 'ingress.yaml', 'namespace.yaml', 'pdb.yaml'], { cwd: dir });
+    const r = await cli(
+      ['validate', '--format', 'json', 'deploy.yaml', 'service.yaml', 'ingress.yaml', 'namespace.yaml', 'pdb.yaml'],
+      { cwd: dir },
+    );
     const json = JSON.parse(r.stdout) as { findings: Record<string, unknown>[]; summary: Record<string, unknown> };
     expect(json.findings).toEqual([
       {
@@ -42,20 +48,38 @@ describe('zd-gate validate (CLI)', () => {
         workload: { kind: 'Deployment', namespace: 'shop', name: 'web' },
       },
     ]);
-    expect(json.summary).toMatchObject({ errors: 1, warnings: 0, notices: 0, files: 5, objects: 5, failed: true, failOn: 'error' });
+    expect(json.summary).toMatchObject({
+      errors: 1,
+      warnings: 0,
+      notices: 0,
+      files: 5,
+      objects: 5,
+      failed: true,
+      failOn: 'error',
+    });
   });
 
   it('--format sarif is SARIF 2.1.0 with rule metadata and precise regions', async () => {
     const dir = tempDir({ ...GOOD, 'deploy.yaml': NO_PROBE });
     const r = await cli(['validate', '--format', 'sarif', '.'], { cwd: dir });
-    const sarif = JSON.parse(r.stdout) as { version: string; runs: { tool: { driver: { rules: { id: string }[] } }; results: Record<string, unknown>[] }[] };
+    const sarif = JSON.parse(r.stdout) as {
+      version: string;
+      runs: { tool: { driver: { rules: { id: string }[] } }; results: Record<string, unknown>[] }[];
+    };
     expect(sarif.version).toBe('2.1.0');
     const run = sarif.runs[0]!;
     expect(run.tool.driver.rules.map((x) => x.id)).toContain('readiness-probe');
     expect(run.results[0]).toMatchObject({
       ruleId: 'readiness-probe',
       level: 'error',
-      locations: [{ physicalLocation: { artifactLocation: { uri: 'deploy.yaml' }, region: { startLine: 18, startColumn: 9, endLine: 18 } } }],
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: 'deploy.yaml' },
+            region: { startLine: 18, startColumn: 9, endLine: 18 },
+          },
+        },
+      ],
     });
   });
 
@@ -70,7 +94,11 @@ describe('zd-gate validate (CLI)', () => {
   });
 
   it('reads standard input with -', async () => {
-    const r = await cli(['validate', '-'], { stdin: Object.values(GOOD).join('---\n').replace(/readinessProbe/, 'startupProbe') });
+    const r = await cli(['validate', '-'], {
+      stdin: Object.values(GOOD)
+        .join('---\n')
+        .replace(/readinessProbe/, 'startupProbe'),
+    });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^<stdin>$/m);
   });
@@ -84,9 +112,15 @@ describe('zd-gate validate (CLI)', () => {
   });
 
   it('one broken file does not stop the others; the syntax error has its line', async () => {
-    const dir = tempDir({ ...GOOD, 'broken.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n data: [\n' });
+    const dir = tempDir({
+      ...GOOD,
+      'broken.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n data: [\n',
+    });
     const r = await cli(['validate', '--format', 'json', '.'], { cwd: dir });
-    const json = JSON.parse(r.stdout) as { findings: { ruleId: string; file: string; line: number }[]; summary: { objects: number } };
+    const json = JSON.parse(r.stdout) as {
+      findings: { ruleId: string; file: string; line: number }[];
+      summary: { objects: number };
+    };
     expect(json.findings).toEqual([expect.objectContaining({ ruleId: 'yaml-syntax', file: 'broken.yaml', line: 5 })]);
     expect(json.summary.objects).toBe(5);
     expect(r.code).toBe(1);
@@ -104,7 +138,9 @@ describe('zd-gate validate (CLI)', () => {
     const dir = tempDir({ ...GOOD, 'deploy.yaml': NO_PROBE, '.zd-gate.yaml': 'rules:\n  readiness-probe: warning\n' });
     const r = await cli(['validate', '--format', 'json', '.'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect((JSON.parse(r.stdout) as { findings: { severity: string }[] }).findings.map((f) => f.severity)).toEqual(['warning']);
+    expect((JSON.parse(r.stdout) as { findings: { severity: string }[] }).findings.map((f) => f.severity)).toEqual([
+      'warning',
+    ]);
 
     const bad = tempDir({ ...GOOD, 'zd.yaml': 'rules:\n  readiness-probe: off\n  readines-gate: off\n' });
     const b = await cli(['validate', '--config', 'zd.yaml', '.'], { cwd: bad });
@@ -113,24 +149,40 @@ describe('zd-gate validate (CLI)', () => {
   });
 
   it('zd-gate/ignore on an object suppresses the named rules, and unknown names are errors', async () => {
-    const ignored = NO_PROBE.replace('  namespace: shop\n', '  namespace: shop\n  annotations:\n    zd-gate/ignore: readiness-probe\n');
+    const ignored = NO_PROBE.replace(
+      '  namespace: shop\n',
+      '  namespace: shop\n  annotations:\n    zd-gate/ignore: readiness-probe\n',
+    );
     const dir = tempDir({ ...GOOD, 'deploy.yaml': ignored });
     const r = await cli(['validate', '--format', 'json', '.'], { cwd: dir });
     expect(JSON.parse(r.stdout)).toMatchObject({ findings: [], summary: { suppressed: 1 } });
-    const typo = tempDir({ ...GOOD, 'deploy.yaml': ignored.replace('zd-gate/ignore: readiness-probe', 'zd-gate/ignore: readyness-probe') });
+    const typo = tempDir({
+      ...GOOD,
+      'deploy.yaml': ignored.replace('zd-gate/ignore: readiness-probe', 'zd-gate/ignore: readyness-probe'),
+    });
     const t = await cli(['validate', '.'], { cwd: typo });
     expect(t.code).toBe(2);
-    expect(t.stdout).toMatch(/deploy\.yaml:7: Deployment shop\/web: `zd-gate\/ignore` names unknown rule `readyness-probe`/);
+    expect(t.stdout).toMatch(
+      /deploy\.yaml:7: Deployment shop\/web: `zd-gate\/ignore` names unknown rule `readyness-probe`/,
+    );
   });
 
   it('objects without a namespace take --namespace', async () => {
-    const noNs = Object.fromEntries(Object.entries(GOOD).filter(([k]) => k !== 'namespace.yaml').map(([k, v]) => [k, v.replace(/\n {2}namespace: shop/g, '')]));
+    const noNs = Object.fromEntries(
+      Object.entries(GOOD)
+        .filter(([k]) => k !== 'namespace.yaml')
+        .map(([k, v]) => [k, v.replace(/\n {2}namespace: shop/g, '')]),
+    );
     const dir = tempDir(noNs);
     const r = await cli(['validate', '--format', 'json', '--namespace', 'other', '.'], { cwd: dir });
     expect(r.code).toBe(0);
     // The Service, Ingress and PDB still find the Deployment: all four landed in `other`.
     expect((JSON.parse(r.stdout) as { findings: unknown[] }).findings).toEqual([
-      expect.objectContaining({ ruleId: 'readiness-gate', severity: 'warning', object: { kind: 'Deployment', namespace: 'other', name: 'web' } }),
+      expect.objectContaining({
+        ruleId: 'readiness-gate',
+        severity: 'warning',
+        object: { kind: 'Deployment', namespace: 'other', name: 'web' },
+      }),
     ]);
   });
 

@@ -32,31 +32,83 @@ function template(app: string, image: string, hash?: string) {
 }
 
 /** A Deployment `app` (2 replicas, revision 2 rolled out, revision 1 in history), its Service, binding and target group. */
-function seed(opts: { targets: FakeTarget[]; targetType?: 'ip' | 'instance'; app?: string; arn?: string; subnet?: number }): void {
+function seed(opts: {
+  targets: FakeTarget[];
+  targetType?: 'ip' | 'instance';
+  app?: string;
+  arn?: string;
+  subnet?: number;
+}): void {
   const app = opts.app ?? 'web';
   const arn = opts.arn ?? ARN;
   const tg = arn.split('/')[1] as string;
   const uid = `uid-${app}`;
   kube.put(`${APPS}/deployments`, {
-    metadata: { name: app, namespace: 'demo', uid, generation: 2, labels: { app }, annotations: { 'deployment.kubernetes.io/revision': '2' } },
-    spec: { replicas: 2, progressDeadlineSeconds: 600, selector: { matchLabels: { app } }, strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } }, template: template(app, `${app}:2`) },
+    metadata: {
+      name: app,
+      namespace: 'demo',
+      uid,
+      generation: 2,
+      labels: { app },
+      annotations: { 'deployment.kubernetes.io/revision': '2' },
+    },
+    spec: {
+      replicas: 2,
+      progressDeadlineSeconds: 600,
+      selector: { matchLabels: { app } },
+      strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } },
+      template: template(app, `${app}:2`),
+    },
     status: { observedGeneration: 2, replicas: 2, updatedReplicas: 2, readyReplicas: 2, availableReplicas: 2 },
   });
   for (const rev of ['1', '2']) {
     kube.put(`${APPS}/replicasets`, {
-      metadata: { name: `${app}-r${rev}`, namespace: 'demo', labels: { app, 'pod-template-hash': `r${rev}` }, annotations: { 'deployment.kubernetes.io/revision': rev }, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: app, uid, controller: true }] },
-      spec: { replicas: rev === '2' ? 2 : 0, selector: { matchLabels: { app } }, template: template(app, `${app}:${rev}`, `r${rev}`) },
+      metadata: {
+        name: `${app}-r${rev}`,
+        namespace: 'demo',
+        labels: { app, 'pod-template-hash': `r${rev}` },
+        annotations: { 'deployment.kubernetes.io/revision': rev },
+        ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: app, uid, controller: true }],
+      },
+      spec: {
+        replicas: rev === '2' ? 2 : 0,
+        selector: { matchLabels: { app } },
+        template: template(app, `${app}:${rev}`, `r${rev}`),
+      },
     });
   }
   for (const i of [1, 2]) {
     kube.put(`${NS}/pods`, {
-      metadata: { name: `${app}-r2-${i}`, namespace: 'demo', labels: { app, 'pod-template-hash': 'r2' }, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: `${app}-r2`, uid: `${uid}-r2`, controller: true }] },
-      spec: { containers: [{ name: 'web', ports: [{ name: 'http', containerPort: 8080 }] }], readinessGates: [{ conditionType: `target-health.elbv2.k8s.aws/${tg}` }] },
-      status: { phase: 'Running', podIP: `10.0.${opts.subnet ?? 1}.${i}`, conditions: [{ type: 'Ready', status: 'True' }, { type: `target-health.elbv2.k8s.aws/${tg}`, status: 'True' }] },
+      metadata: {
+        name: `${app}-r2-${i}`,
+        namespace: 'demo',
+        labels: { app, 'pod-template-hash': 'r2' },
+        ownerReferences: [
+          { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: `${app}-r2`, uid: `${uid}-r2`, controller: true },
+        ],
+      },
+      spec: {
+        containers: [{ name: 'web', ports: [{ name: 'http', containerPort: 8080 }] }],
+        readinessGates: [{ conditionType: `target-health.elbv2.k8s.aws/${tg}` }],
+      },
+      status: {
+        phase: 'Running',
+        podIP: `10.0.${opts.subnet ?? 1}.${i}`,
+        conditions: [
+          { type: 'Ready', status: 'True' },
+          { type: `target-health.elbv2.k8s.aws/${tg}`, status: 'True' },
+        ],
+      },
     });
   }
-  kube.put(`${NS}/services`, { metadata: { name: app, namespace: 'demo' }, spec: { selector: { app }, ports: [{ name: 'http', port: 80, targetPort: 'http' }] } });
-  kube.put(TGB, { metadata: { name: tg, namespace: 'demo' }, spec: { targetGroupARN: arn, targetType: opts.targetType ?? 'ip', serviceRef: { name: app, port: 80 } } });
+  kube.put(`${NS}/services`, {
+    metadata: { name: app, namespace: 'demo' },
+    spec: { selector: { app }, ports: [{ name: 'http', port: 80, targetPort: 'http' }] },
+  });
+  kube.put(TGB, {
+    metadata: { name: tg, namespace: 'demo' },
+    spec: { targetGroupARN: arn, targetType: opts.targetType ?? 'ip', serviceRef: { name: app, port: 80 } },
+  });
   elb.add({ arn, name: tg, targetType: opts.targetType ?? 'ip', targets: opts.targets });
 }
 
@@ -65,12 +117,15 @@ async function watch(...args: string[]): Promise<{ code: number; stderr: string;
   let text = '';
   stderr.on('data', (c) => (text += String(c)));
   const reportFile = path.join(dir, 'report.json');
-  const code = await runCli(['watch', '--namespace', 'demo', '--poll-interval', '2s', '--report-file', reportFile, ...args], {
-    stdout: new PassThrough(),
-    stderr,
-    env: process.env,
-    signal: new AbortController().signal,
-  });
+  const code = await runCli(
+    ['watch', '--namespace', 'demo', '--poll-interval', '2s', '--report-file', reportFile, ...args],
+    {
+      stdout: new PassThrough(),
+      stderr,
+      env: process.env,
+      signal: new AbortController().signal,
+    },
+  );
   const report = JSON.parse(await readFile(reportFile, 'utf8')) as WatchReport;
   return { code, stderr: text, report };
 }
@@ -100,41 +155,92 @@ const healthy = (i: number): FakeTarget => ({ id: `10.0.1.${i}`, port: 8080, sta
 
 describe('zd-gate watch (CLI, loopback Kubernetes API and ELBv2)', () => {
   it('exits 0 when the rollout is complete and every new pod is a healthy target', async () => {
-    seed({ targets: [healthy(1), healthy(2), { id: '10.0.1.99', port: 8080, state: 'draining', reason: 'Target.DeregistrationInProgress' }] });
+    seed({
+      targets: [
+        healthy(1),
+        healthy(2),
+        { id: '10.0.1.99', port: 8080, state: 'draining', reason: 'Target.DeregistrationInProgress' },
+      ],
+    });
     const r = await watch('--deployments', 'web');
     if (process.env.ZD_SHOW) console.log(r.stderr);
     expect(r.code).toBe(0);
     expect(r.report.result).toBe('success');
-    expect(r.report.deployments[0]).toMatchObject({ name: 'web', result: 'success', reason: 'converged', revision: 2, threshold: 2, minHealthyObserved: 2 });
-    expect(r.report.deployments[0]!.targetGroups[0]).toMatchObject({ arn: ARN, targetType: 'ip', port: 'http', source: 'TargetGroupBinding k8s-demo-web-1a2b3c4d5e → Service web:80' });
-    expect(r.stderr).toMatch(/web: deployment "web" successfully rolled out \| k8s-demo-web-1a2b3c4d5e: healthy 2\/2 \(new 2\/2, old 0\)/);
+    expect(r.report.deployments[0]).toMatchObject({
+      name: 'web',
+      result: 'success',
+      reason: 'converged',
+      revision: 2,
+      threshold: 2,
+      minHealthyObserved: 2,
+    });
+    expect(r.report.deployments[0]!.targetGroups[0]).toMatchObject({
+      arn: ARN,
+      targetType: 'ip',
+      port: 'http',
+      source: 'TargetGroupBinding k8s-demo-web-1a2b3c4d5e → Service web:80',
+    });
+    expect(r.stderr).toMatch(
+      /web: deployment "web" successfully rolled out \| k8s-demo-web-1a2b3c4d5e: healthy 2\/2 \(new 2\/2, old 0\)/,
+    );
     expect(r.stderr).not.toContain(kube.token);
     // Discovery, then polls; never a list loop on the API server.
-    expect(elb.calls.map((c) => c.action)).toEqual(expect.arrayContaining(['DescribeTargetGroups', 'DescribeTargetHealth']));
+    expect(elb.calls.map((c) => c.action)).toEqual(
+      expect.arrayContaining(['DescribeTargetGroups', 'DescribeTargetHealth']),
+    );
     expect(kube.requests.filter((q) => q.path.endsWith('/pods') && q.query.watch !== 'true')).toHaveLength(1);
     // One poll in a watch shorter than the 2 s interval: a rate of 30 per minute.
-    expect(r.report.elb).toMatchObject({ pollIntervalSeconds: 2, describeTargetHealthCalls: { [ARN]: 1 }, describeTargetHealthPerMinute: { [ARN]: 30 } });
+    expect(r.report.elb).toMatchObject({
+      pollIntervalSeconds: 2,
+      describeTargetHealthCalls: { [ARN]: 1 },
+      describeTargetHealthPerMinute: { [ARN]: 30 },
+    });
   });
 
   it('exits 1 when a target group is below the threshold, with the ELB reason in the diagnostics', async () => {
-    seed({ targets: [healthy(1), { id: '10.0.1.2', port: 8080, state: 'unhealthy', reason: 'Target.ResponseCodeMismatch', description: 'Health checks failed with these codes: [500]' }] });
+    seed({
+      targets: [
+        healthy(1),
+        {
+          id: '10.0.1.2',
+          port: 8080,
+          state: 'unhealthy',
+          reason: 'Target.ResponseCodeMismatch',
+          description: 'Health checks failed with these codes: [500]',
+        },
+      ],
+    });
     const r = await watch('--deployments', 'web');
     if (process.env.ZD_SHOW) console.log(r.stderr, JSON.stringify(r.report, null, 1));
     expect(r.code).toBe(1);
-    expect(r.report.deployments[0]).toMatchObject({ result: 'failed', reason: 'below-threshold', minHealthyObserved: 1 });
-    expect(r.stderr).toMatch(/web: failed \(below-threshold\): target group k8s-demo-web-1a2b3c4d5e: 1 healthy targets of web < threshold 2/);
-    expect(r.report.deployments[0]!.diagnostics.join('\n')).toMatch(/10\.0\.1\.2:8080 \(pod web-r2-2, new\) unhealthy Target\.ResponseCodeMismatch: Health checks failed with these codes: \[500\]/);
+    expect(r.report.deployments[0]).toMatchObject({
+      result: 'failed',
+      reason: 'below-threshold',
+      minHealthyObserved: 1,
+    });
+    expect(r.stderr).toMatch(
+      /web: failed \(below-threshold\): target group k8s-demo-web-1a2b3c4d5e: 1 healthy targets of web < threshold 2/,
+    );
+    expect(r.report.deployments[0]!.diagnostics.join('\n')).toMatch(
+      /10\.0\.1\.2:8080 \(pod web-r2-2, new\) unhealthy Target\.ResponseCodeMismatch: Health checks failed with these codes: \[500\]/,
+    );
   });
 
-  it('rolls a failed Deployment back with kubectl\'s patch and reports the revision', async () => {
+  it("rolls a failed Deployment back with kubectl's patch and reports the revision", async () => {
     seed({ targets: [healthy(1)] });
     const r = await watch('--deployments', 'web', '--rollback', '--rollback-wait', 'false');
     expect(r.code).toBe(1);
     expect(r.report.result).toBe('rolled-back');
-    expect(r.report.deployments[0]).toMatchObject({ result: 'rolled-back', rolledBackTo: 1, rollback: { status: 'applied' } });
+    expect(r.report.deployments[0]).toMatchObject({
+      result: 'rolled-back',
+      rolledBackTo: 1,
+      rollback: { status: 'applied' },
+    });
     const patch = kube.requests.find((q) => q.method === 'PATCH');
     expect(patch?.contentType).toBe('application/json-patch+json');
-    const d = kube.get(`${APPS}/deployments`, 'web') as unknown as { spec: { template: { spec: { containers: { image: string }[] } } } };
+    const d = kube.get(`${APPS}/deployments`, 'web') as unknown as {
+      spec: { template: { spec: { containers: { image: string }[] } } };
+    };
     expect(d.spec.template.spec.containers[0]!.image).toBe('web:1');
   });
 
@@ -143,13 +249,27 @@ describe('zd-gate watch (CLI, loopback Kubernetes API and ELBv2)', () => {
     kube.onPatch = (collection, obj) => {
       // The deployment controller observes the new generation and rolls the old template out.
       setTimeout(() => {
-        const status = { observedGeneration: obj.metadata.generation, replicas: 2, updatedReplicas: 2, readyReplicas: 2, availableReplicas: 2 };
-        kube.put(collection, { ...obj, metadata: { ...obj.metadata, annotations: { 'deployment.kubernetes.io/revision': '3' } }, status });
+        const status = {
+          observedGeneration: obj.metadata.generation,
+          replicas: 2,
+          updatedReplicas: 2,
+          readyReplicas: 2,
+          availableReplicas: 2,
+        };
+        kube.put(collection, {
+          ...obj,
+          metadata: { ...obj.metadata, annotations: { 'deployment.kubernetes.io/revision': '3' } },
+          status,
+        });
       }, 200);
     };
     const r = await watch('--deployments', 'web', '--rollback');
     expect(r.code).toBe(1);
-    expect(r.report.deployments[0]).toMatchObject({ result: 'rolled-back', rolledBackTo: 1, rollback: { status: 'available', message: 'revision 1 (ReplicaSet web-r1) is rolled out and available again' } });
+    expect(r.report.deployments[0]).toMatchObject({
+      result: 'rolled-back',
+      rolledBackTo: 1,
+      rollback: { status: 'available', message: 'revision 1 (ReplicaSet web-r1) is rolled out and available again' },
+    });
   });
 
   it('with rollback-wait, a restored revision that never becomes available is reported as failed', async () => {
@@ -158,7 +278,11 @@ describe('zd-gate watch (CLI, loopback Kubernetes API and ELBv2)', () => {
     kube.put(`${APPS}/deployments`, { ...d, spec: { ...(d.spec as object), progressDeadlineSeconds: 1 } });
     const r = await watch('--deployments', 'web', '--rollback');
     expect(r.code).toBe(1);
-    expect(r.report.deployments[0]).toMatchObject({ result: 'failed', rolledBackTo: 1, rollback: { status: 'not-available' } });
+    expect(r.report.deployments[0]).toMatchObject({
+      result: 'failed',
+      rolledBackTo: 1,
+      rollback: { status: 'not-available' },
+    });
   });
 
   it('watches several Deployments at once: each its own verdict, the failed one rolled back, the worst result', async () => {
@@ -198,7 +322,9 @@ describe('zd-gate watch (CLI, loopback Kubernetes API and ELBv2)', () => {
     seed({ targets: [{ id: 'i-0abc', port: 30080, state: 'healthy' }], targetType: 'instance' });
     const refused = await watch('--deployments', 'web');
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/target type instance: its targets are nodes, not pods, so it cannot show per-pod health/);
+    expect(refused.stderr).toMatch(
+      /target type instance: its targets are nodes, not pods, so it cannot show per-pod health/,
+    );
     expect(refused.stderr).toMatch(/set `allow-rollout-only: true`/);
     const allowed = await watch('--deployments', 'web', '--allow-rollout-only');
     expect(allowed.code).toBe(0);

@@ -7,10 +7,29 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { User } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
-import { EKS_USER, EksTokenAuthenticator, eksToken, TOKEN_RENEW_AFTER_MS } from '../../src/adapters/kubernetes/eks-auth.js';
+import {
+  EKS_USER,
+  EksTokenAuthenticator,
+  eksToken,
+  TOKEN_RENEW_AFTER_MS,
+} from '../../src/adapters/kubernetes/eks-auth.js';
 
-const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY', sessionToken: 'FwoGZXIvYXdzEXAMPLE//session+token=' };
-const WHITELIST = new Set(['action', 'version', 'x-amz-algorithm', 'x-amz-credential', 'x-amz-date', 'x-amz-expires', 'x-amz-security-token', 'x-amz-signature', 'x-amz-signedheaders']);
+const credentials = {
+  accessKeyId: 'AKIDEXAMPLE',
+  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
+  sessionToken: 'FwoGZXIvYXdzEXAMPLE//session+token=',
+};
+const WHITELIST = new Set([
+  'action',
+  'version',
+  'x-amz-algorithm',
+  'x-amz-credential',
+  'x-amz-date',
+  'x-amz-expires',
+  'x-amz-security-token',
+  'x-amz-signature',
+  'x-amz-signedheaders',
+]);
 
 function decode(token: string): URL {
   expect(token.startsWith('k8s-aws-v1.')).toBe(true);
@@ -30,16 +49,26 @@ function hmac(key: Buffer | string, data: string): Buffer {
 
 /** SigV4 query-string signature for this GET, computed from scratch. */
 function expectedSignature(url: URL, clusterName: string): string {
-  const params = [...url.searchParams.entries()].filter(([k]) => k !== 'X-Amz-Signature').sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const params = [...url.searchParams.entries()]
+    .filter(([k]) => k !== 'X-Amz-Signature')
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const canonicalQuery = params.map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&');
   const signedHeaders = url.searchParams.get('X-Amz-SignedHeaders') as string;
   const headerValues: Record<string, string> = { host: url.host, 'x-k8s-aws-id': clusterName };
-  const canonicalHeaders = signedHeaders.split(';').map((h) => `${h}:${headerValues[h]}\n`).join('');
+  const canonicalHeaders = signedHeaders
+    .split(';')
+    .map((h) => `${h}:${headerValues[h]}\n`)
+    .join('');
   const payloadHash = createHash('sha256').update('').digest('hex');
   const canonicalRequest = ['GET', '/', canonicalQuery, canonicalHeaders, signedHeaders, payloadHash].join('\n');
   const date = url.searchParams.get('X-Amz-Date') as string;
   const scope = (url.searchParams.get('X-Amz-Credential') as string).split('/').slice(1).join('/');
-  const stringToSign = ['AWS4-HMAC-SHA256', date, scope, createHash('sha256').update(canonicalRequest).digest('hex')].join('\n');
+  const stringToSign = [
+    'AWS4-HMAC-SHA256',
+    date,
+    scope,
+    createHash('sha256').update(canonicalRequest).digest('hex'),
+  ].join('\n');
   const [day, region, service] = scope.split('/') as [string, string, string];
   const key = hmac(hmac(hmac(hmac(`AWS4${credentials.secretAccessKey}`, day), region), service), 'aws4_request');
   return createHmac('sha256', key).update(stringToSign).digest('hex');
@@ -78,7 +107,9 @@ describe('eksToken', () => {
   });
 
   it('uses the China partition host for cn- regions', async () => {
-    expect(decode(await eksToken({ clusterName: 'c', region: 'cn-north-1', credentials, signingDate })).host).toBe('sts.cn-north-1.amazonaws.com.cn');
+    expect(decode(await eksToken({ clusterName: 'c', region: 'cn-north-1', credentials, signingDate })).host).toBe(
+      'sts.cn-north-1.amazonaws.com.cn',
+    );
   });
 });
 
@@ -86,7 +117,13 @@ describe('EksTokenAuthenticator', () => {
   it('sets a bearer token, reuses it for 10 minutes, renews it before the 15-minute expiry, and masks each', async () => {
     let now = Date.parse('2024-05-01T12:00:00Z');
     const masked: string[] = [];
-    const auth = new EksTokenAuthenticator({ clusterName: 'prod-eu', region: 'eu-west-1', credentials: async () => credentials, clock: { now: () => now }, onToken: (t) => masked.push(t) });
+    const auth = new EksTokenAuthenticator({
+      clusterName: 'prod-eu',
+      region: 'eu-west-1',
+      credentials: async () => credentials,
+      clock: { now: () => now },
+      onToken: (t) => masked.push(t),
+    });
     const user: User = { name: EKS_USER };
     expect(auth.isAuthProvider(user)).toBe(true);
     expect(auth.isAuthProvider({ name: 'someone' })).toBe(false);
@@ -101,7 +138,9 @@ describe('EksTokenAuthenticator', () => {
     now += 2;
     await auth.applyAuthentication(user, opts);
     expect(opts.headers?.Authorization).not.toBe(first);
-    expect(decode((opts.headers?.Authorization as string).slice('Bearer '.length)).searchParams.get('X-Amz-Date')).toBe('20240501T121000Z');
+    expect(decode((opts.headers?.Authorization as string).slice('Bearer '.length)).searchParams.get('X-Amz-Date')).toBe(
+      '20240501T121000Z',
+    );
     expect(masked).toHaveLength(2);
     expect(TOKEN_RENEW_AFTER_MS).toBeLessThan(15 * 60_000);
   });

@@ -18,14 +18,20 @@ import { FakeElb } from '../helpers/fake-elb.js';
 import { ManualTimers, settle } from '../helpers/manual-timers.js';
 
 const ARN = 'arn:aws:elasticloadbalancing:eu-west-1:111111111111:targetgroup/k8s-demo-web-1a2b3c4d5e/0123456789abcdef';
-const ARN_B = 'arn:aws:elasticloadbalancing:eu-west-1:111111111111:targetgroup/k8s-demo-api-9f8e7d6c5b/fedcba9876543210';
+const ARN_B =
+  'arn:aws:elasticloadbalancing:eu-west-1:111111111111:targetgroup/k8s-demo-api-9f8e7d6c5b/fedcba9876543210';
 
 function budget(): CallBudget {
   return new CallBudget({ now: () => Date.now() }, { ratePerSecond: 100, burst: 100 });
 }
 
 function awsError(name: string, status: number, message: string): ElasticLoadBalancingV2ServiceException {
-  return new ElasticLoadBalancingV2ServiceException({ name, $fault: 'client', $metadata: { httpStatusCode: status }, message });
+  return new ElasticLoadBalancingV2ServiceException({
+    name,
+    $fault: 'client',
+    $metadata: { httpStatusCode: status },
+    message,
+  });
 }
 
 describe('ElbTargetHealth with aws-sdk-client-mock', () => {
@@ -38,45 +44,95 @@ describe('ElbTargetHealth with aws-sdk-client-mock', () => {
     mock.on(DescribeTargetHealthCommand, { TargetGroupArn: ARN }).resolves({
       TargetHealthDescriptions: [
         { Target: { Id: '10.0.1.5', Port: 8080 }, TargetHealth: { State: 'healthy' } },
-        { Target: { Id: '10.0.1.6', Port: 8080 }, TargetHealth: { State: 'unhealthy', Reason: 'Target.ResponseCodeMismatch', Description: 'Health checks failed with these codes: [500]' } },
+        {
+          Target: { Id: '10.0.1.6', Port: 8080 },
+          TargetHealth: {
+            State: 'unhealthy',
+            Reason: 'Target.ResponseCodeMismatch',
+            Description: 'Health checks failed with these codes: [500]',
+          },
+        },
       ],
     });
     expect(await elb.describeTargetHealth(ARN)).toEqual({
       kind: 'known',
       targets: [
         { id: '10.0.1.5', port: 8080, state: 'healthy' },
-        { id: '10.0.1.6', port: 8080, state: 'unhealthy', reason: 'Target.ResponseCodeMismatch', description: 'Health checks failed with these codes: [500]' },
+        {
+          id: '10.0.1.6',
+          port: 8080,
+          state: 'unhealthy',
+          reason: 'Target.ResponseCodeMismatch',
+          description: 'Health checks failed with these codes: [500]',
+        },
       ],
     });
   });
 
   it('AccessDenied is an error naming elasticloadbalancing:DescribeTargetHealth', async () => {
-    mock.on(DescribeTargetHealthCommand).rejects(awsError('AccessDenied', 403, 'User: arn:aws:sts::1:assumed-role/ci is not authorized to perform: elasticloadbalancing:DescribeTargetHealth'));
+    mock
+      .on(DescribeTargetHealthCommand)
+      .rejects(
+        awsError(
+          'AccessDenied',
+          403,
+          'User: arn:aws:sts::1:assumed-role/ci is not authorized to perform: elasticloadbalancing:DescribeTargetHealth',
+        ),
+      );
     const err = await elb.describeTargetHealth(ARN).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AwsSetupError);
-    expect((err as Error).message).toMatch(/^AWS denied elasticloadbalancing:DescribeTargetHealth on arn:aws:elasticloadbalancing:.*: allow `elasticloadbalancing:DescribeTargetHealth`/);
+    expect((err as Error).message).toMatch(
+      /^AWS denied elasticloadbalancing:DescribeTargetHealth on arn:aws:elasticloadbalancing:.*: allow `elasticloadbalancing:DescribeTargetHealth`/,
+    );
   });
 
   it('a deleted target group is an error; throttling and 5xx are unknown', async () => {
-    mock.on(DescribeTargetHealthCommand).rejects(new TargetGroupNotFoundException({ $metadata: { httpStatusCode: 400 }, message: 'One or more target groups not found' }));
+    mock
+      .on(DescribeTargetHealthCommand)
+      .rejects(
+        new TargetGroupNotFoundException({
+          $metadata: { httpStatusCode: 400 },
+          message: 'One or more target groups not found',
+        }),
+      );
     await expect(elb.describeTargetHealth(ARN)).rejects.toThrow(/target group not found: .*k8s-demo-web-1a2b3c4d5e/);
     mock.reset();
     mock.on(DescribeTargetHealthCommand).rejects(awsError('Throttling', 400, 'Rate exceeded'));
-    expect(await elb.describeTargetHealth(ARN)).toMatchObject({ kind: 'unknown', throttled: true, reason: 'Throttling (HTTP 400): Rate exceeded' });
+    expect(await elb.describeTargetHealth(ARN)).toMatchObject({
+      kind: 'unknown',
+      throttled: true,
+      reason: 'Throttling (HTTP 400): Rate exceeded',
+    });
     mock.reset();
     mock.on(DescribeTargetHealthCommand).rejects(awsError('InternalFailure', 500, 'oops'));
-    expect(await elb.describeTargetHealth(ARN)).toMatchObject({ kind: 'unknown', reason: 'InternalFailure (HTTP 500): oops' });
+    expect(await elb.describeTargetHealth(ARN)).toMatchObject({
+      kind: 'unknown',
+      reason: 'InternalFailure (HTTP 500): oops',
+    });
   });
 
   it('DescribeTargetGroups gives the target type and the health check', async () => {
     mock.on(DescribeTargetGroupsCommand).resolves({
       TargetGroups: [
-        { TargetGroupArn: ARN, TargetGroupName: 'k8s-demo-web-1a2b3c4d5e', TargetType: 'ip', HealthCheckProtocol: 'HTTP', HealthCheckPort: 'traffic-port', HealthCheckPath: '/', Matcher: { HttpCode: '200' }, HealthCheckIntervalSeconds: 15, HealthyThresholdCount: 2 },
+        {
+          TargetGroupArn: ARN,
+          TargetGroupName: 'k8s-demo-web-1a2b3c4d5e',
+          TargetType: 'ip',
+          HealthCheckProtocol: 'HTTP',
+          HealthCheckPort: 'traffic-port',
+          HealthCheckPath: '/',
+          Matcher: { HttpCode: '200' },
+          HealthCheckIntervalSeconds: 15,
+          HealthyThresholdCount: 2,
+        },
         { TargetGroupArn: ARN_B, TargetGroupName: 'k8s-demo-api-9f8e7d6c5b', TargetType: 'instance' },
       ],
     });
     const infos = await elb.describeTargetGroups([ARN, ARN_B]);
-    expect(infos.get(ARN)).toMatchObject({ targetType: 'ip', healthCheck: 'HTTP traffic-port / expecting 200, every 15s, healthy after 2' });
+    expect(infos.get(ARN)).toMatchObject({
+      targetType: 'ip',
+      healthCheck: 'HTTP traffic-port / expecting 200, every 15s, healthy after 2',
+    });
     expect(infos.get(ARN_B)?.targetType).toBe('instance');
   });
 
@@ -95,7 +151,15 @@ describe('ElbTargetHealth over HTTP: the SDK retries, the endpoint override and 
     process.env.AWS_ACCESS_KEY_ID = 'AKIDEXAMPLE';
     process.env.AWS_SECRET_ACCESS_KEY = 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY';
     delete process.env.AWS_PROFILE;
-    fake.add({ arn: ARN, name: 'k8s-demo-web-1a2b3c4d5e', targetType: 'ip', targets: [{ id: '10.0.1.5', port: 80, state: 'healthy' }, { id: '10.0.1.6', port: 80, state: 'initial', reason: 'Elb.InitialHealthChecking' }] });
+    fake.add({
+      arn: ARN,
+      name: 'k8s-demo-web-1a2b3c4d5e',
+      targetType: 'ip',
+      targets: [
+        { id: '10.0.1.5', port: 80, state: 'healthy' },
+        { id: '10.0.1.6', port: 80, state: 'initial', reason: 'Elb.InitialHealthChecking' },
+      ],
+    });
   });
   afterAll(async () => {
     process.env = saved;
@@ -119,7 +183,11 @@ describe('ElbTargetHealth over HTTP: the SDK retries, the endpoint override and 
     expect(fake.calls).toHaveLength(1);
     expect(b.spent).toBe(1);
     const infos = await elb.describeTargetGroups([ARN]);
-    expect(infos.get(ARN)).toMatchObject({ name: 'k8s-demo-web-1a2b3c4d5e', targetType: 'ip', healthCheck: 'HTTP traffic-port /healthz expecting 200, every 15s, healthy after 2' });
+    expect(infos.get(ARN)).toMatchObject({
+      name: 'k8s-demo-web-1a2b3c4d5e',
+      targetType: 'ip',
+      healthCheck: 'HTTP traffic-port /healthz expecting 200, every 15s, healthy after 2',
+    });
   });
 
   it('throttling: the SDK retries (standard mode), the budget counts every attempt, and the answer is unknown', async () => {
@@ -143,7 +211,9 @@ describe('ElbTargetHealth over HTTP: the SDK retries, the endpoint override and 
   it('AccessDenied over the wire is not retried and names the permission', async () => {
     const elb = new ElbTargetHealth(createElbClient({ region: 'eu-west-1', budget: budget() }));
     fake.faults.push(FakeElb.accessDenied('DescribeTargetHealth'));
-    await expect(elb.describeTargetHealth(ARN)).rejects.toThrow(/allow `elasticloadbalancing:DescribeTargetHealth`.*not authorized to perform/);
+    await expect(elb.describeTargetHealth(ARN)).rejects.toThrow(
+      /allow `elasticloadbalancing:DescribeTargetHealth`.*not authorized to perform/,
+    );
     expect(fake.calls).toHaveLength(1);
   });
 });
@@ -157,8 +227,15 @@ describe('TargetHealthPoller', () => {
     const b = new CallBudget(timers, { ratePerSecond: rate, burst });
     // The budget is drawn by the poller's own accounting here: the mock bypasses the HTTP middleware.
     const elb = new ElbTargetHealth(client);
-    const counting = { describeTargetHealth: (arn: string, s?: AbortSignal) => (b.spend(), elb.describeTargetHealth(arn, s)) };
-    return { timers, mock, budget: b, poller: new TargetHealthPoller(counting, b, timers, { intervalMs: 5_000 }, () => 0.5) };
+    const counting = {
+      describeTargetHealth: (arn: string, s?: AbortSignal) => (b.spend(), elb.describeTargetHealth(arn, s)),
+    };
+    return {
+      timers,
+      mock,
+      budget: b,
+      poller: new TargetHealthPoller(counting, b, timers, { intervalMs: 5_000 }, () => 0.5),
+    };
   }
 
   it('one call per target group per interval', async () => {
@@ -197,7 +274,9 @@ describe('TargetHealthPoller', () => {
 
   it('never exceeds the budget, however many target groups', async () => {
     const { timers, poller, budget: b } = setup(1, 3);
-    const arns = Array.from({ length: 20 }, (_, i) => ARN.replace('0123456789abcdef', i.toString(16).padStart(16, '0')));
+    const arns = Array.from({ length: 20 }, (_, i) =>
+      ARN.replace('0123456789abcdef', i.toString(16).padStart(16, '0')),
+    );
     for (const a of arns) poller.subscribe(a, () => undefined);
     const stop = new AbortController();
     const done = poller.run(stop.signal, () => undefined);

@@ -17,13 +17,29 @@ class FakeClock {
 }
 
 function pod(name: string, ip: string, rs: 'web-new' | 'web-old', opts: Partial<PodInfo> = {}): PodInfo {
-  return { name, ip, replicaSet: rs, ready: true, terminating: false, phase: 'Running', namedPorts: { http: 8080 }, readinessGates: [], failingConditions: [], ...opts };
+  return {
+    name,
+    ip,
+    replicaSet: rs,
+    ready: true,
+    terminating: false,
+    phase: 'Running',
+    namedPorts: { http: 8080 },
+    readinessGates: [],
+    failingConditions: [],
+    ...opts,
+  };
 }
 
 function deployment(complete: boolean, replicas = 2): Deployment {
   return {
     metadata: { name: 'web', uid: 'u1', generation: 2, annotations: { 'deployment.kubernetes.io/revision': '2' } },
-    spec: { replicas, progressDeadlineSeconds: 600, strategy: { rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ image: 'web:2' }] } } },
+    spec: {
+      replicas,
+      progressDeadlineSeconds: 600,
+      strategy: { rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } },
+      template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ image: 'web:2' }] } },
+    },
     status: complete
       ? { observedGeneration: 2, replicas, updatedReplicas: replicas, availableReplicas: replicas }
       : { observedGeneration: 2, replicas: replicas + 1, updatedReplicas: 1, availableReplicas: replicas },
@@ -31,8 +47,18 @@ function deployment(complete: boolean, replicas = 2): Deployment {
 }
 
 const replicaSets: ReplicaSet[] = ['web-old', 'web-new'].map((name) => ({
-  metadata: { name, creationTimestamp: '2024-01-01T00:00:00Z', annotations: { 'deployment.kubernetes.io/revision': name === 'web-new' ? '2' : '1' }, ownerReferences: [{ uid: 'u1', controller: true }] },
-  spec: { template: { metadata: { labels: { app: 'web', 'pod-template-hash': name } }, spec: { containers: [{ image: name === 'web-new' ? 'web:2' : 'web:1' }] } } },
+  metadata: {
+    name,
+    creationTimestamp: '2024-01-01T00:00:00Z',
+    annotations: { 'deployment.kubernetes.io/revision': name === 'web-new' ? '2' : '1' },
+    ownerReferences: [{ uid: 'u1', controller: true }],
+  },
+  spec: {
+    template: {
+      metadata: { labels: { app: 'web', 'pod-template-hash': name } },
+      spec: { containers: [{ image: name === 'web-new' ? 'web:2' : 'web:1' }] },
+    },
+  },
 }));
 
 function setup(config: Partial<GateConfig> = {}) {
@@ -71,7 +97,18 @@ describe('counting targets', () => {
   const ref = { arn: ARN, name: 'x', port: 'http' as const, source: 't' };
 
   it('splits targets into new, old, deleted and foreign, and counts only serving pods', () => {
-    const c = countTargets(ref, [healthy('10.0.0.1'), healthy('10.0.0.2'), healthy('10.0.0.3'), healthy('10.0.0.9'), healthy('10.9.9.9'), healthy('10.0.0.1', 'healthy', 9090)], index);
+    const c = countTargets(
+      ref,
+      [
+        healthy('10.0.0.1'),
+        healthy('10.0.0.2'),
+        healthy('10.0.0.3'),
+        healthy('10.0.0.9'),
+        healthy('10.9.9.9'),
+        healthy('10.0.0.1', 'healthy', 9090),
+      ],
+      index,
+    );
     expect(c).toMatchObject({ healthy: 2, newHealthy: 1, oldHealthy: 2, goneHealthy: 1, foreign: 2 });
     expect(c.byState).toEqual({ healthy: 4 });
   });
@@ -94,17 +131,32 @@ describe('counting targets', () => {
   it('reads pods from their JSON, readiness gates included', () => {
     const p = podInfo({
       metadata: { name: 'web-1', ownerReferences: [{ kind: 'ReplicaSet', name: 'web-new', controller: true }] },
-      spec: { readinessGates: [{ conditionType: 'target-health.elbv2.k8s.aws/k8s-demo-web-abc' }], containers: [{ ports: [{ name: 'http', containerPort: 8080 }] }] },
+      spec: {
+        readinessGates: [{ conditionType: 'target-health.elbv2.k8s.aws/k8s-demo-web-abc' }],
+        containers: [{ ports: [{ name: 'http', containerPort: 8080 }] }],
+      },
       status: {
         phase: 'Running',
         podIP: '10.0.0.1',
         conditions: [
           { type: 'Ready', status: 'False', reason: 'ReadinessGatesNotReady' },
-          { type: 'target-health.elbv2.k8s.aws/k8s-demo-web-abc', status: 'False', reason: 'Target.ResponseCodeMismatch', message: 'Health checks failed with these codes: [500]' },
+          {
+            type: 'target-health.elbv2.k8s.aws/k8s-demo-web-abc',
+            status: 'False',
+            reason: 'Target.ResponseCodeMismatch',
+            message: 'Health checks failed with these codes: [500]',
+          },
         ],
       },
     });
-    expect(p).toMatchObject({ name: 'web-1', ip: '10.0.0.1', replicaSet: 'web-new', ready: false, terminating: false, namedPorts: { http: 8080 } });
+    expect(p).toMatchObject({
+      name: 'web-1',
+      ip: '10.0.0.1',
+      replicaSet: 'web-new',
+      ready: false,
+      terminating: false,
+      namedPorts: { http: 8080 },
+    });
     expect(p.readinessGates[0]?.condition?.reason).toBe('Target.ResponseCodeMismatch');
   });
 });
@@ -112,7 +164,16 @@ describe('counting targets', () => {
 describe('discovering target groups', () => {
   const d = deployment(true);
   const services = [
-    { metadata: { name: 'web' }, spec: { selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 'http' }, { name: 'admin', port: 81 }] } },
+    {
+      metadata: { name: 'web' },
+      spec: {
+        selector: { app: 'web' },
+        ports: [
+          { name: 'http', port: 80, targetPort: 'http' },
+          { name: 'admin', port: 81 },
+        ],
+      },
+    },
     { metadata: { name: 'other' }, spec: { selector: { app: 'other' }, ports: [{ port: 80 }] } },
     { metadata: { name: 'headless-all' }, spec: { ports: [{ port: 80 }] } },
   ];
@@ -123,16 +184,34 @@ describe('discovering target groups', () => {
   });
   it('keeps the bindings of those Services, matching serviceRef.port by number or name', () => {
     const r = discoverTargetGroups(d, services, [
-      { metadata: { name: 'by-number' }, spec: { targetGroupARN: ARN, targetType: 'ip', serviceRef: { name: 'web', port: 80 } } },
-      { metadata: { name: 'by-name' }, spec: { targetGroupARN: `${ARN}1`, serviceRef: { name: 'web', port: 'admin' } } },
-      { metadata: { name: 'wrong-port' }, spec: { targetGroupARN: `${ARN}2`, serviceRef: { name: 'web', port: 8443 } } },
+      {
+        metadata: { name: 'by-number' },
+        spec: { targetGroupARN: ARN, targetType: 'ip', serviceRef: { name: 'web', port: 80 } },
+      },
+      {
+        metadata: { name: 'by-name' },
+        spec: { targetGroupARN: `${ARN}1`, serviceRef: { name: 'web', port: 'admin' } },
+      },
+      {
+        metadata: { name: 'wrong-port' },
+        spec: { targetGroupARN: `${ARN}2`, serviceRef: { name: 'web', port: 8443 } },
+      },
       { metadata: { name: 'elsewhere' }, spec: { targetGroupARN: `${ARN}3`, serviceRef: { name: 'other', port: 80 } } },
     ]);
     expect(r.bound).toEqual([
       { arn: ARN, binding: 'by-number', service: 'web', servicePort: 80, targetPort: 'http', targetType: 'ip' },
-      { arn: `${ARN}1`, binding: 'by-name', service: 'web', servicePort: 'admin', targetPort: 81, targetType: undefined },
+      {
+        arn: `${ARN}1`,
+        binding: 'by-name',
+        service: 'web',
+        servicePort: 'admin',
+        targetPort: 81,
+        targetType: undefined,
+      },
     ]);
-    expect(r.notes).toEqual(['TargetGroupBinding wrong-port refers to port 8443 which Service web does not expose; skipped']);
+    expect(r.notes).toEqual([
+      'TargetGroupBinding wrong-port refers to port 8443 which Service web does not expose; skipped',
+    ]);
   });
   it('names a target group after its ARN', () => expect(targetGroupName(ARN)).toBe('k8s-demo-web-abc'));
 });
@@ -172,7 +251,14 @@ describe('gate rules', () => {
     const { feed, gate, clock } = setup({ settleTimeoutMs: 30_000 });
     feed({ type: 'deployment', deployment: deployment(true) });
     feed({ type: 'replicasets', replicaSets });
-    feed({ type: 'pods', pods: [pod('new-1', '10.0.0.1', 'web-new'), pod('new-2', '10.0.0.4', 'web-new'), pod('old-1', '10.0.0.2', 'web-old', { terminating: true })] });
+    feed({
+      type: 'pods',
+      pods: [
+        pod('new-1', '10.0.0.1', 'web-new'),
+        pod('new-2', '10.0.0.4', 'web-new'),
+        pod('old-1', '10.0.0.2', 'web-old', { terminating: true }),
+      ],
+    });
     const obs = { kind: 'known' as const, targets: [healthy('10.0.0.1'), healthy('10.0.0.4'), healthy('10.0.0.2')] };
     for (let t = 0; t <= 30_000; t += 5_000) {
       clock.t = t;
@@ -231,27 +317,65 @@ describe('pods that exit before the load balancer lets go of them', () => {
     const s = setup({ deregistrationMs: 15_000 });
     s.feed({ type: 'deployment', deployment: deployment(false) });
     s.feed({ type: 'replicasets', replicaSets });
-    s.feed({ type: 'pods', pods: [pod('old-a', '10.0.0.1', 'web-old'), pod('old-b', '10.0.0.2', 'web-old'), pod('new-a', '10.0.0.3', 'web-new')] });
-    s.feed({ type: 'target-health', arn: ARN, observation: { kind: 'known', targets: [healthy('10.0.0.1'), healthy('10.0.0.2'), healthy('10.0.0.3')] } });
+    s.feed({
+      type: 'pods',
+      pods: [
+        pod('old-a', '10.0.0.1', 'web-old'),
+        pod('old-b', '10.0.0.2', 'web-old'),
+        pod('new-a', '10.0.0.3', 'web-new'),
+      ],
+    });
+    s.feed({
+      type: 'target-health',
+      arn: ARN,
+      observation: { kind: 'known', targets: [healthy('10.0.0.1'), healthy('10.0.0.2'), healthy('10.0.0.3')] },
+    });
     return s;
   };
 
   it('a pod gone 2 s after its deletion while its target drains fails the gate, naming the pod and the fix', () => {
     const s = base();
     s.clock.t = 1_000;
-    s.feed({ type: 'pods', pods: [pod('old-a', '10.0.0.1', 'web-old', { terminating: true }), pod('old-b', '10.0.0.2', 'web-old'), pod('new-a', '10.0.0.3', 'web-new')] });
-    s.feed({ type: 'target-health', arn: ARN, observation: { kind: 'known', targets: [healthy('10.0.0.1', 'draining'), healthy('10.0.0.2'), healthy('10.0.0.3')] } });
+    s.feed({
+      type: 'pods',
+      pods: [
+        pod('old-a', '10.0.0.1', 'web-old', { terminating: true }),
+        pod('old-b', '10.0.0.2', 'web-old'),
+        pod('new-a', '10.0.0.3', 'web-new'),
+      ],
+    });
+    s.feed({
+      type: 'target-health',
+      arn: ARN,
+      observation: {
+        kind: 'known',
+        targets: [healthy('10.0.0.1', 'draining'), healthy('10.0.0.2'), healthy('10.0.0.3')],
+      },
+    });
     expect(s.gate.decided).toBeUndefined();
     s.clock.t = 3_000;
     s.feed({ type: 'pods', pods: [pod('old-b', '10.0.0.2', 'web-old'), pod('new-a', '10.0.0.3', 'web-new')] });
-    expect(s.gate.decided).toMatchObject({ result: 'failed', reason: 'exited-before-deregistration', rollbackAdvised: true });
-    expect(s.gate.decided!.message).toMatch(/^pod old-a exited 2s after its deletion while its target in k8s-demo-web-abc was still draining: .*about 15s \(deregistration-seconds\)/);
+    expect(s.gate.decided).toMatchObject({
+      result: 'failed',
+      reason: 'exited-before-deregistration',
+      rollbackAdvised: true,
+    });
+    expect(s.gate.decided!.message).toMatch(
+      /^pod old-a exited 2s after its deletion while its target in k8s-demo-web-abc was still draining: .*about 15s \(deregistration-seconds\)/,
+    );
   });
 
   it('a pod that kept serving longer than the deregistration time is fine', () => {
     const s = base();
     s.clock.t = 1_000;
-    s.feed({ type: 'pods', pods: [pod('old-a', '10.0.0.1', 'web-old', { terminating: true }), pod('old-b', '10.0.0.2', 'web-old'), pod('new-a', '10.0.0.3', 'web-new')] });
+    s.feed({
+      type: 'pods',
+      pods: [
+        pod('old-a', '10.0.0.1', 'web-old', { terminating: true }),
+        pod('old-b', '10.0.0.2', 'web-old'),
+        pod('new-a', '10.0.0.3', 'web-new'),
+      ],
+    });
     s.clock.t = 17_000;
     s.feed({ type: 'pods', pods: [pod('old-b', '10.0.0.2', 'web-old'), pod('new-a', '10.0.0.3', 'web-new')] });
     expect(s.gate.decided).toBeUndefined();
@@ -261,10 +385,27 @@ describe('pods that exit before the load balancer lets go of them', () => {
     const s = setup({ deregistrationMs: 15_000, minHealthy: { kind: 'count', value: 1 } });
     s.feed({ type: 'deployment', deployment: deployment(false) });
     s.feed({ type: 'replicasets', replicaSets });
-    s.feed({ type: 'pods', pods: [pod('old-a', '10.0.0.1', 'web-old', { terminating: true }), pod('old-b', '10.0.0.2', 'web-old'), pod('new-a', '10.0.0.3', 'web-new')] });
-    s.feed({ type: 'target-health', arn: ARN, observation: { kind: 'known', targets: [healthy('10.0.0.1', 'draining'), healthy('10.0.0.2'), healthy('10.0.0.3')] } });
+    s.feed({
+      type: 'pods',
+      pods: [
+        pod('old-a', '10.0.0.1', 'web-old', { terminating: true }),
+        pod('old-b', '10.0.0.2', 'web-old'),
+        pod('new-a', '10.0.0.3', 'web-new'),
+      ],
+    });
+    s.feed({
+      type: 'target-health',
+      arn: ARN,
+      observation: {
+        kind: 'known',
+        targets: [healthy('10.0.0.1', 'draining'), healthy('10.0.0.2'), healthy('10.0.0.3')],
+      },
+    });
     s.clock.t = 1_000;
-    s.feed({ type: 'pods', pods: [pod('old-b', '10.0.0.2', 'web-old', { terminating: true }), pod('new-a', '10.0.0.3', 'web-new')] });
+    s.feed({
+      type: 'pods',
+      pods: [pod('old-b', '10.0.0.2', 'web-old', { terminating: true }), pod('new-a', '10.0.0.3', 'web-new')],
+    });
     s.feed({ type: 'target-health', arn: ARN, observation: { kind: 'known', targets: [healthy('10.0.0.3')] } });
     s.clock.t = 2_000;
     s.feed({ type: 'pods', pods: [pod('new-a', '10.0.0.3', 'web-new')] });

@@ -12,7 +12,16 @@ const TG = tgArn('k8s-demongin-serviced-610dd2305f');
 const TG_B = tgArn('k8s-demongin-internal-9a8b7c6d5e');
 
 function alb(overrides: Partial<SimTargetGroup> = {}): SimTargetGroup {
-  return { arn: TG, registerMs: 2_000, healthyMs: 30_000, unhealthyMs: 30_000, deregisterMs: 1_500, drainMs: 300_000, gated: false, ...overrides };
+  return {
+    arn: TG,
+    registerMs: 2_000,
+    healthyMs: 30_000,
+    unhealthyMs: 30_000,
+    deregisterMs: 1_500,
+    drainMs: 300_000,
+    gated: false,
+    ...overrides,
+  };
 }
 
 function seeds(overrides: Partial<SimOptions> = {}): SimOptions {
@@ -61,7 +70,7 @@ describe('the seeds: pods go Ready before their targets are healthy', () => {
     expect(r.verdict!.at).toBeLessThan(kubectlDoneAt(seeds())!.at);
   });
 
-  it('with the controller\'s readiness gate the rollout passes, and only after the load balancer caught up', () => {
+  it("with the controller's readiness gate the rollout passes, and only after the load balancer caught up", () => {
     const options = seeds({ targetGroups: [alb({ gated: true })] });
     const r = runScenario({ sim: new RolloutSim(options), maxMs: 900_000 });
     expect(r.verdict).toMatchObject({ result: 'success', reason: 'converged' });
@@ -89,22 +98,30 @@ describe('old targets dying before deregistration', () => {
   it('with readiness gates capacity holds, yet requests to the pods that died before deregistration fail: the gate fails', () => {
     const options = seeds({ terminationMs: 200, targetGroups: [alb({ gated: true, deregisterMs: 10_000 })] });
     const r = runScenario({ sim: new RolloutSim(options), maxMs: 900_000 });
-    expect(r.verdict).toMatchObject({ result: 'failed', reason: 'exited-before-deregistration', rollbackAdvised: true });
-    expect(r.verdict!.message).toMatch(/^pod web-old-\d+ exited 0\.\ds after its deletion while its target in k8s-demongin-serviced-610dd2305f was still healthy.*preStop delay of at least 15s/);
+    expect(r.verdict).toMatchObject({
+      result: 'failed',
+      reason: 'exited-before-deregistration',
+      rollbackAdvised: true,
+    });
+    expect(r.verdict!.message).toMatch(
+      /^pod web-old-\d+ exited 0\.\ds after its deletion while its target in k8s-demongin-serviced-610dd2305f was still healthy.*preStop delay of at least 15s/,
+    );
     // Capacity alone would not have caught it.
     expect(r.gate.snapshot().targetGroups[0]!.minHealthy).toBeGreaterThanOrEqual(8);
   });
 
-  it('the seeds\' fix, readiness gate with a preStop that outlasts deregistration (1.5 s here), passes', () => {
+  it("the seeds' fix, readiness gate with a preStop that outlasts deregistration (1.5 s here), passes", () => {
     const options = seeds({ terminationMs: 20_000, targetGroups: [alb({ gated: true, deregisterMs: 1_500 })] });
     expect(runScenario({ sim: new RolloutSim(options), maxMs: 900_000 }).verdict?.result).toBe('success');
   });
 
-  it('deregistration-seconds 0 turns the check off: then only capacity counts, and success waits for the deleted pods\' targets to leave', () => {
+  it("deregistration-seconds 0 turns the check off: then only capacity counts, and success waits for the deleted pods' targets to leave", () => {
     const options = seeds({ terminationMs: 200, targetGroups: [alb({ gated: true, deregisterMs: 10_000 })] });
     const r = runScenario({ sim: new RolloutSim(options), maxMs: 900_000, config: { deregistrationMs: 0 } });
     expect(r.verdict?.result).toBe('success');
-    const blackHoled = r.effects.some((e) => e.type === 'progress' && e.view.targetGroups.some((g) => (g.counts?.goneHealthy ?? 0) > 0));
+    const blackHoled = r.effects.some(
+      (e) => e.type === 'progress' && e.view.targetGroups.some((g) => (g.counts?.goneHealthy ?? 0) > 0),
+    );
     expect(blackHoled).toBe(true);
     expect(r.gate.snapshot().targetGroups[0]!.counts!.goneHealthy).toBe(0);
   });
@@ -129,7 +146,7 @@ describe('a release whose pods never pass the ALB health check (Target.ResponseC
     expect(r.gate.snapshot().targetGroups[0]!.minHealthy).toBeGreaterThanOrEqual(8);
   });
 
-  it('waits twice the target group\'s healthy window when it is known, and never less than tolerate-seconds', () => {
+  it("waits twice the target group's healthy window when it is known, and never less than tolerate-seconds", () => {
     const options = seeds({ newReleaseHealthy: false, targetGroups: [alb({ gated: true })] });
     const r = runScenario({ sim: new RolloutSim(options), maxMs: 900_000, config: { tolerateMs: 200_000 } });
     expect(r.verdict?.reason).toBe('new-targets-unhealthy');
@@ -137,16 +154,32 @@ describe('a release whose pods never pass the ALB health check (Target.ResponseC
   });
 
   it('a slow starter that fails its first health checks and then recovers is not a broken release', () => {
-    const options = seeds({ newReleaseHealthy: false, newReleaseRecoversMs: 70_000, targetGroups: [alb({ gated: true })] });
+    const options = seeds({
+      newReleaseHealthy: false,
+      newReleaseRecoversMs: 70_000,
+      targetGroups: [alb({ gated: true })],
+    });
     const r = runScenario({ sim: new RolloutSim(options), maxMs: 900_000 });
     expect(r.verdict?.result).toBe('success');
-    expect(r.effects.some((e) => e.type === 'milestone' && /new targets fail the load balancer health check/.test(e.milestone.text))).toBe(true);
+    expect(
+      r.effects.some(
+        (e) => e.type === 'milestone' && /new targets fail the load balancer health check/.test(e.milestone.text),
+      ),
+    ).toBe(true);
   });
 
-  it('with the progress deadline first, kubectl\'s rule decides', () => {
-    const options = seeds({ newReleaseHealthy: false, progressDeadlineSeconds: 40, targetGroups: [alb({ gated: true })] });
+  it("with the progress deadline first, kubectl's rule decides", () => {
+    const options = seeds({
+      newReleaseHealthy: false,
+      progressDeadlineSeconds: 40,
+      targetGroups: [alb({ gated: true })],
+    });
     const r = runScenario({ sim: new RolloutSim(options), maxMs: 900_000 });
-    expect(r.verdict).toMatchObject({ result: 'failed', reason: 'progress-deadline', message: 'deployment "web" exceeded its progress deadline' });
+    expect(r.verdict).toMatchObject({
+      result: 'failed',
+      reason: 'progress-deadline',
+      message: 'deployment "web" exceeded its progress deadline',
+    });
   });
 });
 
@@ -157,10 +190,13 @@ describe('throttling storms', () => {
       sim: new RolloutSim(options),
       maxMs: 900_000,
       // 60 s of throttling, then every other poll throttled.
-      unknown: (now) => (now > 10_000 && now < 70_000) || Math.floor(now / 5_000) % 2 === 0 ? 'Throttling: Rate exceeded' : undefined,
+      unknown: (now) =>
+        (now > 10_000 && now < 70_000) || Math.floor(now / 5_000) % 2 === 0 ? 'Throttling: Rate exceeded' : undefined,
     });
     expect(r.verdict?.result).toBe('success');
-    expect(r.effects.some((e) => e.type === 'milestone' && /target health unknown \(Throttling/.test(e.milestone.text))).toBe(true);
+    expect(
+      r.effects.some((e) => e.type === 'milestone' && /target health unknown \(Throttling/.test(e.milestone.text)),
+    ).toBe(true);
   });
 
   it('a dip seen just before a storm is not stretched across the storm into a failure', () => {
@@ -180,7 +216,12 @@ describe('throttling storms', () => {
 
   it('stale data never passes the gate either: a permanent storm ends in timeout, not success', () => {
     const options = seeds({ targetGroups: [alb({ gated: true })] });
-    const r = runScenario({ sim: new RolloutSim(options), maxMs: 900_000, config: { timeoutMs: 300_000 }, unknown: (now) => (now > 3_000 ? 'Throttling: Rate exceeded' : undefined) });
+    const r = runScenario({
+      sim: new RolloutSim(options),
+      maxMs: 900_000,
+      config: { timeoutMs: 300_000 },
+      unknown: (now) => (now > 3_000 ? 'Throttling: Rate exceeded' : undefined),
+    });
     expect(r.verdict).toMatchObject({ result: 'timeout', reason: 'timeout' });
   });
 });
@@ -190,13 +231,22 @@ describe('tolerate-seconds', () => {
     if (now === 20_000) sim.flap(TG, 3, 'unhealthy', 'Target.Timeout', 8_000);
   };
   it('with 0 a short dip below the threshold fails at once', () => {
-    const r = runScenario({ sim: new RolloutSim(seeds({ targetGroups: [alb({ gated: true })] })), maxMs: 900_000, script: flap });
+    const r = runScenario({
+      sim: new RolloutSim(seeds({ targetGroups: [alb({ gated: true })] })),
+      maxMs: 900_000,
+      script: flap,
+    });
     expect(r.verdict).toMatchObject({ result: 'failed', reason: 'below-threshold' });
     expect(r.verdict!.at).toBeGreaterThanOrEqual(20_000);
     expect(r.verdict!.at).toBeLessThanOrEqual(26_000);
   });
   it('a dip shorter than tolerate-seconds is forgiven', () => {
-    const r = runScenario({ sim: new RolloutSim(seeds({ targetGroups: [alb({ gated: true })] })), maxMs: 900_000, script: flap, config: { tolerateMs: 15_000 } });
+    const r = runScenario({
+      sim: new RolloutSim(seeds({ targetGroups: [alb({ gated: true })] })),
+      maxMs: 900_000,
+      script: flap,
+      config: { tolerateMs: 15_000 },
+    });
     expect(r.verdict?.result).toBe('success');
     expect(r.effects.some((e) => e.type === 'milestone' && /back at threshold/.test(e.milestone.text))).toBe(true);
   });
@@ -205,7 +255,12 @@ describe('tolerate-seconds', () => {
       // From 10 s on, before any new target is healthy (~35 s), the group stays at 5 < 8.
       if (now === 10_000) sim.flap(TG, 3, 'unhealthy', 'Target.Timeout', 60_000);
     };
-    const r = runScenario({ sim: new RolloutSim(seeds({ targetGroups: [alb({ gated: true })] })), maxMs: 900_000, script: long, config: { tolerateMs: 15_000 } });
+    const r = runScenario({
+      sim: new RolloutSim(seeds({ targetGroups: [alb({ gated: true })] })),
+      maxMs: 900_000,
+      script: long,
+      config: { tolerateMs: 15_000 },
+    });
     expect(r.verdict).toMatchObject({ result: 'failed', reason: 'below-threshold' });
     expect(r.verdict!.message).toMatch(/tolerate-seconds 15/);
     // seen at the first poll after the flap (≤ 5 s later), failed 15 s after that
@@ -225,16 +280,28 @@ describe('timeout and progress deadline', () => {
   });
 
   it('the default timeout is progressDeadlineSeconds + settle-timeout', () => {
-    const options = seeds({ containersReadyMs: 10_000_000, progressDeadlineSeconds: 100_000, targetGroups: [alb({ gated: true })] });
+    const options = seeds({
+      containersReadyMs: 10_000_000,
+      progressDeadlineSeconds: 100_000,
+      targetGroups: [alb({ gated: true })],
+    });
     const sim = new RolloutSim({ ...options });
     const r = runScenario({ sim, maxMs: 200_000, config: { settleTimeoutMs: 60_000 } });
     expect(r.verdict).toBeUndefined(); // 100 000 s + 60 s is far away
   });
 
-  it('ProgressDeadlineExceeded fails the gate with kubectl\'s message', () => {
-    const options = seeds({ newReleaseHealthy: false, progressDeadlineSeconds: 60, targetGroups: [alb({ gated: true })] });
+  it("ProgressDeadlineExceeded fails the gate with kubectl's message", () => {
+    const options = seeds({
+      newReleaseHealthy: false,
+      progressDeadlineSeconds: 60,
+      targetGroups: [alb({ gated: true })],
+    });
     const r = runScenario({ sim: new RolloutSim(options), maxMs: 900_000 });
-    expect(r.verdict).toMatchObject({ result: 'failed', reason: 'progress-deadline', message: 'deployment "web" exceeded its progress deadline' });
+    expect(r.verdict).toMatchObject({
+      result: 'failed',
+      reason: 'progress-deadline',
+      message: 'deployment "web" exceeded its progress deadline',
+    });
   });
 });
 

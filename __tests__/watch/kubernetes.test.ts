@@ -108,7 +108,9 @@ describe('Informer (client-node ListWatch over a loopback API server)', () => {
     const t = informer();
     expect(await t.inf.start()).toBe(false);
     expect(t.errors).toHaveLength(1);
-    expect(t.errors[0]!.message).toMatch(/^forbidden: the credentials may not list pods in namespace demo\. Grant `list` on `pods`/);
+    expect(t.errors[0]!.message).toMatch(
+      /^forbidden: the credentials may not list pods in namespace demo\. Grant `list` on `pods`/,
+    );
     expect(t.errors[0]!.message).toMatch(/cannot list resource "pods"/);
   });
 
@@ -154,7 +156,12 @@ describe('connect', () => {
 
   it('inline kubeconfig content is masked and used', async () => {
     const masked: string[] = [];
-    const c = await connect({ ...base, kubeconfig: { kind: 'inline', content: fake.kubeconfig() }, env: {}, mask: (s) => masked.push(s) });
+    const c = await connect({
+      ...base,
+      kubeconfig: { kind: 'inline', content: fake.kubeconfig() },
+      env: {},
+      mask: (s) => masked.push(s),
+    });
     expect(c.describe).toBe(`context fake (${fake.url})`);
     expect(masked).toContain(fake.kubeconfig());
     expect(masked).toContain(fake.token);
@@ -165,11 +172,21 @@ describe('connect', () => {
     const file = path.join(dir, 'config');
     await writeFile(file, fake.kubeconfig());
     const mask = (): void => undefined;
-    expect((await connect({ ...base, kubeconfig: { kind: 'path', path: file }, env: {}, mask })).describe).toMatch(/^context fake/);
-    await expect(connect({ ...base, kubeconfig: { kind: 'path', path: path.join(dir, 'nope') }, env: {}, mask })).rejects.toThrow(/^`kubeconfig`: no file at /);
-    await expect(connect({ ...base, kubeconfig: { kind: 'inline', content: 'apiVersion: v1\nclusters: [ {' }, env: {}, mask })).rejects.toThrow(/inline `kubeconfig` content could not be read as a kubeconfig/);
-    await expect(connect({ ...base, context: 'prod', kubeconfig: { kind: 'path', path: file }, env: {}, mask })).rejects.toThrow('`context`: no context named prod in the kubeconfig (it has fake).');
-    await expect(connect({ ...base, kubeconfig: { kind: 'default' }, env: { HOME: dir }, mask })).rejects.toThrow(/no Kubernetes connection configured/);
+    expect((await connect({ ...base, kubeconfig: { kind: 'path', path: file }, env: {}, mask })).describe).toMatch(
+      /^context fake/,
+    );
+    await expect(
+      connect({ ...base, kubeconfig: { kind: 'path', path: path.join(dir, 'nope') }, env: {}, mask }),
+    ).rejects.toThrow(/^`kubeconfig`: no file at /);
+    await expect(
+      connect({ ...base, kubeconfig: { kind: 'inline', content: 'apiVersion: v1\nclusters: [ {' }, env: {}, mask }),
+    ).rejects.toThrow(/inline `kubeconfig` content could not be read as a kubeconfig/);
+    await expect(
+      connect({ ...base, context: 'prod', kubeconfig: { kind: 'path', path: file }, env: {}, mask }),
+    ).rejects.toThrow('`context`: no context named prod in the kubeconfig (it has fake).');
+    await expect(connect({ ...base, kubeconfig: { kind: 'default' }, env: { HOME: dir }, mask })).rejects.toThrow(
+      /no Kubernetes connection configured/,
+    );
   });
 
   it('cluster-name: the endpoint and CA from eks:DescribeCluster, and an EKS bearer token on every request', async () => {
@@ -185,12 +202,22 @@ describe('connect', () => {
         kubeconfig: { kind: 'default' },
         env: {},
         mask: (s) => masked.push(s),
-        describeEksCluster: async (name) => ({ name, endpoint: 'https://ABCDEF.gr7.eu-west-1.eks.amazonaws.com', caData: Buffer.from('-----BEGIN CERTIFICATE-----').toString('base64') }),
+        describeEksCluster: async (name) => ({
+          name,
+          endpoint: 'https://ABCDEF.gr7.eu-west-1.eks.amazonaws.com',
+          caData: Buffer.from('-----BEGIN CERTIFICATE-----').toString('base64'),
+        }),
       });
       expect(c.describe).toBe('EKS cluster prod-eu (https://ABCDEF.gr7.eu-west-1.eks.amazonaws.com)');
-      expect(c.kc.getCurrentCluster()).toMatchObject({ server: 'https://ABCDEF.gr7.eu-west-1.eks.amazonaws.com', skipTLSVerify: false });
+      expect(c.kc.getCurrentCluster()).toMatchObject({
+        server: 'https://ABCDEF.gr7.eu-west-1.eks.amazonaws.com',
+        skipTLSVerify: false,
+      });
       // What client-node puts on a request (the same path Watch and the generated API take).
-      const ctx = new RequestContext('https://ABCDEF.gr7.eu-west-1.eks.amazonaws.com/api/v1/namespaces/demo/pods', HttpMethod.GET);
+      const ctx = new RequestContext(
+        'https://ABCDEF.gr7.eu-west-1.eks.amazonaws.com/api/v1/namespaces/demo/pods',
+        HttpMethod.GET,
+      );
       await c.kc.applySecurityAuthentication(ctx);
       const auth = ctx.getHeaders().Authorization ?? '';
       expect(auth).toMatch(/^Bearer k8s-aws-v1\.[A-Za-z0-9_-]+$/);
@@ -206,11 +233,22 @@ describe('applyRollback', () => {
   const DEPLOYMENTS = '/apis/apps/v1/namespaces/demo/deployments';
   const deployment: Deployment = {
     metadata: { name: 'web', namespace: 'demo', uid: 'u1', annotations: { 'deployment.kubernetes.io/revision': '2' } },
-    spec: { template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'web:2' }] } } },
+    spec: {
+      template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'web:2' }] } },
+    },
   };
   const rs = (rev: string, image: string): ReplicaSet => ({
-    metadata: { name: `web-${rev}`, annotations: { 'deployment.kubernetes.io/revision': rev }, ownerReferences: [{ uid: 'u1', controller: true }] },
-    spec: { template: { metadata: { labels: { app: 'web', 'pod-template-hash': `h${rev}` } }, spec: { containers: [{ name: 'web', image }] } } },
+    metadata: {
+      name: `web-${rev}`,
+      annotations: { 'deployment.kubernetes.io/revision': rev },
+      ownerReferences: [{ uid: 'u1', controller: true }],
+    },
+    spec: {
+      template: {
+        metadata: { labels: { app: 'web', 'pod-template-hash': `h${rev}` } },
+        spec: { containers: [{ name: 'web', image }] },
+      },
+    },
   });
   beforeEach(async () => {
     fake = await new FakeKube().start();
@@ -218,7 +256,7 @@ describe('applyRollback', () => {
   });
   afterEach(async () => fake.stop());
 
-  it('sends kubectl\'s JSON Patch with the json-patch content type', async () => {
+  it("sends kubectl's JSON Patch with the json-patch content type", async () => {
     const plan = planRollback(deployment, [rs('1', 'web:1'), rs('2', 'web:2')]);
     if (plan.kind !== 'patch') throw new Error(plan.kind);
     await applyRollback(kcFor(fake), 'demo', 'web', plan);
@@ -227,13 +265,18 @@ describe('applyRollback', () => {
     expect(patch?.contentType).toBe('application/json-patch+json');
     expect(JSON.parse(patch?.body ?? '')).toEqual(plan.patch);
     const stored = fake.get(DEPLOYMENTS, 'web') as unknown as Deployment;
-    expect(stored.spec?.template).toEqual({ metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'web:1' }] } });
+    expect(stored.spec?.template).toEqual({
+      metadata: { labels: { app: 'web' } },
+      spec: { containers: [{ name: 'web', image: 'web:1' }] },
+    });
   });
 
   it('403 names patch on deployments.apps', async () => {
     fake.forbidden.add('patch deployments');
     const plan = planRollback(deployment, [rs('1', 'web:1'), rs('2', 'web:2')]);
     if (plan.kind !== 'patch') throw new Error(plan.kind);
-    await expect(applyRollback(kcFor(fake), 'demo', 'web', plan)).rejects.toThrow(/may not patch deployments\.apps in namespace demo\. Grant `patch` on `deployments\.apps`/);
+    await expect(applyRollback(kcFor(fake), 'demo', 'web', plan)).rejects.toThrow(
+      /may not patch deployments\.apps in namespace demo\. Grant `patch` on `deployments\.apps`/,
+    );
   });
 });

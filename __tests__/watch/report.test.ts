@@ -1,6 +1,13 @@
 /** The watch report: outputs, the job summary and its Mermaid timeline. */
 import { describe, expect, it } from 'vitest';
-import { outputsFor, summaryMarkdown, timelineChart, worst, type DeploymentReport, type WatchReport } from '../../src/report/watch/report.js';
+import {
+  outputsFor,
+  summaryMarkdown,
+  timelineChart,
+  worst,
+  type DeploymentReport,
+  type WatchReport,
+} from '../../src/report/watch/report.js';
 
 const ARN_A = 'arn:aws:elasticloadbalancing:eu-west-1:1:targetgroup/tg-a/1';
 const ARN_B = 'arn:aws:elasticloadbalancing:eu-west-1:1:targetgroup/tg-b/2';
@@ -21,8 +28,30 @@ function deployment(over: Partial<DeploymentReport> = {}): DeploymentReport {
     minHealthyObserved: 5,
     rolloutOnly: false,
     targetGroups: [
-      { arn: ARN_A, name: 'tg-a', source: 'x', targetType: 'ip', port: 'http', healthCheck: null, minHealthy: 10, lastHealthy: 10, byState: { healthy: 10 }, describeCalls: 12 },
-      { arn: ARN_B, name: 'tg-b', source: 'x', targetType: 'ip', port: 80, healthCheck: null, minHealthy: 5, lastHealthy: 5, byState: { healthy: 5 }, describeCalls: 12 },
+      {
+        arn: ARN_A,
+        name: 'tg-a',
+        source: 'x',
+        targetType: 'ip',
+        port: 'http',
+        healthCheck: null,
+        minHealthy: 10,
+        lastHealthy: 10,
+        byState: { healthy: 10 },
+        describeCalls: 12,
+      },
+      {
+        arn: ARN_B,
+        name: 'tg-b',
+        source: 'x',
+        targetType: 'ip',
+        port: 80,
+        healthCheck: null,
+        minHealthy: 5,
+        lastHealthy: 5,
+        byState: { healthy: 5 },
+        describeCalls: 12,
+      },
     ],
     durationSeconds: 60,
     milestones: [{ t: 5, text: 'tg-b: below threshold (5 < 8)' }],
@@ -65,8 +94,20 @@ describe('outputs', () => {
       'errors-observed': '',
       'report-file': '/tmp/r.json',
     });
-    const two = outputsFor(report([deployment({ result: 'success' }), deployment({ name: 'api', result: 'rolled-back', revision: 3, rolledBackTo: 2, minHealthyObserved: 2 })]), 'f');
-    expect(two).toMatchObject({ result: 'rolled-back', threshold: 'web=8,api=8', revision: 'web=7,api=3', 'rolled-back-to': 'api=2', 'min-healthy-observed': '2' });
+    const two = outputsFor(
+      report([
+        deployment({ result: 'success' }),
+        deployment({ name: 'api', result: 'rolled-back', revision: 3, rolledBackTo: 2, minHealthyObserved: 2 }),
+      ]),
+      'f',
+    );
+    expect(two).toMatchObject({
+      result: 'rolled-back',
+      threshold: 'web=8,api=8',
+      revision: 'web=7,api=3',
+      'rolled-back-to': 'api=2',
+      'min-healthy-observed': '2',
+    });
   });
 
   it('the result is the worst: failed > timeout > rolled-back > success', () => {
@@ -103,6 +144,8 @@ describe('job summary', () => {
   });
 
   it('says when the gate could not run', () => {
-    expect(summaryMarkdown(report([], { result: 'failed', error: 'forbidden: the credentials may not list pods' }))).toContain('The gate could not run: forbidden: the credentials may not list pods');
+    expect(
+      summaryMarkdown(report([], { result: 'failed', error: 'forbidden: the credentials may not list pods' })),
+    ).toContain('The gate could not run: forbidden: the credentials may not list pods');
   });
 });

@@ -45,12 +45,18 @@ export async function readManifests(patterns: readonly string[], opts: ReadOptio
     } else if (st?.isDirectory()) {
       matches = await glob(MANIFEST_GLOB, { cwd: abs, absolute: true, ignore: IGNORED, dot: false });
       if (matches.length === 0) {
-        problems.push({ severity: 'error', message: `Folder \`${pattern}\` holds no .yaml, .yml or .json files; point \`manifests\` at the rendered output.` });
+        problems.push({
+          severity: 'error',
+          message: `Folder \`${pattern}\` holds no .yaml, .yml or .json files; point \`manifests\` at the rendered output.`,
+        });
       }
     } else if (isDynamicPattern(pattern)) {
       matches = await glob(pattern, { cwd: opts.cwd, absolute: true, ignore: IGNORED, onlyFiles: true });
       if (matches.length === 0) {
-        problems.push({ severity: 'error', message: `Pattern \`${pattern}\` matched no files (relative to ${opts.cwd}); check the path, or render the manifests before this step.` });
+        problems.push({
+          severity: 'error',
+          message: `Pattern \`${pattern}\` matched no files (relative to ${opts.cwd}); check the path, or render the manifests before this step.`,
+        });
       }
     } else {
       problems.push({ severity: 'error', message: `\`${pattern}\` does not exist (relative to ${opts.cwd}).` });
@@ -69,12 +75,20 @@ export async function readManifests(patterns: readonly string[], opts: ReadOptio
     try {
       const st = await stat(f.abs);
       if (st.size > MAX_FILE_BYTES) {
-        problems.push({ severity: 'error', message: `${f.display} is ${(st.size / 1024 / 1024).toFixed(0)} MiB, over the ${MAX_FILE_BYTES / 1024 / 1024} MiB limit for one manifest file; split it.`, file: f.display });
+        problems.push({
+          severity: 'error',
+          message: `${f.display} is ${(st.size / 1024 / 1024).toFixed(0)} MiB, over the ${MAX_FILE_BYTES / 1024 / 1024} MiB limit for one manifest file; split it.`,
+          file: f.display,
+        });
         continue;
       }
       files.push({ path: f.display, text: stripBom(await readFile(f.abs, 'utf8')) });
     } catch (e) {
-      problems.push({ severity: 'error', message: `Cannot read ${f.display}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`, file: f.display });
+      problems.push({
+        severity: 'error',
+        message: `Cannot read ${f.display}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`,
+        file: f.display,
+      });
     }
   }
   return { files, problems };
@@ -96,7 +110,10 @@ async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
 }
 
 /** The config file: the one named, which must exist, else `.zd-gate.yaml`/`.yml` in cwd when present. */
-export async function readConfigFile(explicit: string | undefined, cwd: string): Promise<{ file?: SourceFile; problem?: Problem }> {
+export async function readConfigFile(
+  explicit: string | undefined,
+  cwd: string,
+): Promise<{ file?: SourceFile; problem?: Problem }> {
   const candidates = explicit ? [explicit] : ['.zd-gate.yaml', '.zd-gate.yml'];
   for (const c of candidates) {
     const abs = path.resolve(cwd, c);
@@ -104,7 +121,12 @@ export async function readConfigFile(explicit: string | undefined, cwd: string):
       return { file: { path: displayPath(abs, cwd), text: await readFile(abs, 'utf8') } };
     } catch (e) {
       if (explicit) {
-        return { problem: { severity: 'error', message: `Config file \`${explicit}\` cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}); fix the \`config\` input or remove it.` } };
+        return {
+          problem: {
+            severity: 'error',
+            message: `Config file \`${explicit}\` cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}); fix the \`config\` input or remove it.`,
+          },
+        };
       }
     }
   }

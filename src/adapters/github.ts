@@ -22,7 +22,9 @@ function checkAnnotation(a: Annotation) {
     path: a.file ?? '.',
     start_line: a.startLine ?? 1,
     end_line: a.endLine ?? a.startLine ?? 1,
-    ...(a.startColumn !== undefined && a.endColumn !== undefined ? { start_column: a.startColumn, end_column: a.endColumn } : {}),
+    ...(a.startColumn !== undefined && a.endColumn !== undefined
+      ? { start_column: a.startColumn, end_column: a.endColumn }
+      : {}),
     annotation_level: LEVEL[a.severity],
     title: a.title,
     message: a.message,
@@ -34,16 +36,34 @@ function headSha(): string {
   return pr?.head?.sha ?? github.context.sha;
 }
 
-export async function publishCheckRun(token: string, name: string, report: ValidateReport, summaryMarkdown: string, host: Host): Promise<string | undefined> {
+export async function publishCheckRun(
+  token: string,
+  name: string,
+  report: ValidateReport,
+  summaryMarkdown: string,
+  host: Host,
+): Promise<string | undefined> {
   const octokit: Octokit = github.getOctokit(token);
   const { owner, repo } = github.context.repo;
   const annotations = [
-    ...report.problems.filter((p) => p.file && p.severity === 'error').map((p): Annotation => ({ severity: 'error', title: 'zd-gate: input error', message: p.message, file: p.file as string, startLine: p.line ?? 1 })),
+    ...report.problems
+      .filter((p) => p.file && p.severity === 'error')
+      .map((p): Annotation => ({
+        severity: 'error',
+        title: 'zd-gate: input error',
+        message: p.message,
+        file: p.file as string,
+        startLine: p.line ?? 1,
+      })),
     ...report.findings.map(toAnnotation),
   ].map(checkAnnotation);
   const s = report.summary;
   const title = `${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}, ${s.notices} notice${s.notices === 1 ? '' : 's'}`;
-  const output = (batch: typeof annotations) => ({ title, summary: truncate(summaryMarkdown, 65_000), annotations: batch });
+  const output = (batch: typeof annotations) => ({
+    title,
+    summary: truncate(summaryMarkdown, 65_000),
+    annotations: batch,
+  });
   try {
     const first = annotations.slice(0, CHECK_ANNOTATIONS_PER_REQUEST);
     const created = await octokit.rest.checks.create({
@@ -56,12 +76,21 @@ export async function publishCheckRun(token: string, name: string, report: Valid
       output: output(first),
     });
     for (let i = CHECK_ANNOTATIONS_PER_REQUEST; i < annotations.length; i += CHECK_ANNOTATIONS_PER_REQUEST) {
-      await octokit.rest.checks.update({ owner, repo, check_run_id: created.data.id, output: output(annotations.slice(i, i + CHECK_ANNOTATIONS_PER_REQUEST)) });
+      await octokit.rest.checks.update({
+        owner,
+        repo,
+        check_run_id: created.data.id,
+        output: output(annotations.slice(i, i + CHECK_ANNOTATIONS_PER_REQUEST)),
+      });
     }
-    host.info(`Check run "${name}": ${annotations.length} annotation${annotations.length === 1 ? '' : 's'} in ${Math.max(1, Math.ceil(annotations.length / CHECK_ANNOTATIONS_PER_REQUEST))} request(s): ${created.data.html_url ?? ''}`);
+    host.info(
+      `Check run "${name}": ${annotations.length} annotation${annotations.length === 1 ? '' : 's'} in ${Math.max(1, Math.ceil(annotations.length / CHECK_ANNOTATIONS_PER_REQUEST))} request(s): ${created.data.html_url ?? ''}`,
+    );
     return created.data.html_url ?? undefined;
   } catch (e) {
-    host.warning(`Could not publish the check run: ${apiError(e)}. Give the job \`permissions: checks: write\` (pull requests from forks get a read-only token).`);
+    host.warning(
+      `Could not publish the check run: ${apiError(e)}. Give the job \`permissions: checks: write\` (pull requests from forks get a read-only token).`,
+    );
     return undefined;
   }
 }
@@ -76,12 +105,19 @@ export async function upsertPrComment(token: string, body: string, host: Host): 
   const { owner, repo } = github.context.repo;
   const text = `${COMMENT_MARKER}\n${truncate(body, MAX_COMMENT)}`;
   try {
-    const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: pr.number, per_page: 100 });
+    const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+      owner,
+      repo,
+      issue_number: pr.number,
+      per_page: 100,
+    });
     const mine = comments.find((c) => c.body?.startsWith(COMMENT_MARKER));
     if (mine) await octokit.rest.issues.updateComment({ owner, repo, comment_id: mine.id, body: text });
     else await octokit.rest.issues.createComment({ owner, repo, issue_number: pr.number, body: text });
   } catch (e) {
-    host.warning(`Could not write the pull request comment: ${apiError(e)}. Give the job \`permissions: pull-requests: write\`.`);
+    host.warning(
+      `Could not write the pull request comment: ${apiError(e)}. Give the job \`permissions: pull-requests: write\`.`,
+    );
   }
 }
 

@@ -62,7 +62,12 @@ export class Probe {
     this.inFlight++;
     let failure: string | undefined;
     try {
-      const response = await (this.o.fetch ?? fetch)(this.o.url, { method: 'GET', signal: AbortSignal.timeout(timeoutMs), redirect: 'manual', headers: { 'user-agent': 'zd-gate-probe' } });
+      const response = await (this.o.fetch ?? fetch)(this.o.url, {
+        method: 'GET',
+        signal: AbortSignal.timeout(timeoutMs),
+        redirect: 'manual',
+        headers: { 'user-agent': 'zd-gate-probe' },
+      });
       await response.arrayBuffer().catch(() => undefined);
       if (response.status >= 500) failure = `HTTP ${response.status}`;
     } catch (e) {

@@ -5,10 +5,17 @@ import type { ModeResult } from './result.js';
 
 export async function runRules(format: string, out: NodeJS.WritableStream): Promise<ModeResult> {
   if (format === 'json') {
-    out.write(`${JSON.stringify(RULES.map((r) => r.meta), null, 2)}\n`);
+    out.write(
+      `${JSON.stringify(
+        RULES.map((r) => r.meta),
+        null,
+        2,
+      )}\n`,
+    );
     return { exitCode: 0 };
   }
-  if (format !== 'markdown' && format !== 'text') return { exitCode: 2, message: `--format ${format}: use markdown or json` };
+  if (format !== 'markdown' && format !== 'text')
+    return { exitCode: 2, message: `--format ${format}: use markdown or json` };
   out.write(`${ruleCatalogue(RULES)}\n`);
   return { exitCode: 0 };
 }

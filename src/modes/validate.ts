@@ -26,7 +26,12 @@ export interface ValidateIo {
 }
 
 /** Checks the manifests; never throws for bad input (that is a problem in the report, exit code 2). */
-export async function check(settings: ValidateSettings, cwd: string, displayRoot: string, stdin?: NodeJS.ReadableStream): Promise<ValidateReport> {
+export async function check(
+  settings: ValidateSettings,
+  cwd: string,
+  displayRoot: string,
+  stdin?: NodeJS.ReadableStream,
+): Promise<ValidateReport> {
   const problems: Problem[] = [];
   const cfg = await readConfigFile(settings.configFile, cwd);
   let config = EMPTY_CONFIG;
@@ -49,7 +54,8 @@ export async function check(settings: ValidateSettings, cwd: string, displayRoot
   }
   const counts = countBySeverity(result.findings);
   const inputError = problems.some((p) => p.severity === 'error');
-  const failing = settings.failOn === 'never' ? 0 : settings.failOn === 'warning' ? counts.error + counts.warning : counts.error;
+  const failing =
+    settings.failOn === 'never' ? 0 : settings.failOn === 'warning' ? counts.error + counts.warning : counts.error;
   return {
     findings: result.findings,
     problems,
@@ -138,8 +144,19 @@ async function reportToGitHub(settings: ValidateSettings, report: ValidateReport
   let checkRunUrl: string | undefined;
   if (settings.githubToken) {
     const { publishCheckRun, upsertPrComment } = await import('../adapters/github.js');
-    checkRunUrl = await publishCheckRun(settings.githubToken, settings.checkName, report, formatSummary(report, undefined, { sarifFile }), host);
-    if (settings.prComment) await upsertPrComment(settings.githubToken, formatSummary(report, undefined, checkRunUrl ? { checkRunUrl } : {}), host);
+    checkRunUrl = await publishCheckRun(
+      settings.githubToken,
+      settings.checkName,
+      report,
+      formatSummary(report, undefined, { sarifFile }),
+      host,
+    );
+    if (settings.prComment)
+      await upsertPrComment(
+        settings.githubToken,
+        formatSummary(report, undefined, checkRunUrl ? { checkRunUrl } : {}),
+        host,
+      );
   } else if (settings.prComment) {
     host.warning('pr-comment needs github-token; no comment written.');
   }
@@ -159,7 +176,11 @@ async function issueWorkflowCommands(plan: AnnotationPlan): Promise<void> {
     else core.notice(a.message, props);
   }
   const omitted = plan.omitted.error + plan.omitted.warning + plan.omitted.notice;
-  if (omitted > 0) core.notice(`${omitted} more findings are not annotated (GitHub shows 10 per severity in a step); use --format json or --sarif-file to see them all.`, { title: 'zd-gate' });
+  if (omitted > 0)
+    core.notice(
+      `${omitted} more findings are not annotated (GitHub shows 10 per severity in a step); use --format json or --sarif-file to see them all.`,
+      { title: 'zd-gate' },
+    );
 }
 
 function annotationProps(a: Annotation): AnnotationProperties {
@@ -168,7 +189,9 @@ function annotationProps(a: Annotation): AnnotationProperties {
     ...(a.file ? { file: a.file } : {}),
     ...(a.startLine ? { startLine: a.startLine } : {}),
     ...(a.endLine ? { endLine: a.endLine } : {}),
-    ...(a.startColumn !== undefined && a.endColumn !== undefined ? { startColumn: a.startColumn, endColumn: a.endColumn } : {}),
+    ...(a.startColumn !== undefined && a.endColumn !== undefined
+      ? { startColumn: a.startColumn, endColumn: a.endColumn }
+      : {}),
   };
 }
 

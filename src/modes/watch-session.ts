@@ -131,7 +131,8 @@ export class WatchSession {
     for (const effect of gate.handle(event)) {
       if (effect.type === 'progress') this.ctx.host.info(progressLine(effect.view, this.ctx.timers.now() - start));
       else if (effect.type === 'milestone') {
-        if (!effect.milestone.text.startsWith('verdict:')) this.ctx.host.info(milestoneLine(this.name, effect.milestone, start));
+        if (!effect.milestone.text.startsWith('verdict:'))
+          this.ctx.host.info(milestoneLine(this.name, effect.milestone, start));
       } else this.resolveVerdict(effect.verdict);
     }
   }
@@ -153,22 +154,44 @@ export class WatchSession {
    */
   async rollback(wait: boolean, signal: AbortSignal): Promise<RollbackOutcome> {
     const d = this.view.current();
-    if (!d) return (this.rollbackOutcome = { status: 'error', message: `deployment ${this.name} no longer exists`, revision: null });
+    if (!d)
+      return (this.rollbackOutcome = {
+        status: 'error',
+        message: `deployment ${this.name} no longer exists`,
+        revision: null,
+      });
     const plan = planRollback(d, this.view.replicaSets(), 0);
-    if (plan.kind === 'error') return (this.rollbackOutcome = { status: 'error', message: plan.message, revision: null });
-    if (plan.kind === 'skipped') return (this.rollbackOutcome = { status: 'skipped', message: plan.message, revision: plan.revision });
+    if (plan.kind === 'error')
+      return (this.rollbackOutcome = { status: 'error', message: plan.message, revision: null });
+    if (plan.kind === 'skipped')
+      return (this.rollbackOutcome = { status: 'skipped', message: plan.message, revision: plan.revision });
     try {
       await applyRollback(this.ctx.kc, this.ctx.namespace, this.name, plan);
     } catch (e) {
       return (this.rollbackOutcome = { status: 'error', message: (e as Error).message, revision: null });
     }
-    this.ctx.host.warning(`deployment ${this.name}: rolled back to revision ${plan.revision} (ReplicaSet ${plan.replicaSet}), as kubectl rollout undo does`);
-    if (!wait) return (this.rollbackOutcome = { status: 'applied', message: `restored revision ${plan.revision} (ReplicaSet ${plan.replicaSet})`, revision: plan.revision });
+    this.ctx.host.warning(
+      `deployment ${this.name}: rolled back to revision ${plan.revision} (ReplicaSet ${plan.replicaSet}), as kubectl rollout undo does`,
+    );
+    if (!wait)
+      return (this.rollbackOutcome = {
+        status: 'applied',
+        message: `restored revision ${plan.revision} (ReplicaSet ${plan.replicaSet})`,
+        revision: plan.revision,
+      });
     const limitMs = (d.spec?.progressDeadlineSeconds ?? DEFAULT_PROGRESS_DEADLINE_SECONDS) * 1000;
     const done = await this.waitForTemplate(plan.template, limitMs, signal);
     return (this.rollbackOutcome = done
-      ? { status: 'available', message: `revision ${plan.revision} (ReplicaSet ${plan.replicaSet}) is rolled out and available again`, revision: plan.revision }
-      : { status: 'not-available', message: `restored revision ${plan.revision}, but it did not become available within ${limitMs / 1000}s`, revision: plan.revision });
+      ? {
+          status: 'available',
+          message: `revision ${plan.revision} (ReplicaSet ${plan.replicaSet}) is rolled out and available again`,
+          revision: plan.revision,
+        }
+      : {
+          status: 'not-available',
+          message: `restored revision ${plan.revision}, but it did not become available within ${limitMs / 1000}s`,
+          revision: plan.revision,
+        });
   }
 
   private async waitForTemplate(template: PodTemplateSpec, limitMs: number, signal: AbortSignal): Promise<boolean> {
@@ -204,12 +227,19 @@ export class WatchSession {
     else if (verdict.result === 'timeout') result = 'timeout';
     else result = 'failed';
     const serviceNames = new Set(this.plans.map((p) => p.service).filter((s): s is string => !!s));
-    const names = new Set<string>([this.name, ...this.replicaSets.map((r) => r.metadata?.name ?? ''), ...(this.pods ?? []).map((p) => p.name), ...serviceNames]);
+    const names = new Set<string>([
+      this.name,
+      ...this.replicaSets.map((r) => r.metadata?.name ?? ''),
+      ...(this.pods ?? []).map((p) => p.name),
+      ...serviceNames,
+    ]);
     const diag =
       verdict.result !== 'success' && snap
         ? diagnostics({
             snapshot: snap,
-            healthChecks: new Map(this.plans.filter((p) => p.healthCheck).map((p) => [p.ref.arn, p.healthCheck as string])),
+            healthChecks: new Map(
+              this.plans.filter((p) => p.healthCheck).map((p) => [p.ref.arn, p.healthCheck as string]),
+            ),
             events: this.ctx.namespaceView.warnings(names),
             endpoints: this.ctx.namespaceView.endpoints(serviceNames),
           })
@@ -238,7 +268,10 @@ export class WatchSession {
       reason: verdict.reason,
       message: verdict.message,
       revision,
-      rolledBackTo: rb && (rb.status === 'available' || rb.status === 'applied' || rb.status === 'not-available') ? rb.revision : null,
+      rolledBackTo:
+        rb && (rb.status === 'available' || rb.status === 'applied' || rb.status === 'not-available')
+          ? rb.revision
+          : null,
       rollback: rb ? { status: rb.status, message: rb.message } : null,
       threshold: snap?.threshold?.value ?? null,
       thresholdExplanation: snap?.threshold?.explanation ?? null,
@@ -248,7 +281,11 @@ export class WatchSession {
       targetGroups: groups,
       durationSeconds: (verdict.at - start) / 1000,
       milestones: (snap?.milestones ?? []).map((m) => ({ t: (m.at - start) / 1000, text: m.text })),
-      timeline: (snap?.timeline ?? []).map((p) => ({ t: (p.at - start) / 1000, targetGroup: p.arn, healthy: p.healthy })),
+      timeline: (snap?.timeline ?? []).map((p) => ({
+        t: (p.at - start) / 1000,
+        targetGroup: p.arn,
+        healthy: p.healthy,
+      })),
       diagnostics: diag,
     };
   }

@@ -91,7 +91,8 @@ class WatchRun {
       await this.watch();
       if (this.settings.rollback && !this.host.signal.aborted) await this.rollBack();
     } catch (e) {
-      if (e instanceof SetupError || e instanceof KubeSetupError || e instanceof AwsSetupError) this.setupError = e.message;
+      if (e instanceof SetupError || e instanceof KubeSetupError || e instanceof AwsSetupError)
+        this.setupError = e.message;
       else throw e;
     } finally {
       this.stopRun.abort();
@@ -114,7 +115,9 @@ class WatchRun {
       mask: (s) => host.mask(s),
       ...(this.deps.describeEksCluster ? { describeEksCluster: this.deps.describeEksCluster } : {}),
     });
-    host.info(`zd-gate watch: ${settings.deployments.join(', ')} in namespace ${settings.namespace} via ${conn.describe}`);
+    host.info(
+      `zd-gate watch: ${settings.deployments.join(', ')} in namespace ${settings.namespace} via ${conn.describe}`,
+    );
     return conn;
   }
 
@@ -143,7 +146,12 @@ class WatchRun {
   private async prepareSessions(conn: Connection): Promise<Deployment[]> {
     const namespaceView = this.namespaceView as NamespaceView;
     for (const name of this.settings.deployments) {
-      this.sessions.push(new WatchSession({ kc: conn.kc, namespace: this.settings.namespace, host: this.host, timers: this.timers, namespaceView }, name));
+      this.sessions.push(
+        new WatchSession(
+          { kc: conn.kc, namespace: this.settings.namespace, host: this.host, timers: this.timers, namespaceView },
+          name,
+        ),
+      );
     }
     return Promise.all(this.sessions.map((s) => s.prepare()));
   }
@@ -155,14 +163,18 @@ class WatchRun {
     const infos = new Map<string, TargetGroupInfo>();
     for (const arn of arns) {
       const region = this.regionFor(arn);
-      if (!this.elbByRegion.has(region)) this.elbByRegion.set(region, new ElbTargetHealth(createElbClient({ region, budget: this.budget })));
+      if (!this.elbByRegion.has(region))
+        this.elbByRegion.set(region, new ElbTargetHealth(createElbClient({ region, budget: this.budget })));
     }
     for (const [region, elb] of this.elbByRegion) {
       const mine = arns.filter((a) => this.regionFor(a) === region);
       for (const [arn, info] of await elb.describeTargetGroups(mine, this.stopRun.signal)) infos.set(arn, info);
     }
     const missing = arns.filter((a) => !infos.has(a));
-    if (missing.length > 0) throw new SetupError(`target group not found: ${missing.join(', ')} (check \`target-group-arns\` and \`aws-region\`).`);
+    if (missing.length > 0)
+      throw new SetupError(
+        `target group not found: ${missing.join(', ')} (check \`target-group-arns\` and \`aws-region\`).`,
+      );
 
     if (arns.length > 0) {
       const interval = Math.max(this.settings.pollIntervalMs, (arns.length / this.budgetOptions.ratePerSecond) * 1000);
@@ -189,13 +201,23 @@ class WatchRun {
     if (this.settings.targetGroupArns.length === 0) return discovery.bound.map(fromBinding);
     return this.settings.targetGroupArns.map((arn) => {
       const bound = discovery.bound.find((b) => b.arn === arn);
-      if (!bound) return { arn, port: undefined, source: 'target-group-arns (no TargetGroupBinding: targets matched by pod IP, any port)', service: undefined };
+      if (!bound)
+        return {
+          arn,
+          port: undefined,
+          source: 'target-group-arns (no TargetGroupBinding: targets matched by pod IP, any port)',
+          service: undefined,
+        };
       const c = fromBinding(bound);
       return { ...c, source: `target-group-arns (${c.source})` };
     });
   }
 
-  private plan(name: string, candidates: readonly CandidateGroup[], infos: ReadonlyMap<string, TargetGroupInfo>): TargetGroupPlan[] {
+  private plan(
+    name: string,
+    candidates: readonly CandidateGroup[],
+    infos: ReadonlyMap<string, TargetGroupInfo>,
+  ): TargetGroupPlan[] {
     const plans: TargetGroupPlan[] = [];
     const unusable: string[] = [];
     for (const c of candidates) {
@@ -208,7 +230,10 @@ class WatchRun {
         );
         continue;
       }
-      const window = info?.healthCheckIntervalSeconds && info.healthyThresholdCount ? info.healthCheckIntervalSeconds * info.healthyThresholdCount * 1000 : undefined;
+      const window =
+        info?.healthCheckIntervalSeconds && info.healthyThresholdCount
+          ? info.healthCheckIntervalSeconds * info.healthyThresholdCount * 1000
+          : undefined;
       const ref: TargetGroupRef = {
         arn: c.arn,
         name: info?.name ?? targetGroupName(c.arn),
@@ -217,16 +242,21 @@ class WatchRun {
         ...(window !== undefined ? { unhealthyGraceMs: 2 * window } : {}),
       };
       plans.push({ ref, targetType: type, healthCheck: info?.healthCheck, service: c.service });
-      this.host.info(`${name}: target group ${ref.name} via ${c.source}; health check ${info?.healthCheck ?? 'unknown'}`);
+      this.host.info(
+        `${name}: target group ${ref.name} via ${c.source}; health check ${info?.healthCheck ?? 'unknown'}`,
+      );
     }
     if (plans.length === 0) {
-      const found = unusable.length > 0 ? `only ${unusable.join(', ')}` : 'no TargetGroupBinding whose Service selects its pods';
+      const found =
+        unusable.length > 0 ? `only ${unusable.join(', ')}` : 'no TargetGroupBinding whose Service selects its pods';
       if (!this.settings.allowRolloutOnly) {
         throw new SetupError(
           `deployment ${name}: no target group with per-pod (ip) targets (${found}). Pass \`target-group-arns\`, or set \`allow-rollout-only: true\` to gate on rollout status alone.`,
         );
       }
-      this.host.warning(`deployment ${name}: no target group with per-pod (ip) targets (${found}); gating on rollout status alone (allow-rollout-only).`);
+      this.host.warning(
+        `deployment ${name}: no target group with per-pod (ip) targets (${found}); gating on rollout status alone (allow-rollout-only).`,
+      );
     }
     return plans;
   }
@@ -261,8 +291,13 @@ class WatchRun {
     const tasks: Promise<void>[] = [];
     const arns = new Set(sessions.flatMap((s) => s.targetArns));
     if (arns.size > 0) {
-      const elb = { describeTargetHealth: (arn: string, sig?: AbortSignal) => (this.elbByRegion.get(this.regionFor(arn)) as ElbTargetHealth).describeTargetHealth(arn, sig) };
-      const poller = new TargetHealthPoller(elb, this.budget, this.timers, { intervalMs: this.pollIntervalMs ?? settings.pollIntervalMs });
+      const elb = {
+        describeTargetHealth: (arn: string, sig?: AbortSignal) =>
+          (this.elbByRegion.get(this.regionFor(arn)) as ElbTargetHealth).describeTargetHealth(arn, sig),
+      };
+      const poller = new TargetHealthPoller(elb, this.budget, this.timers, {
+        intervalMs: this.pollIntervalMs ?? settings.pollIntervalMs,
+      });
       for (const arn of arns) {
         poller.subscribe(arn, (observation) => {
           for (const s of sessions) if (s.targetArns.includes(arn)) s.feed({ type: 'target-health', arn, observation });
@@ -279,7 +314,9 @@ class WatchRun {
         timers: this.timers,
         onResult: (t) => sessions.forEach((s) => s.feed({ type: 'probe', total: t.total, errors: t.errors })),
       });
-      host.info(`probe: ${p.ratePerSecond} requests/s to ${p.url}, failing above ${(p.maxErrorRate * 100).toFixed(2)}% 5xx or failed`);
+      host.info(
+        `probe: ${p.ratePerSecond} requests/s to ${p.url}, failing above ${(p.maxErrorRate * 100).toFixed(2)}% 5xx or failed`,
+      );
       tasks.push(this.probe.run(signal));
     }
     tasks.push(
@@ -294,8 +331,10 @@ class WatchRun {
       sessions.map(async (s) => {
         const v = await s.verdict;
         this.verdicts.set(s, v);
-        if (v.result === 'success') host.notice(`${s.name}: passed: ${v.message}`, { title: `zd-gate: ${s.name} passed` });
-        else host.error(`${s.name}: ${v.result} (${v.reason}): ${v.message}`, { title: `zd-gate: ${s.name} ${v.result}` });
+        if (v.result === 'success')
+          host.notice(`${s.name}: passed: ${v.message}`, { title: `zd-gate: ${s.name} passed` });
+        else
+          host.error(`${s.name}: ${v.result} (${v.reason}): ${v.message}`, { title: `zd-gate: ${s.name} ${v.result}` });
       }),
     );
     this.stopRun.abort();
@@ -338,7 +377,9 @@ class WatchRun {
     const totals = this.probe?.totals();
     const durationSeconds = (now - this.startedAt) / 1000;
     const interval = (this.pollIntervalMs ?? settings.pollIntervalMs) / 1000;
-    const perMinute = Object.fromEntries([...calls].map(([arn, n]) => [arn, Math.round(((n * 60) / Math.max(durationSeconds, interval)) * 10) / 10]));
+    const perMinute = Object.fromEntries(
+      [...calls].map(([arn, n]) => [arn, Math.round(((n * 60) / Math.max(durationSeconds, interval)) * 10) / 10]),
+    );
     const report: WatchReport = {
       version: 1,
       result: this.setupError ? 'failed' : worst(deployments.map((d) => d.result)),
@@ -346,7 +387,10 @@ class WatchRun {
       startedAt: new Date(this.startedAt).toISOString(),
       durationSeconds,
       deployments,
-      probe: settings.probe && totals ? { url: settings.probe.url, total: totals.total, errors: totals.errors, byKind: totals.byKind } : null,
+      probe:
+        settings.probe && totals
+          ? { url: settings.probe.url, total: totals.total, errors: totals.errors, byKind: totals.byKind }
+          : null,
       elb: {
         attempts: this.budget.spent,
         pollIntervalSeconds: this.pollIntervalMs === undefined ? null : this.pollIntervalMs / 1000,
@@ -373,6 +417,9 @@ class WatchRun {
     if (bad.length === 0) return { exitCode: 0, message: `${deployments.map((d) => d.name).join(', ')}: passed` };
     // Only gates that could not decide (errors) → 2; any real failure → 1.
     const errors = [...this.verdicts.values()].filter((v) => v.result === 'error').length;
-    return { exitCode: errors === bad.length ? 2 : 1, message: bad.map((d) => `${d.name} ${d.result}: ${d.message}`).join('; ') };
+    return {
+      exitCode: errors === bad.length ? 2 : 1,
+      message: bad.map((d) => `${d.name} ${d.result}: ${d.message}`).join('; '),
+    };
   }
 }

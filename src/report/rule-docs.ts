@@ -19,7 +19,20 @@ export function ruleMarkdown(meta: RuleMeta, level = 3): string {
     out.push('');
   }
   if (meta.examples) {
-    out.push('Incorrect:', '', '```yaml', meta.examples.incorrect, '```', '', 'Correct:', '', '```yaml', meta.examples.correct, '```', '');
+    out.push(
+      'Incorrect:',
+      '',
+      '```yaml',
+      meta.examples.incorrect,
+      '```',
+      '',
+      'Correct:',
+      '',
+      '```yaml',
+      meta.examples.correct,
+      '```',
+      '',
+    );
   }
   if (meta.references?.length) {
     out.push(`References: ${meta.references.map((r) => `[${r.title}](${r.url})`).join('; ')}.`, '');
@@ -28,7 +41,11 @@ export function ruleMarkdown(meta: RuleMeta, level = 3): string {
 }
 
 export function ruleCatalogue(rules: readonly Rule[]): string {
-  const table = ['| Rule | Default | Checks |', '|---|---|---|', ...rules.map((r) => `| [\`${r.meta.id}\`](#${r.meta.id}) | ${r.meta.severity} | ${r.meta.summary} |`)];
+  const table = [
+    '| Rule | Default | Checks |',
+    '|---|---|---|',
+    ...rules.map((r) => `| [\`${r.meta.id}\`](#${r.meta.id}) | ${r.meta.severity} | ${r.meta.summary} |`),
+  ];
   return [...table, '', ...rules.map((r) => ruleMarkdown(r.meta, 3))].join('\n');
 }
 
@@ -45,12 +62,21 @@ export function configSchema(rules: readonly Rule[]): Record<string, unknown> {
     for (const [name, spec] of Object.entries(r.meta.params)) {
       params[name] =
         spec.type === 'integer'
-          ? { type: 'integer', default: spec.default, ...(spec.minimum !== undefined ? { minimum: spec.minimum } : {}), description: spec.description }
+          ? {
+              type: 'integer',
+              default: spec.default,
+              ...(spec.minimum !== undefined ? { minimum: spec.minimum } : {}),
+              description: spec.description,
+            }
           : { type: 'array', items: { type: 'string' }, default: spec.default, description: spec.description };
     }
     properties[r.meta.id] = {
       description: r.meta.summary,
-      oneOf: [{ ...level }, { type: 'boolean', const: false }, { type: 'object', additionalProperties: false, properties: params }],
+      oneOf: [
+        { ...level },
+        { type: 'boolean', const: false },
+        { type: 'object', additionalProperties: false, properties: params },
+      ],
     };
   }
   return {

@@ -31,8 +31,16 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { title: "Seed 001's demo (no readiness gate, no preStop, default grace period)", manifest: Examples.seed001, namespace: 'zd-demo-broken' },
-  { title: "Seed 003's fix (readiness gate, preStop sleep 70, grace period 90, probes, PDB)", manifest: Examples.seed003, namespace: 'zd-demo-fixed' },
+  {
+    title: "Seed 001's demo (no readiness gate, no preStop, default grace period)",
+    manifest: Examples.seed001,
+    namespace: 'zd-demo-broken',
+  },
+  {
+    title: "Seed 003's fix (readiness gate, preStop sleep 70, grace period 90, probes, PDB)",
+    manifest: Examples.seed003,
+    namespace: 'zd-demo-fixed',
+  },
 ];
 
 interface Outcome {
@@ -56,7 +64,8 @@ const indent = (text: string, by = '    '): string =>
 
 /** The gate's log as a user sees it, without Node's own deprecation notices. */
 function gateLog(run: GateRun): string {
-  const skip = /NodeVersionSupportWarning|versions published after|will require node|To continue receiving|security updates please|More information can be found|--trace-warnings|^\s*$/;
+  const skip =
+    /NodeVersionSupportWarning|versions published after|will require node|To continue receiving|security updates please|More information can be found|--trace-warnings|^\s*$/;
   return run.lines
     .filter((l) => !skip.test(l.text))
     .map((l) => l.text)
@@ -84,12 +93,16 @@ async function replay(c: Case): Promise<Outcome> {
         run: r.run,
         ...(r.observer.kubectlCompleteAt ? { kubectlAt: r.observer.kubectlCompleteAt - r.changedAt } : {}),
         ...(r.observer.caughtUpAt ? { caughtUpAt: r.observer.caughtUpAt - r.changedAt } : {}),
-        ...(r.passedLineAt ?? r.failedLineAt ? { verdictAt: (r.passedLineAt ?? r.failedLineAt)! - r.changedAt } : {}),
+        ...((r.passedLineAt ?? r.failedLineAt) ? { verdictAt: (r.passedLineAt ?? r.failedLineAt)! - r.changedAt } : {}),
       };
       if (r.run.report?.deployments[0]?.rollback) {
         // After the rollback, once the restored pods are the healthy targets: is the service back?
         r.observer.arm(OLD_IMAGE);
-        await waitFor(async () => r.observer.caughtUp(r.observer.lbState()), { timeoutMs: 120_000, intervalMs: 100, description: 'the restored pods to be healthy targets' });
+        await waitFor(async () => r.observer.caughtUp(r.observer.lbState()), {
+          timeoutMs: 120_000,
+          intervalMs: 100,
+          description: 'the restored pods to be healthy targets',
+        });
         const from = Date.now();
         await sleep(5_000);
         outcome.afterRollback = codes(window(r.attack.hits, from, Date.now()));
@@ -114,11 +127,20 @@ function section(o: Outcome, n: number): string {
   const d = o.run.report?.deployments[0];
   const errors = o.validate.findings.filter((f) => f.severity === 'error').length;
   const findings = o.validate.findings.length
-    ? o.validate.findings.map((f) => `${isAbsolute(f.file) ? relative(repoRoot, f.file) : f.file}:${f.line}  ${f.severity.padEnd(7)}  ${f.message}  [${f.ruleId}]`).join('\n')
+    ? o.validate.findings
+        .map(
+          (f) =>
+            `${isAbsolute(f.file) ? relative(repoRoot, f.file) : f.file}:${f.line}  ${f.severity.padEnd(7)}  ${f.message}  [${f.ruleId}]`,
+        )
+        .join('\n')
     : 'No findings.';
   const timing = [
-    o.kubectlAt !== undefined ? `kubectl rollout status would have said "successfully rolled out" ${seconds(o.kubectlAt)} after the image change` : 'kubectl rollout status never said "successfully rolled out" (the gate rolled back first)',
-    o.caughtUpAt !== undefined ? `the load balancer caught up (every new pod a healthy target, no old one) at ${seconds(o.caughtUpAt)}` : undefined,
+    o.kubectlAt !== undefined
+      ? `kubectl rollout status would have said "successfully rolled out" ${seconds(o.kubectlAt)} after the image change`
+      : 'kubectl rollout status never said "successfully rolled out" (the gate rolled back first)',
+    o.caughtUpAt !== undefined
+      ? `the load balancer caught up (every new pod a healthy target, no old one) at ${seconds(o.caughtUpAt)}`
+      : undefined,
     o.verdictAt !== undefined ? `the gate's verdict came at ${seconds(o.verdictAt)}` : undefined,
   ].filter((l): l is string => l !== undefined);
   return [
@@ -135,14 +157,16 @@ function section(o: Outcome, n: number): string {
     `   After deploying: zd-gate watch --rollback  → exit ${o.run.exitCode}: ${d ? `${d.result} (${d.reason})` : (o.run.report?.error ?? 'no report')}`,
     ...timing.map((l) => `     ${l}`),
     ...(d?.rollback ? [`     rollback: ${d.rollback.status}: ${d.rollback.message}`] : []),
-    ...(o.afterRollback !== undefined ? [`     traffic once the restored pods were healthy targets again (5 s): ${o.afterRollback}`] : []),
+    ...(o.afterRollback !== undefined
+      ? [`     traffic once the restored pods were healthy targets again (5 s): ${o.afterRollback}`]
+      : []),
     '',
-    '   The gate\'s log:',
+    "   The gate's log:",
     indent(gateLog(o.run), '     │ '),
   ].join('\n');
 }
 
-it('replays the seeds\' experiment with both gates', { timeout: 15 * 60_000 }, async () => {
+it("replays the seeds' experiment with both gates", { timeout: 15 * 60_000 }, async () => {
   const started = Date.now();
   const outcomes: Outcome[] = [];
   for (const c of CASES) outcomes.push(await replay(c));
@@ -152,13 +176,16 @@ it('replays the seeds\' experiment with both gates', { timeout: 15 * 60_000 }, a
     '|---|---|---|---|',
     ...outcomes.map((o) => {
       const d = o.run.report?.deployments[0];
-      const v = o.validate.exitCode === 0 ? 'pass' : `fail (${[...new Set(o.validate.findings.filter((f) => f.severity === 'error').map((f) => f.ruleId))].join(', ')})`;
+      const v =
+        o.validate.exitCode === 0
+          ? 'pass'
+          : `fail (${[...new Set(o.validate.findings.filter((f) => f.severity === 'error').map((f) => f.ruleId))].join(', ')})`;
       const gate = d ? `${d.result} (${d.reason})${d.rollback ? `, rollback ${d.rollback.status}` : ''}` : 'no verdict';
       return `| ${relative(repoRoot, o.c.manifest)} | ${v} | ${o.trafficCodes} | ${gate} |`;
     }),
   ];
   const report = [
-    'zd-gate demo: the seeds\' rolling-update experiment, replayed',
+    "zd-gate demo: the seeds' rolling-update experiment, replayed",
     '',
     'A real kube-apiserver, controller-manager, scheduler and etcd with kwok nodes (scripts/e2e),',
     'and a simulated AWS Load Balancer Controller, ALB and ELBv2 API (__tests__/e2e/sim) on loopback.',

@@ -6,7 +6,8 @@ import { clusterScript } from './paths.js';
 export const ENV_KUBECONFIG = 'ZD_E2E_KUBECONFIG';
 export const ENV_BIN_DIR = 'ZD_E2E_BIN';
 
-export type ClusterCommand = 'up' | 'down' | 'kubeconfig' | 'bin-dir' | 'stop-apiserver' | 'start-apiserver' | 'restart-apiserver';
+export type ClusterCommand =
+  'up' | 'down' | 'kubeconfig' | 'bin-dir' | 'stop-apiserver' | 'start-apiserver' | 'restart-apiserver';
 
 /**
  * Runs scripts/e2e/cluster.sh with one of its fixed sub-commands (the cluster name comes from
@@ -30,7 +31,9 @@ export function clusterCommand(command: ClusterCommand): Promise<string> {
 function requireEnv(name: string): string {
   const value = process.env[name];
   if (!value) {
-    throw new Error(`${name} is not set: run the e2e suite with vitest.e2e.config.ts (npm run e2e), whose global setup starts the cluster`);
+    throw new Error(
+      `${name} is not set: run the e2e suite with vitest.e2e.config.ts (npm run e2e), whose global setup starts the cluster`,
+    );
   }
   return value;
 }

@@ -28,7 +28,11 @@ export function kubernetesObjects(text: string, source: string): ManifestObject[
     if (doc.errors.length > 0) throw new Error(`${source}: YAML error: ${doc.errors[0]!.message}`);
     const value: unknown = doc.toJS();
     if (typeof value !== 'object' || value === null || Array.isArray(value)) continue;
-    const { apiVersion, kind, metadata } = value as { apiVersion?: unknown; kind?: unknown; metadata?: { name?: unknown; namespace?: unknown } };
+    const { apiVersion, kind, metadata } = value as {
+      apiVersion?: unknown;
+      kind?: unknown;
+      metadata?: { name?: unknown; namespace?: unknown };
+    };
     if (typeof apiVersion !== 'string' || typeof kind !== 'string') continue;
     if (CLIENT_SIDE_GROUPS.some((group) => apiVersion.startsWith(group))) continue;
     objects.push({

@@ -30,7 +30,9 @@ export function getDeployment(namespace: string, name: string): Promise<V1Deploy
 export async function ownedReplicaSets(deployment: V1Deployment): Promise<V1ReplicaSet[]> {
   const namespace = deployment.metadata?.namespace ?? 'default';
   const list = await kubectlJson<{ items: V1ReplicaSet[] }>(['get', 'replicasets', '-n', namespace]);
-  return list.items.filter((rs) => rs.metadata?.ownerReferences?.some((o) => o.kind === 'Deployment' && o.uid === deployment.metadata?.uid));
+  return list.items.filter((rs) =>
+    rs.metadata?.ownerReferences?.some((o) => o.kind === 'Deployment' && o.uid === deployment.metadata?.uid),
+  );
 }
 
 /** The same conditions `kubectl rollout status` waits for, plus no old replicas left. */
@@ -57,12 +59,16 @@ export function waitForRolloutComplete(namespace: string, name: string, timeoutM
 
 /** Deletes a namespace and waits until it is gone (no-op when absent). */
 export async function deleteNamespace(name: string): Promise<void> {
-  await kubectl(['delete', 'namespace', name, '--ignore-not-found', '--wait=true', '--timeout=180s'], { timeoutMs: 200_000 });
+  await kubectl(['delete', 'namespace', name, '--ignore-not-found', '--wait=true', '--timeout=180s'], {
+    timeoutMs: 200_000,
+  });
 }
 
 /** Creates the namespaces that do not exist yet. */
 export async function ensureNamespaces(names: Iterable<string>): Promise<void> {
-  const docs = [...new Set(names)].map((name) => JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }));
+  const docs = [...new Set(names)].map((name) =>
+    JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }),
+  );
   if (docs.length === 0) return;
   await kubectl(['apply', '-f', '-'], { input: docs.join('\n---\n') });
 }

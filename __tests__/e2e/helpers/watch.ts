@@ -47,7 +47,11 @@ export class ObjectTracker<T extends KubeObject> {
   }
 
   /** Starts tracking `path`, e.g. `/api/v1/namespaces/demo/pods`. */
-  static async start<T extends KubeObject>(kc: KubeConfig, path: string, opts: TrackerOptions<T> = {}): Promise<ObjectTracker<T>> {
+  static async start<T extends KubeObject>(
+    kc: KubeConfig,
+    path: string,
+    opts: TrackerOptions<T> = {},
+  ): Promise<ObjectTracker<T>> {
     const tracker = new ObjectTracker<T>(kc, path, opts);
     await tracker.begin();
     return tracker;

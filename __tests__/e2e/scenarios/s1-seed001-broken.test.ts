@@ -55,7 +55,11 @@ describe('scenario 1: seed 001 demo rolled to a new image: errors, the gate fail
       // After the rollback the restored pods have no readiness gate either: wait until the load
       // balancer has all of them healthy (and no other pod's target healthy), then measure again.
       observer.arm(OLD_IMAGE);
-      await waitFor(async () => observer.caughtUp(observer.lbState()), { timeoutMs: 120_000, intervalMs: 100, description: 'the restored pods to be healthy targets' });
+      await waitFor(async () => observer.caughtUp(observer.lbState()), {
+        timeoutMs: 120_000,
+        intervalMs: 100,
+        description: 'the restored pods to be healthy targets',
+      });
       restoredAt = Date.now();
       await sleep(5_000);
       const all = attack.stop();
@@ -91,7 +95,14 @@ describe('scenario 1: seed 001 demo rolled to a new image: errors, the gate fail
       expect(run.killed).toBe(false);
       expect(run.exitCode).toBe(1);
       expect(run.report?.result).toBe('rolled-back');
-      expect(fail).toMatchObject({ name: stage.deployment, result: 'rolled-back', reason: 'below-threshold', threshold: 8, revision: 2, rolledBackTo: 1 });
+      expect(fail).toMatchObject({
+        name: stage.deployment,
+        result: 'rolled-back',
+        reason: 'below-threshold',
+        threshold: 8,
+        revision: 2,
+        rolledBackTo: 1,
+      });
       expect(fail!.minHealthyObserved!).toBeLessThan(8);
       expect(fail!.rollback?.status).toBe('available');
 

@@ -59,7 +59,10 @@ describe('scenario 2: seed 003 fixed deployment rolled to a new image: no error,
   let validateA: ValidateRun;
   let validateB: ValidateRun;
   const variantB = writeVariant(Examples.seed003, 'seed-003-fixed-max-unavailable-0', (objects) => {
-    findDeployment(objects).spec.strategy = { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: 0 } };
+    findDeployment(objects).spec.strategy = {
+      type: 'RollingUpdate',
+      rollingUpdate: { maxSurge: '25%', maxUnavailable: 0 },
+    };
   });
 
   beforeAll(async () => {
@@ -75,7 +78,15 @@ describe('scenario 2: seed 003 fixed deployment rolled to a new image: no error,
     const r = await rolloutWithGate(stage, {
       image: 'nginx:1.22.0',
       entry: 'action',
-      inputs: { namespace: NS, deployments: stage.deployment, 'poll-interval': '2s', rollback: 'true', 'probe-url': `${frontend.url}/`, 'probe-rate': '10', 'max-error-rate': '0' },
+      inputs: {
+        namespace: NS,
+        deployments: stage.deployment,
+        'poll-interval': '2s',
+        rollback: 'true',
+        'probe-url': `${frontend.url}/`,
+        'probe-rate': '10',
+        'max-error-rate': '0',
+      },
       // The last old pods keep serving for their preStop (7 s): keep measuring until they are gone.
       trafficAfterMs: 9_000,
     });
@@ -96,9 +107,20 @@ describe('scenario 2: seed 003 fixed deployment rolled to a new image: no error,
       // The action passed, with its outputs and job summary.
       expect(r.run.killed).toBe(false);
       expect(r.run.exitCode).toBe(0);
-      expect(r.run.outputs).toMatchObject({ result: 'success', revision: '2', threshold: '8', 'errors-observed': '0', 'rolled-back-to': '' });
+      expect(r.run.outputs).toMatchObject({
+        result: 'success',
+        revision: '2',
+        threshold: '8',
+        'errors-observed': '0',
+        'rolled-back-to': '',
+      });
       expect(Number(r.run.outputs['min-healthy-observed'])).toBeGreaterThanOrEqual(8);
-      expect(r.run.report?.deployments[0]).toMatchObject({ result: 'success', reason: 'converged', revision: 2, rollback: null });
+      expect(r.run.report?.deployments[0]).toMatchObject({
+        result: 'success',
+        reason: 'converged',
+        revision: 2,
+        rollback: null,
+      });
       expect(r.run.report?.probe?.total).toBeGreaterThan(0);
       expect(r.run.report?.probe?.errors).toBe(0);
       expect(r.run.summary).toContain('success');
@@ -138,12 +160,20 @@ describe('scenario 2: seed 003 fixed deployment rolled to a new image: no error,
       expect(r.traffic.statusCodes).toEqual({ '200': r.traffic.requests });
       expect(r.run.killed).toBe(false);
       expect(r.run.exitCode).toBe(0);
-      expect(r.run.report?.deployments[0]).toMatchObject({ result: 'success', reason: 'converged', revision: 3, threshold: 10 });
+      expect(r.run.report?.deployments[0]).toMatchObject({
+        result: 'success',
+        reason: 'converged',
+        revision: 3,
+        threshold: 10,
+      });
 
       // kubectl would have passed here, with the load balancer still routing to old pods.
       const o = r.observer;
       expect(o.kubectlCompleteAt, 'kubectl rollout status never saw the rollout complete').toBeDefined();
-      expect(o.caughtUp(o.lbAtKubectlComplete!), `load balancer at kubectl's completion: ${describeLb(o.lbAtKubectlComplete)}`).toBe(false);
+      expect(
+        o.caughtUp(o.lbAtKubectlComplete!),
+        `load balancer at kubectl's completion: ${describeLb(o.lbAtKubectlComplete)}`,
+      ).toBe(false);
       expect(o.lbAtKubectlComplete!.oldHealthy + o.lbAtKubectlComplete!.goneHealthy).toBeGreaterThan(0);
       // The gate did not: it passed after kubectl, and only once the load balancer had caught up.
       expect(o.caughtUpAt, 'the load balancer never caught up').toBeDefined();

@@ -30,7 +30,10 @@ import { setupStage, type Stage } from './lib/stage.js';
 const BAD_IMAGE = 'nginx:1.25.3-broken';
 
 /** After the gate rolled back: wait for the restored pods to be the load balancer's healthy targets, then measure 5 s of traffic. */
-async function trafficAfterRestore(r: RolloutResult, image: string): Promise<{ report: TrafficReport; waitedMs: number }> {
+async function trafficAfterRestore(
+  r: RolloutResult,
+  image: string,
+): Promise<{ report: TrafficReport; waitedMs: number }> {
   const from = Date.now();
   r.observer.arm(image);
   await waitFor(async () => r.observer.caughtUp(r.observer.lbState()), {
@@ -57,12 +60,27 @@ interface BadRelease {
 }
 
 /** Validate, stage, roll out BAD_IMAGE with the gate (rollback on), then wait for the restored service. */
-async function rollBadRelease(manifest: string, namespace: string, stages: Stage[], opts: { realProgressDeadline?: boolean } = {}): Promise<BadRelease> {
+async function rollBadRelease(
+  manifest: string,
+  namespace: string,
+  stages: Stage[],
+  opts: { realProgressDeadline?: boolean } = {},
+): Promise<BadRelease> {
   const validate = await runValidate([manifest]);
-  const stage = await setupStage({ manifest, namespace, readyDelay: '500ms', sim: { unhealthyImages: [BAD_IMAGE] }, ...opts });
+  const stage = await setupStage({
+    manifest,
+    namespace,
+    readyDelay: '500ms',
+    sim: { unhealthyImages: [BAD_IMAGE] },
+    ...opts,
+  });
   stages.push(stage);
   const deadlineS = (await stage.deploymentNow()).spec?.progressDeadlineSeconds ?? 600;
-  const r = await rolloutWithGate(stage, { image: BAD_IMAGE, entry: 'cli', inputs: { namespace, deployments: stage.deployment, 'poll-interval': '2s', rollback: 'true' } });
+  const r = await rolloutWithGate(stage, {
+    image: BAD_IMAGE,
+    entry: 'cli',
+    inputs: { namespace, deployments: stage.deployment, 'poll-interval': '2s', rollback: 'true' },
+  });
   try {
     const during = window(r.attack.hits, r.changedAt, r.gateEndedAt);
     const restored = await trafficAfterRestore(r, 'nginx:latest');
@@ -81,7 +99,11 @@ describe('scenario 3: a release whose pods never pass the load balancer health c
   });
 
   it('A · without readiness gates: traffic breaks, the gate fails long before the progress deadline, rolls back and service is restored', async () => {
-    const { stage, r, validate, during, restored, d, verdictS, deadlineS } = await rollBadRelease(Examples.seed001, 'zd-scen-s3a', stages);
+    const { stage, r, validate, during, restored, d, verdictS, deadlineS } = await rollBadRelease(
+      Examples.seed001,
+      'zd-scen-s3a',
+      stages,
+    );
     log(`scenario 3A: seed 001 demo, nginx:latest → ${BAD_IMAGE} (fails the ALB health check with 500)`, [
       describeRun(r.run),
       `gate verdict ${verdictS.toFixed(1)}s after the image change; progress deadline ${deadlineS}s (scaled from 600 s)`,
@@ -89,7 +111,15 @@ describe('scenario 3: a release whose pods never pass the load balancer health c
       `traffic until the gate exited: ${codes(during)}; after the restored pods were healthy (${seconds(restored.waitedMs)} later): ${codes(restored.report)}`,
       ...(d?.diagnostics ?? []).slice(0, 12).map((l) => `diagnostics: ${l}`),
     ]);
-    record('s3a-unhealthy-release-no-gates', { exitCode: r.run.exitCode, result: d?.result, reason: d?.reason, verdictS, progressDeadlineS: deadlineS, traffic: during.statusCodes, afterRestore: restored.report.statusCodes });
+    record('s3a-unhealthy-release-no-gates', {
+      exitCode: r.run.exitCode,
+      result: d?.result,
+      reason: d?.reason,
+      verdictS,
+      progressDeadlineS: deadlineS,
+      traffic: during.statusCodes,
+      afterRestore: restored.report.statusCodes,
+    });
 
     expect(failed(during)).toBeGreaterThan(0);
     expect(r.run.killed).toBe(false);
@@ -107,7 +137,12 @@ describe('scenario 3: a release whose pods never pass the load balancer health c
   });
 
   it('B · with readiness gates: no failed request, the rollout stalls; the gate fails before the progress deadline naming the failed health checks, and rolls back', async () => {
-    const { stage, r, validate, during, restored, d, verdictS, deadlineS } = await rollBadRelease(Examples.seed003, 'zd-scen-s3b', stages, { realProgressDeadline: true });
+    const { stage, r, validate, during, restored, d, verdictS, deadlineS } = await rollBadRelease(
+      Examples.seed003,
+      'zd-scen-s3b',
+      stages,
+      { realProgressDeadline: true },
+    );
     const firstUnhealthy = stage.tg.transitions().find((t) => t.to === 'unhealthy' && t.at >= r.changedAt);
     const firstUnhealthyS = firstUnhealthy ? (firstUnhealthy.at - r.changedAt) / 1000 : Number.NaN;
     // What DescribeTargetGroups reports (the configured values; the simulator runs them scaled).

@@ -55,7 +55,11 @@ describe('scenario 4: the API server restarts in the middle of the watch', () =>
         // Once the gate is under way (it has listed the Deployment and polls ELB), and before the
         // rollout can be complete, take the API server away.
         const identity = stage.sim.credentials.accessKeyId;
-        await waitFor(async () => stage.sim.counters.count({ identity, action: 'DescribeTargetHealth' }) > 0, { timeoutMs: 30_000, intervalMs: 50, description: "the gate's first DescribeTargetHealth" });
+        await waitFor(async () => stage.sim.counters.count({ identity, action: 'DescribeTargetHealth' }) > 0, {
+          timeoutMs: 30_000,
+          intervalMs: 50,
+          description: "the gate's first DescribeTargetHealth",
+        });
         await sleep(1_000);
         restart.gateCallsBefore = stage.sim.counters.count({ identity, action: 'DescribeTargetHealth' });
         restart.stopAt = Date.now();
@@ -71,7 +75,9 @@ describe('scenario 4: the API server restarts in the middle of the watch', () =>
     });
     try {
       const d = r.run.report?.deployments[0];
-      const debug = r.run.lines.filter((l) => l.at >= restart.stopAt && l.at <= restart.backAt + 30_000 && /debug:/.test(l.text)).slice(0, 8);
+      const debug = r.run.lines
+        .filter((l) => l.at >= restart.stopAt && l.at <= restart.backAt + 30_000 && /debug:/.test(l.text))
+        .slice(0, 8);
       const afterRestart = r.run.lines.filter((l) => l.at > restart.backAt && !/debug:/.test(l.text)).slice(0, 6);
       log('scenario 4: kube-apiserver restarted during the watch (seed 003 fixed, nginx:latest → nginx:1.22.0)', [
         describeRun(r.run),
@@ -95,7 +101,9 @@ describe('scenario 4: the API server restarts in the middle of the watch', () =>
       // The restart really happened while the gate was watching, and broke watches.
       expect(restart.stopAt).toBeGreaterThan(r.run.startedAt);
       expect(r.run.endedAt).toBeGreaterThan(restart.backAt);
-      expect(r.observer.restarts, "the harness's own watches never broke: did the API server restart?").toBeGreaterThan(0);
+      expect(r.observer.restarts, "the harness's own watches never broke: did the API server restart?").toBeGreaterThan(
+        0,
+      );
       // The rollout could not have been complete before the outage.
       expect(r.observer.kubectlCompleteAt === undefined || r.observer.kubectlCompleteAt > restart.stopAt).toBe(true);
 

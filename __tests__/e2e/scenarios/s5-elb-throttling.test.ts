@@ -65,7 +65,11 @@ describe('scenario 5: ELB throttling bursts during the watch', () => {
       during: async ({ gateExited }) => {
         const phase = (ms: number): Promise<void> => sleep(ms, undefined, { signal: gateExited });
         try {
-          await waitFor(async () => stage.sim.counters.count({ identity, action: 'DescribeTargetHealth' }) > 0, { timeoutMs: 30_000, intervalMs: 20, description: "the gate's first DescribeTargetHealth" });
+          await waitFor(async () => stage.sim.counters.count({ identity, action: 'DescribeTargetHealth' }) > 0, {
+            timeoutMs: 30_000,
+            intervalMs: 20,
+            description: "the gate's first DescribeTargetHealth",
+          });
           windows.cleanFrom = Date.now();
           await phase(CLEAN_MS);
           windows.starveFrom = Date.now();
@@ -90,7 +94,9 @@ describe('scenario 5: ELB throttling bursts during the watch', () => {
     try {
       const d = r.run.report?.deployments[0];
       const mine = stage.sim.counters.list({ identity, since });
-      const dth = mine.filter((c) => c.action === 'DescribeTargetHealth' && c.targetGroups.includes(stage.binding.targetGroupArn));
+      const dth = mine.filter(
+        (c) => c.action === 'DescribeTargetHealth' && c.targetGroups.includes(stage.binding.targetGroupArn),
+      );
       const ok = dth.filter((c) => c.outcome === 'ok');
       // Pace: the gaps between polls in the fault-free stretch.
       const clean = dth.filter((c) => c.at >= windows.cleanFrom - 50 && c.at < windows.starveFrom);
@@ -99,7 +105,11 @@ describe('scenario 5: ELB throttling bursts during the watch', () => {
       const perMinute = (dth.length / runS) * 60;
       const outcomes = stage.sim.counters.byOutcome({ identity, since });
       const lbcCalls = stage.sim.counters.count({ identity: 'aws-load-balancer-controller', since });
-      const lbcThrottled = stage.sim.counters.count({ identity: 'aws-load-balancer-controller', since, outcome: 'Throttling' });
+      const lbcThrottled = stage.sim.counters.count({
+        identity: 'aws-load-balancer-controller',
+        since,
+        outcome: 'Throttling',
+      });
       // How long the gate stayed without target health after the last fault ended (its backoff).
       const firstOkAfter = windows.throttleTo ? ok.find((c) => c.at > windows.throttleTo) : undefined;
       const recoveryS = firstOkAfter ? (firstOkAfter.at - windows.throttleTo) / 1000 : null;
@@ -130,13 +140,19 @@ describe('scenario 5: ELB throttling bursts during the watch', () => {
         `peak: ${figures.peakPerSecond} calls in 1 s, ${figures.peakPer10s} in 10 s; the controller made ${lbcCalls} calls (${lbcThrottled} throttled)`,
         `first answered DescribeTargetHealth after the throttling burst ended: ${recoveryS === null ? 'none (the gate had exited)' : `${recoveryS.toFixed(1)} s later`} (the poller's backoff)`,
         `traffic: ${codes(r.traffic)}`,
-        ...r.run.lines.filter((l) => /unknown|throttl|stale|known again/i.test(l.text)).slice(0, 8).map((l) => `gate: ${l.text.slice(0, 200)}`),
+        ...r.run.lines
+          .filter((l) => /unknown|throttl|stale|known again/i.test(l.text))
+          .slice(0, 8)
+          .map((l) => `gate: ${l.text.slice(0, 200)}`),
       ]);
       record('s5-elb-throttling', figures);
 
       // The faults reached the gate.
       expect(outcomes['Throttling'] ?? 0).toBeGreaterThanOrEqual(4);
-      expect(windows.throttleTo, 'the gate passed before the throttling burst ended: the rollout was too quick for this scenario').toBeGreaterThan(0);
+      expect(
+        windows.throttleTo,
+        'the gate passed before the throttling burst ended: the rollout was too quick for this scenario',
+      ).toBeGreaterThan(0);
       expect(outcomes['ServiceUnavailable'] ?? 0).toBeGreaterThanOrEqual(1);
       // No false failure.
       expect(r.run.killed).toBe(false);

@@ -12,7 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { revisionOf } from '../helpers/objects.js';
 import { codes, log, record } from './lib/figures.js';
 import { Examples } from './lib/manifests.js';
-import { bindServiceAccount, documentedRole, grants, serviceAccountKubeconfig, withoutDeploymentPatch } from './lib/rbac.js';
+import {
+  bindServiceAccount,
+  documentedRole,
+  grants,
+  serviceAccountKubeconfig,
+  withoutDeploymentPatch,
+} from './lib/rbac.js';
 import { describeRun } from './lib/product.js';
 import { rolloutWithGate } from './lib/rollout.js';
 import { setupStage, type Stage } from './lib/stage.js';
@@ -32,7 +38,15 @@ describe('scenario 6: RBAC: the documented minimal Role through a ServiceAccount
 
   it('A · with the documented Role the gate follows the rollout and passes', async () => {
     // What the documentation promises: list/watch on what the gate reads, patch on deployments for rollback.
-    for (const [group, resource] of [['apps', 'deployments'], ['apps', 'replicasets'], ['', 'pods'], ['', 'services'], ['', 'events'], ['discovery.k8s.io', 'endpointslices'], ['elbv2.k8s.aws', 'targetgroupbindings']] as const) {
+    for (const [group, resource] of [
+      ['apps', 'deployments'],
+      ['apps', 'replicasets'],
+      ['', 'pods'],
+      ['', 'services'],
+      ['', 'events'],
+      ['discovery.k8s.io', 'endpointslices'],
+      ['elbv2.k8s.aws', 'targetgroupbindings'],
+    ] as const) {
       expect(grants(role, group, resource, 'watch'), `${source}: watch ${resource}`).toBe(true);
     }
     expect(grants(role, 'apps', 'deployments', 'patch'), `${source}: patch deployments`).toBe(true);
@@ -41,7 +55,13 @@ describe('scenario 6: RBAC: the documented minimal Role through a ServiceAccount
     const r = await rolloutWithGate(stage, {
       image: 'nginx:1.22.0',
       entry: 'cli',
-      inputs: { namespace: NS, deployments: stage.deployment, kubeconfig: path, 'poll-interval': '2s', rollback: 'true' },
+      inputs: {
+        namespace: NS,
+        deployments: stage.deployment,
+        kubeconfig: path,
+        'poll-interval': '2s',
+        rollback: 'true',
+      },
       run: { env: { ...stage.sim.env } },
     });
     try {
@@ -70,7 +90,14 @@ describe('scenario 6: RBAC: the documented minimal Role through a ServiceAccount
     const r = await rolloutWithGate(stage, {
       image: 'nginx:1.23.1',
       entry: 'cli',
-      inputs: { namespace: NS, deployments: stage.deployment, kubeconfig: path, 'poll-interval': '2s', 'min-healthy': '100%', rollback: 'true' },
+      inputs: {
+        namespace: NS,
+        deployments: stage.deployment,
+        kubeconfig: path,
+        'poll-interval': '2s',
+        'min-healthy': '100%',
+        rollback: 'true',
+      },
       run: { env: { ...stage.sim.env } },
     });
     try {

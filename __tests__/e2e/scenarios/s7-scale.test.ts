@@ -78,17 +78,24 @@ describe('scenario 7: a 1,000-replica rollout', () => {
         describeTargetHealthPerMinute: Math.round((dth / wallS) * 60 * 10) / 10,
         traffic: r.traffic.statusCodes,
       };
-      log(`scenario 7: ${REPLICAS} replicas, nginx:latest → nginx:1.22.0 (seed 003 fixed, ${figures.strategy}, poll-interval 5s)`, [
-        `stage: ${REPLICAS} pods Ready and healthy targets in ${seconds(setupMs)}`,
-        describeRun(r.run),
-        `kubectl "successfully rolled out" at ${figures.kubectlCompleteS ?? 'never'} s; load balancer caught up at ${figures.caughtUpS ?? 'never'} s; load balancer at the end: ${describeLb(r.observer.lbState())}`,
-        `traffic: ${codes(r.traffic)}`,
-        '',
-        'README (paste):',
-        '| Replicas | Strategy | Verdict | Gate wall time | Peak RSS | CPU time | ELB calls | DescribeTargetHealth/min |',
-        '|---:|---|---|---:|---:|---:|---|---:|',
-        `| ${REPLICAS.toLocaleString('en-US')} | ${figures.strategy} | ${d?.result} (${d?.reason}) | ${wallS.toFixed(1)} s | ${figures.peakRssMiB} MiB | ${figures.cpuSeconds} s | ${Object.entries(calls).map(([a, n]) => `${a} ${n}`).join(', ')} | ${figures.describeTargetHealthPerMinute} |`,
-      ]);
+      log(
+        `scenario 7: ${REPLICAS} replicas, nginx:latest → nginx:1.22.0 (seed 003 fixed, ${figures.strategy}, poll-interval 5s)`,
+        [
+          `stage: ${REPLICAS} pods Ready and healthy targets in ${seconds(setupMs)}`,
+          describeRun(r.run),
+          `kubectl "successfully rolled out" at ${figures.kubectlCompleteS ?? 'never'} s; load balancer caught up at ${figures.caughtUpS ?? 'never'} s; load balancer at the end: ${describeLb(r.observer.lbState())}`,
+          `traffic: ${codes(r.traffic)}`,
+          '',
+          'README (paste):',
+          '| Replicas | Strategy | Verdict | Gate wall time | Peak RSS | CPU time | ELB calls | DescribeTargetHealth/min |',
+          '|---:|---|---|---:|---:|---:|---|---:|',
+          `| ${REPLICAS.toLocaleString('en-US')} | ${figures.strategy} | ${d?.result} (${d?.reason}) | ${wallS.toFixed(1)} s | ${figures.peakRssMiB} MiB | ${figures.cpuSeconds} s | ${Object.entries(
+            calls,
+          )
+            .map(([a, n]) => `${a} ${n}`)
+            .join(', ')} | ${figures.describeTargetHealthPerMinute} |`,
+        ],
+      );
       record('s7-scale', figures);
 
       expect(r.run.killed).toBe(false);

@@ -56,8 +56,18 @@ describe('scenario 8: validate then watch, seed 003 without its preStop hook', (
       ]);
       record('s8-no-prestop', {
         traffic: r.traffic.statusCodes,
-        probing: { exitCode: r.run.exitCode, result: probing?.result, reason: probing?.reason, probe: r.run.report?.probe },
-        targetHealthOnly: { exitCode: targetHealthOnly?.exitCode, result: plain?.result, reason: plain?.reason, minHealthyObserved: plain?.minHealthyObserved },
+        probing: {
+          exitCode: r.run.exitCode,
+          result: probing?.result,
+          reason: probing?.reason,
+          probe: r.run.report?.probe,
+        },
+        targetHealthOnly: {
+          exitCode: targetHealthOnly?.exitCode,
+          result: plain?.result,
+          reason: plain?.reason,
+          minHealthyObserved: plain?.minHealthyObserved,
+        },
       });
 
       // The outage of the seeds, through the load balancer's deregistration lag.

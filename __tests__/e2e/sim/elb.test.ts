@@ -71,7 +71,12 @@ describe('fake ELBv2 with @aws-sdk/client-elastic-load-balancing-v2', () => {
   it('serves RegisterTargets and DescribeTargetHealth with the real shapes, through the target-group state machine', async () => {
     const { tg } = makeLbWithGroup('k8s-demo-health-0000000001');
     const c = client();
-    await c.send(new RegisterTargetsCommand({ TargetGroupArn: tg.arn, Targets: [{ Id: '10.0.0.5', Port: 8080 }, { Id: '10.0.0.6' }] }));
+    await c.send(
+      new RegisterTargetsCommand({
+        TargetGroupArn: tg.arn,
+        Targets: [{ Id: '10.0.0.5', Port: 8080 }, { Id: '10.0.0.6' }],
+      }),
+    );
     let out = await c.send(new DescribeTargetHealthCommand({ TargetGroupArn: tg.arn }));
     expect(out.$metadata.httpStatusCode).toBe(200);
     expect(out.$metadata.requestId).toMatch(/^[0-9a-f-]{36}$/);
@@ -79,22 +84,34 @@ describe('fake ELBv2 with @aws-sdk/client-elastic-load-balancing-v2', () => {
       {
         Target: { Id: '10.0.0.5', Port: 8080 },
         HealthCheckPort: '8080',
-        TargetHealth: { State: 'initial', Reason: 'Elb.RegistrationInProgress', Description: 'Target registration is in progress' },
+        TargetHealth: {
+          State: 'initial',
+          Reason: 'Elb.RegistrationInProgress',
+          Description: 'Target registration is in progress',
+        },
       },
       {
         Target: { Id: '10.0.0.6', Port: 80 },
         HealthCheckPort: '80',
-        TargetHealth: { State: 'initial', Reason: 'Elb.RegistrationInProgress', Description: 'Target registration is in progress' },
+        TargetHealth: {
+          State: 'initial',
+          Reason: 'Elb.RegistrationInProgress',
+          Description: 'Target registration is in progress',
+        },
       },
     ]);
     clock.advance(1000 + 2 * 1500);
     await c.send(new DeregisterTargetsCommand({ TargetGroupArn: tg.arn, Targets: [{ Id: '10.0.0.6', Port: 80 }] }));
     out = await c.send(new DescribeTargetHealthCommand({ TargetGroupArn: tg.arn }));
-    expect(out.TargetHealthDescriptions?.map((d) => [d.Target?.Id, d.TargetHealth?.State, d.TargetHealth?.Reason])).toEqual([
+    expect(
+      out.TargetHealthDescriptions?.map((d) => [d.Target?.Id, d.TargetHealth?.State, d.TargetHealth?.Reason]),
+    ).toEqual([
       ['10.0.0.5', 'healthy', undefined],
       ['10.0.0.6', 'draining', 'Target.DeregistrationInProgress'],
     ]);
-    const one = await c.send(new DescribeTargetHealthCommand({ TargetGroupArn: tg.arn, Targets: [{ Id: '10.0.0.99', Port: 80 }] }));
+    const one = await c.send(
+      new DescribeTargetHealthCommand({ TargetGroupArn: tg.arn, Targets: [{ Id: '10.0.0.99', Port: 80 }] }),
+    );
     expect(one.TargetHealthDescriptions?.[0]?.TargetHealth).toEqual({
       State: 'unused',
       Reason: 'Target.NotRegistered',
@@ -104,7 +121,9 @@ describe('fake ELBv2 with @aws-sdk/client-elastic-load-balancing-v2', () => {
 
   it('pages DescribeTargetGroups with Marker/PageSize and filters by ARNs, names and load balancer', async () => {
     const { lb, tg } = makeLbWithGroup('k8s-page-a-0000000001');
-    const others = ['b', 'c', 'd', 'e'].map((x) => elb.store.createTargetGroup({ name: `k8s-page-${x}-0000000001`, port: 80, targetType: 'ip' }));
+    const others = ['b', 'c', 'd', 'e'].map((x) =>
+      elb.store.createTargetGroup({ name: `k8s-page-${x}-0000000001`, port: 80, targetType: 'ip' }),
+    );
     const c = client();
 
     const names: string[] = [];
@@ -114,11 +133,16 @@ describe('fake ELBv2 with @aws-sdk/client-elastic-load-balancing-v2', () => {
       pages++;
       names.push(...(pageOut.TargetGroups ?? []).map((t) => t.TargetGroupName!));
     }
-    expect(names.filter((n) => n.startsWith('k8s-page-'))).toEqual(['a', 'b', 'c', 'd', 'e'].map((x) => `k8s-page-${x}-0000000001`));
+    expect(names.filter((n) => n.startsWith('k8s-page-'))).toEqual(
+      ['a', 'b', 'c', 'd', 'e'].map((x) => `k8s-page-${x}-0000000001`),
+    );
     expect(pages).toBe(Math.ceil(elb.store.targetGroups().length / 2));
 
     const byArn = await c.send(new DescribeTargetGroupsCommand({ TargetGroupArns: [tg.arn, others[1]!.arn] }));
-    expect(byArn.TargetGroups?.map((t) => t.TargetGroupName)).toEqual(['k8s-page-a-0000000001', 'k8s-page-c-0000000001']);
+    expect(byArn.TargetGroups?.map((t) => t.TargetGroupName)).toEqual([
+      'k8s-page-a-0000000001',
+      'k8s-page-c-0000000001',
+    ]);
     const byLb = await c.send(new DescribeTargetGroupsCommand({ LoadBalancerArn: lb.arn }));
     expect(byLb.TargetGroups).toHaveLength(1);
     expect(byLb.TargetGroups?.[0]).toMatchObject({
@@ -138,7 +162,9 @@ describe('fake ELBv2 with @aws-sdk/client-elastic-load-balancing-v2', () => {
       LoadBalancerArns: [lb.arn],
       ProtocolVersion: 'HTTP1',
     });
-    expect(tg.arn).toMatch(/^arn:aws:elasticloadbalancing:eu-west-1:111111111111:targetgroup\/k8s-page-a-0000000001\/[0-9a-f]{16}$/);
+    expect(tg.arn).toMatch(
+      /^arn:aws:elasticloadbalancing:eu-west-1:111111111111:targetgroup\/k8s-page-a-0000000001\/[0-9a-f]{16}$/,
+    );
     const byName = await c.send(new DescribeTargetGroupsCommand({ Names: ['k8s-page-e-0000000001'] }));
     expect(byName.TargetGroups?.[0]?.TargetGroupArn).toBe(others[3]!.arn);
   });
@@ -159,7 +185,11 @@ describe('fake ELBv2 with @aws-sdk/client-elastic-load-balancing-v2', () => {
     const attrs = await c.send(new DescribeTargetGroupAttributesCommand({ TargetGroupArn: tg.arn }));
     expect(attrs.Attributes).toContainEqual({ Key: 'deregistration_delay.timeout_seconds', Value: '30' });
     const lbs = await c.send(new DescribeLoadBalancersCommand({ LoadBalancerArns: [lb.arn] }));
-    expect(lbs.LoadBalancers?.[0]).toMatchObject({ LoadBalancerName: lb.name, Type: 'application', State: { Code: 'active' } });
+    expect(lbs.LoadBalancers?.[0]).toMatchObject({
+      LoadBalancerName: lb.name,
+      Type: 'application',
+      State: { Code: 'active' },
+    });
     expect(lbs.LoadBalancers?.[0]?.CreatedTime).toBeInstanceOf(Date);
     const listeners = await c.send(new DescribeListenersCommand({ LoadBalancerArn: lb.arn }));
     expect(listeners.Listeners?.[0]?.DefaultActions?.[0]).toMatchObject({ Type: 'forward', TargetGroupArn: tg.arn });
@@ -176,15 +206,23 @@ describe('fake ELBv2 with @aws-sdk/client-elastic-load-balancing-v2', () => {
     expect(nf.$fault).toBe('client');
     expect(nf.$metadata.httpStatusCode).toBe(400);
 
-    const inv = await caught(c.send(new DescribeTargetHealthCommand({ TargetGroupArn: tg.arn, Targets: [{ Id: 'i-0123456789abcdef0' }] })));
+    const inv = await caught(
+      c.send(new DescribeTargetHealthCommand({ TargetGroupArn: tg.arn, Targets: [{ Id: 'i-0123456789abcdef0' }] })),
+    );
     expect(inv).toBeInstanceOf(InvalidTargetException);
 
     const val = await caught(c.send(new DescribeTargetHealthCommand({ TargetGroupArn: 'not-an-arn' })));
     expect(val.name).toBe('ValidationError');
     expect(val.$metadata.httpStatusCode).toBe(400);
 
-    elb.faults.denyAccess(['AKIDREADONLY'], ['DescribeTargetHealth'], 'arn:aws:sts::111111111111:assumed-role/zd-gate/ci');
-    const denied = await caught(client('AKIDREADONLY').send(new DescribeTargetHealthCommand({ TargetGroupArn: tg.arn })));
+    elb.faults.denyAccess(
+      ['AKIDREADONLY'],
+      ['DescribeTargetHealth'],
+      'arn:aws:sts::111111111111:assumed-role/zd-gate/ci',
+    );
+    const denied = await caught(
+      client('AKIDREADONLY').send(new DescribeTargetHealthCommand({ TargetGroupArn: tg.arn })),
+    );
     expect(denied.name).toBe('AccessDenied');
     expect(denied.$metadata.httpStatusCode).toBe(403);
     expect(denied.message).toContain('is not authorized to perform: elasticloadbalancing:DescribeTargetHealth');
@@ -200,10 +238,14 @@ describe('fake ELBv2 with @aws-sdk/client-elastic-load-balancing-v2', () => {
     const gate = client('AKIDZDGATE');
     const other = client('AKIDOTHER');
     const results = await Promise.allSettled(
-      Array.from({ length: 45 }, (_, i) => (i % 2 ? gate : other).send(new DescribeTargetHealthCommand({ TargetGroupArn: tg.arn }))),
+      Array.from({ length: 45 }, (_, i) =>
+        (i % 2 ? gate : other).send(new DescribeTargetHealthCommand({ TargetGroupArn: tg.arn })),
+      ),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(40);
-    const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as ElasticLoadBalancingV2ServiceException);
+    const rejected = results
+      .filter((r): r is PromiseRejectedResult => r.status === 'rejected')
+      .map((r) => r.reason as ElasticLoadBalancingV2ServiceException);
     expect(rejected).toHaveLength(5);
     for (const e of rejected) {
       expect(e.name).toBe('Throttling');
@@ -212,7 +254,9 @@ describe('fake ELBv2 with @aws-sdk/client-elastic-load-balancing-v2', () => {
     }
     // 1 s of simulated time refills 10 tokens.
     clock.advance(1000);
-    const after = await Promise.allSettled(Array.from({ length: 12 }, () => gate.send(new DescribeTargetGroupsCommand({ TargetGroupArns: [tg.arn] }))));
+    const after = await Promise.allSettled(
+      Array.from({ length: 12 }, () => gate.send(new DescribeTargetGroupsCommand({ TargetGroupArns: [tg.arn] }))),
+    );
     expect(after.filter((r) => r.status === 'fulfilled')).toHaveLength(10);
     // In-process calls by the simulated controller draw on the same bucket.
     expect(() => elb.call('DescribeTargetHealth', LBC_IDENTITY, { TargetGroupArn: tg.arn })).toThrow('Rate exceeded');

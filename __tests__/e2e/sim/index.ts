@@ -10,11 +10,27 @@ import { type CallCounters, FakeElb, type Faults } from './elb/index.js';
 import type { LoadBalancerRecord } from './elb/store.js';
 import { FakeLbc } from './lbc/controller.js';
 import { PodView } from './pods.js';
-import { Attack, type AttackOptions, DataPlane, formatReport, type Frontend, startFrontend, type TrafficReport } from './traffic.js';
+import {
+  Attack,
+  type AttackOptions,
+  DataPlane,
+  formatReport,
+  type Frontend,
+  startFrontend,
+  type TrafficReport,
+} from './traffic.js';
 
 export { ManualClock, RealClock, type Clock } from './clock.js';
 export { REAL, scaledDurations, type SimDurations } from './durations.js';
-export { Errors, FakeElb, LBC_IDENTITY, type CallCounters, type CallFilter, type CallRecord, type Faults } from './elb/index.js';
+export {
+  Errors,
+  FakeElb,
+  LBC_IDENTITY,
+  type CallCounters,
+  type CallFilter,
+  type CallRecord,
+  type Faults,
+} from './elb/index.js';
 export { FakeLbc, type ManagedBinding } from './lbc/controller.js';
 export { Annotations as PodAnnotations, PodView } from './pods.js';
 export { TargetGroupModel, type TargetHealth, type TargetState } from './target-group.js';
@@ -146,7 +162,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   };
   const requireLb = (t: Omit<TrafficTarget, 'targetGroupArn'>): LoadBalancerRecord => {
     const lb = loadBalancer(t);
-    if (!lb) throw new Error(`no simulated load balancer for ${JSON.stringify(t)} (has the controller reconciled it yet?)`);
+    if (!lb)
+      throw new Error(`no simulated load balancer for ${JSON.stringify(t)} (has the controller reconciled it yet?)`);
     return lb;
   };
 
@@ -156,7 +173,14 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     attack: ({ ingress, group, service, loadBalancerArn, targetGroupArn, ...rest }) => {
       const target = targetGroupArn
         ? { targetGroupArn }
-        : { loadBalancerArn: requireLb({ ...(ingress ? { ingress } : {}), ...(group ? { group } : {}), ...(service ? { service } : {}), ...(loadBalancerArn ? { loadBalancerArn } : {}) }).arn };
+        : {
+            loadBalancerArn: requireLb({
+              ...(ingress ? { ingress } : {}),
+              ...(group ? { group } : {}),
+              ...(service ? { service } : {}),
+              ...(loadBalancerArn ? { loadBalancerArn } : {}),
+            }).arn,
+          };
       return new Attack(clock, plane, { ...rest, ...target });
     },
     frontend: async (t) => {

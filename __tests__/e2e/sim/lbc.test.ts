@@ -25,7 +25,12 @@ import {
 import { readinessGatePatch, readinessGatesFor, startWebhookServer, webhookConfiguration } from './lbc/webhook.js';
 
 const svc = (annotations: Record<string, string> = {}, spec: Partial<V1Service['spec']> = {}): V1Service => ({
-  metadata: { name: 'service-demo-nginx', namespace: 'demo-nginx', uid: '2468c3ba-1bb3-4740-957b-b7a0ce58f9d0', annotations },
+  metadata: {
+    name: 'service-demo-nginx',
+    namespace: 'demo-nginx',
+    uid: '2468c3ba-1bb3-4740-957b-b7a0ce58f9d0',
+    annotations,
+  },
   spec: { selector: { app: 'demo-nginx' }, ports: [{ port: 80, targetPort: 80, protocol: 'TCP' }], ...spec },
 });
 
@@ -37,7 +42,9 @@ describe('controller model', () => {
     });
     expect(parseStringMap('a=1,2, b = 3')).toEqual({ a: '1,2', b: '3' });
     expect(parseStringMap('k=x\\,y=z')).toEqual({ k: 'x,y=z' });
-    expect(parseStringMap('\n  deregistration_delay.timeout_seconds=70\n')).toEqual({ 'deregistration_delay.timeout_seconds': '70' });
+    expect(parseStringMap('\n  deregistration_delay.timeout_seconds=70\n')).toEqual({
+      'deregistration_delay.timeout_seconds': '70',
+    });
     expect(() => parseStringMap('=1')).toThrow(/stringMap/);
   });
 
@@ -45,35 +52,82 @@ describe('controller model', () => {
     expect(isAlbIngress({ spec: { ingressClassName: 'alb' } })).toBe(true);
     expect(isAlbIngress({ metadata: { annotations: { 'kubernetes.io/ingress.class': 'alb' } } })).toBe(true);
     expect(isAlbIngress({ spec: { ingressClassName: 'nginx' } })).toBe(false);
-    expect(isAlbIngress({ metadata: { annotations: { 'kubernetes.io/ingress.class': 'nginx' } }, spec: { ingressClassName: 'alb' } })).toBe(false);
+    expect(
+      isAlbIngress({
+        metadata: { annotations: { 'kubernetes.io/ingress.class': 'nginx' } },
+        spec: { ingressClassName: 'alb' },
+      }),
+    ).toBe(false);
 
     const lb = { type: 'LoadBalancer' as const };
     expect(nlbTargetType(svc({}, { ...lb, loadBalancerClass: 'service.k8s.aws/nlb' }))).toBe('instance');
-    expect(nlbTargetType(svc({ 'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'ip' }, { ...lb, loadBalancerClass: 'service.k8s.aws/nlb' }))).toBe('ip');
+    expect(
+      nlbTargetType(
+        svc(
+          { 'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'ip' },
+          { ...lb, loadBalancerClass: 'service.k8s.aws/nlb' },
+        ),
+      ),
+    ).toBe('ip');
     expect(nlbTargetType(svc({}, { ...lb, loadBalancerClass: 'other' }))).toBeUndefined();
     expect(nlbTargetType(svc({ 'service.beta.kubernetes.io/aws-load-balancer-type': 'nlb-ip' }, lb))).toBe('ip');
-    expect(nlbTargetType(svc({ 'service.beta.kubernetes.io/aws-load-balancer-type': 'external', 'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'instance' }, lb))).toBe('instance');
+    expect(
+      nlbTargetType(
+        svc(
+          {
+            'service.beta.kubernetes.io/aws-load-balancer-type': 'external',
+            'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'instance',
+          },
+          lb,
+        ),
+      ),
+    ).toBe('instance');
     // `external` without a target type is not the controller's; nor is a non-LoadBalancer Service.
     expect(nlbTargetType(svc({ 'service.beta.kubernetes.io/aws-load-balancer-type': 'external' }, lb))).toBeUndefined();
     expect(nlbTargetType(svc({ 'service.beta.kubernetes.io/aws-load-balancer-type': 'nlb-ip' }))).toBeUndefined();
   });
 
   it('lets Service annotations win over Ingress annotations, whole annotation at a time', () => {
-    const ing = { metadata: { annotations: { 'alb.ingress.kubernetes.io/target-type': 'ip', 'alb.ingress.kubernetes.io/target-group-attributes': 'deregistration_delay.timeout_seconds=30,slow_start.duration_seconds=30' } } };
+    const ing = {
+      metadata: {
+        annotations: {
+          'alb.ingress.kubernetes.io/target-type': 'ip',
+          'alb.ingress.kubernetes.io/target-group-attributes':
+            'deregistration_delay.timeout_seconds=30,slow_start.duration_seconds=30',
+        },
+      },
+    };
     expect(albTargetType(svc(), ing)).toBe('ip');
     expect(albTargetType(svc({ 'alb.ingress.kubernetes.io/target-type': 'instance' }), ing)).toBe('instance');
     expect(albTargetType(svc(), {})).toBe('instance');
     expect(albTargetType(svc(), ing, 'instance')).toBe('instance');
     expect(
       albHealthCheck(svc({ 'alb.ingress.kubernetes.io/healthcheck-path': '/health' }), {
-        metadata: { annotations: { 'alb.ingress.kubernetes.io/healthcheck-interval-seconds': '10', 'alb.ingress.kubernetes.io/healthcheck-path': '/' } },
+        metadata: {
+          annotations: {
+            'alb.ingress.kubernetes.io/healthcheck-interval-seconds': '10',
+            'alb.ingress.kubernetes.io/healthcheck-path': '/',
+          },
+        },
       }),
     ).toEqual({ intervalSeconds: 10, path: '/health' });
-    expect(nlbHealthCheck(svc({ 'service.beta.kubernetes.io/aws-load-balancer-healthcheck-healthy-threshold': '2', 'service.beta.kubernetes.io/aws-load-balancer-healthcheck-protocol': 'http' }))).toEqual({
+    expect(
+      nlbHealthCheck(
+        svc({
+          'service.beta.kubernetes.io/aws-load-balancer-healthcheck-healthy-threshold': '2',
+          'service.beta.kubernetes.io/aws-load-balancer-healthcheck-protocol': 'http',
+        }),
+      ),
+    ).toEqual({
       healthyThreshold: 2,
       protocol: 'HTTP',
     });
-    expect(albTargetGroupAttributes(svc({ 'alb.ingress.kubernetes.io/target-group-attributes': 'deregistration_delay.timeout_seconds=70' }), ing)).toEqual({
+    expect(
+      albTargetGroupAttributes(
+        svc({ 'alb.ingress.kubernetes.io/target-group-attributes': 'deregistration_delay.timeout_seconds=70' }),
+        ing,
+      ),
+    ).toEqual({
       'deregistration_delay.timeout_seconds': '70',
     });
   });
@@ -111,7 +165,10 @@ describe('controller model', () => {
       'ingress.k8s.aws/stack-name': 'ingress-nginx',
     });
     expect(ingressTgbLabels({ id: '2048-game', explicit: true })).toEqual({ 'ingress.k8s.aws/stack': '2048-game' });
-    expect(serviceTgbLabels({ namespace: 'ns', name: 'web' })).toEqual({ 'service.k8s.aws/stack-namespace': 'ns', 'service.k8s.aws/stack-name': 'web' });
+    expect(serviceTgbLabels({ namespace: 'ns', name: 'web' })).toEqual({
+      'service.k8s.aws/stack-namespace': 'ns',
+      'service.k8s.aws/stack-name': 'web',
+    });
     expect(ingressTargetGroupTags('zd', 'demo/ing', { namespace: 'demo', name: 'ing' }, 'svc', '80')).toEqual({
       'elbv2.k8s.aws/cluster': 'zd',
       'ingress.k8s.aws/stack': 'demo/ing',
@@ -127,7 +184,11 @@ describe('controller model', () => {
             {
               http: {
                 paths: [
-                  { path: '/', pathType: 'Prefix', backend: { service: { name: 'ssl-redirect', port: { name: 'use-annotation' } } } },
+                  {
+                    path: '/',
+                    pathType: 'Prefix',
+                    backend: { service: { name: 'ssl-redirect', port: { name: 'use-annotation' } } },
+                  },
                   { path: '/', pathType: 'Prefix', backend: { service: { name: '2048-game', port: { number: 80 } } } },
                 ],
               },
@@ -141,8 +202,14 @@ describe('controller model', () => {
 
 describe('endpoint resolution (pkg/backend/endpoint_resolver.go)', () => {
   const gate = 'target-health.elbv2.k8s.aws/k8s-demo-web-0123456789';
-  const node = (name: string, ready: string): V1Node => ({ metadata: { name }, status: { conditions: [{ type: 'Ready', status: ready }] } });
-  const nodes = new Map([['n1', node('n1', 'True')], ['n2', node('n2', 'Unknown')]]);
+  const node = (name: string, ready: string): V1Node => ({
+    metadata: { name },
+    status: { conditions: [{ type: 'Ready', status: ready }] },
+  });
+  const nodes = new Map([
+    ['n1', node('n1', 'True')],
+    ['n2', node('n2', 'Unknown')],
+  ]);
   const pod = (name: string, containersReady: boolean, nodeName = 'n1', gated = true): V1Pod => ({
     metadata: { name, namespace: 'demo' },
     spec: { nodeName, containers: [], ...(gated ? { readinessGates: [{ conditionType: gate }] } : {}) },
@@ -190,28 +257,55 @@ describe('endpoint resolution (pkg/backend/endpoint_resolver.go)', () => {
   });
 
   it('treats an endpoint whose pod is not cached yet as potentially ready, and falls back to Unknown nodes only when nothing else qualifies', () => {
-    expect(resolve([ep('missing', '10.0.0.9', { ready: false })])).toEqual({ endpoints: [], containsPotentialReady: true });
-    expect(resolve([ep('unknown-node', '10.0.0.6', { ready: false })]).endpoints.map((e) => e.ip)).toEqual(['10.0.0.6']);
-    expect(resolve([ep('unknown-node', '10.0.0.6', { ready: false }), ep('ready', '10.0.0.1', { ready: true })]).endpoints.map((e) => e.ip)).toEqual(['10.0.0.1']);
+    expect(resolve([ep('missing', '10.0.0.9', { ready: false })])).toEqual({
+      endpoints: [],
+      containsPotentialReady: true,
+    });
+    expect(resolve([ep('unknown-node', '10.0.0.6', { ready: false })]).endpoints.map((e) => e.ip)).toEqual([
+      '10.0.0.6',
+    ]);
+    expect(
+      resolve([
+        ep('unknown-node', '10.0.0.6', { ready: false }),
+        ep('ready', '10.0.0.1', { ready: true }),
+      ]).endpoints.map((e) => e.ip),
+    ).toEqual(['10.0.0.1']);
   });
 });
 
 describe('readiness-gate webhook', () => {
   const web = svc();
   const tgbs = [
-    { metadata: { name: 'k8s-demongin-serviced-610dd2305f', namespace: 'demo-nginx' }, spec: { targetType: 'ip', serviceRef: { name: 'service-demo-nginx' } } },
-    { metadata: { name: 'k8s-demongin-serviced-instance00', namespace: 'demo-nginx' }, spec: { targetType: 'instance', serviceRef: { name: 'service-demo-nginx' } } },
-    { metadata: { name: 'k8s-demongin-other-0000000000', namespace: 'demo-nginx' }, spec: { targetType: 'ip', serviceRef: { name: 'other' } } },
+    {
+      metadata: { name: 'k8s-demongin-serviced-610dd2305f', namespace: 'demo-nginx' },
+      spec: { targetType: 'ip', serviceRef: { name: 'service-demo-nginx' } },
+    },
+    {
+      metadata: { name: 'k8s-demongin-serviced-instance00', namespace: 'demo-nginx' },
+      spec: { targetType: 'instance', serviceRef: { name: 'service-demo-nginx' } },
+    },
+    {
+      metadata: { name: 'k8s-demongin-other-0000000000', namespace: 'demo-nginx' },
+      spec: { targetType: 'ip', serviceRef: { name: 'other' } },
+    },
   ];
-  const services = (n: string) => (n === 'service-demo-nginx' ? web : n === 'other' ? svc({}, { selector: { app: 'other' } }) : undefined);
-  const newPod = (labels: Record<string, string>): V1Pod => ({ metadata: { generateName: 'demo-nginx-deployment-', labels }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
+  const services = (n: string) =>
+    n === 'service-demo-nginx' ? web : n === 'other' ? svc({}, { selector: { app: 'other' } }) : undefined;
+  const newPod = (labels: Record<string, string>): V1Pod => ({
+    metadata: { generateName: 'demo-nginx-deployment-', labels },
+    spec: { containers: [{ name: 'c', image: 'nginx' }] },
+  });
 
   it('adds one gate per ip-mode binding whose Service selects the pod', () => {
     const p = newPod({ app: 'demo-nginx', role: 'backend' });
     const gates = readinessGatesFor(p, tgbs, services);
     expect(gates).toEqual(['target-health.elbv2.k8s.aws/k8s-demongin-serviced-610dd2305f']);
     expect(readinessGatePatch(p, gates)).toEqual([
-      { op: 'add', path: '/spec/readinessGates', value: [{ conditionType: 'target-health.elbv2.k8s.aws/k8s-demongin-serviced-610dd2305f' }] },
+      {
+        op: 'add',
+        path: '/spec/readinessGates',
+        value: [{ conditionType: 'target-health.elbv2.k8s.aws/k8s-demongin-serviced-610dd2305f' }],
+      },
     ]);
     expect(readinessGatesFor(newPod({ app: 'unrelated' }), tgbs, services)).toEqual([]);
     const already = { ...p, spec: { ...p.spec!, readinessGates: [{ conditionType: gates[0]! }] } };
@@ -221,22 +315,36 @@ describe('readiness-gate webhook', () => {
   it('answers AdmissionReviews over HTTPS with a certificate for 127.0.0.1 signed by a runtime CA', async () => {
     const server = await startWebhookServer((pod) => readinessGatesFor(pod, tgbs, services));
     try {
-      const review = { apiVersion: 'admission.k8s.io/v1', kind: 'AdmissionReview', request: { uid: 'u-1', namespace: 'demo-nginx', operation: 'CREATE', object: newPod({ app: 'demo-nginx' }) } };
+      const review = {
+        apiVersion: 'admission.k8s.io/v1',
+        kind: 'AdmissionReview',
+        request: { uid: 'u-1', namespace: 'demo-nginx', operation: 'CREATE', object: newPod({ app: 'demo-nginx' }) },
+      };
       const body = await new Promise<string>((resolve, reject) => {
-        const req = request(server.url, { method: 'POST', ca: server.tls.caPem, headers: { 'Content-Type': 'application/json' } }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-        });
+        const req = request(
+          server.url,
+          { method: 'POST', ca: server.tls.caPem, headers: { 'Content-Type': 'application/json' } },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+          },
+        );
         req.on('error', reject);
         req.end(JSON.stringify(review));
       });
       const out = JSON.parse(body) as { response: { uid: string; allowed: boolean; patchType: string; patch: string } };
       expect(out.response).toMatchObject({ uid: 'u-1', allowed: true, patchType: 'JSONPatch' });
       expect(JSON.parse(Buffer.from(out.response.patch, 'base64').toString('utf8'))).toEqual([
-        { op: 'add', path: '/spec/readinessGates', value: [{ conditionType: 'target-health.elbv2.k8s.aws/k8s-demongin-serviced-610dd2305f' }] },
+        {
+          op: 'add',
+          path: '/spec/readinessGates',
+          value: [{ conditionType: 'target-health.elbv2.k8s.aws/k8s-demongin-serviced-610dd2305f' }],
+        },
       ]);
-      const cfg = webhookConfiguration('zd-sim-test', server, ['demo-nginx']) as { webhooks: Array<Record<string, unknown>> };
+      const cfg = webhookConfiguration('zd-sim-test', server, ['demo-nginx']) as {
+        webhooks: Array<Record<string, unknown>>;
+      };
       expect(cfg.webhooks[0]).toMatchObject({
         name: 'mpod.elbv2.k8s.aws',
         failurePolicy: 'Ignore',

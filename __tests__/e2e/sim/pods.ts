@@ -77,12 +77,11 @@ export function parseDuration(v: string | undefined): number | undefined {
  */
 export function preStopSeconds(pod: V1Pod): number {
   const annotated = Number(pod.metadata?.annotations?.[Annotations.preStopSeconds]);
-  if (pod.metadata?.annotations?.[Annotations.preStopSeconds] !== undefined && Number.isFinite(annotated)) return annotated;
+  if (pod.metadata?.annotations?.[Annotations.preStopSeconds] !== undefined && Number.isFinite(annotated))
+    return annotated;
   let max = 0;
   for (const c of pod.spec?.containers ?? []) {
-    const pre = c.lifecycle?.preStop as
-      | { exec?: { command?: string[] }; sleep?: { seconds?: number } }
-      | undefined;
+    const pre = c.lifecycle?.preStop as { exec?: { command?: string[] }; sleep?: { seconds?: number } } | undefined;
     if (!pre) continue;
     if (typeof pre.sleep?.seconds === 'number') max = Math.max(max, pre.sleep.seconds);
     const cmd = (pre.exec?.command ?? []).join(' ');
@@ -119,7 +118,11 @@ export class PodView {
 
   constructor(clock: Clock, opts: PodViewOptions = {}) {
     this.clock = clock;
-    this.opts = { podTimeScale: opts.podTimeScale ?? 1, unhealthyImages: opts.unhealthyImages ?? [], unhealthyCode: opts.unhealthyCode ?? 500 };
+    this.opts = {
+      podTimeScale: opts.podTimeScale ?? 1,
+      unhealthyImages: opts.unhealthyImages ?? [],
+      unhealthyCode: opts.unhealthyCode ?? 500,
+    };
   }
 
   /** Marks more images as failing the load balancer health check. */
@@ -201,7 +204,11 @@ export class PodView {
     if (obs.containersReadyAt === undefined) return 'refused';
     const hasReadinessProbe = (pod.spec?.containers ?? []).some((c) => !!c.readinessProbe);
     const startDelay = parseDuration(pod.metadata?.annotations?.[Annotations.appStartDelay]);
-    if (!hasReadinessProbe && startDelay !== undefined && now < obs.containersReadyAt + startDelay * this.opts.podTimeScale) {
+    if (
+      !hasReadinessProbe &&
+      startDelay !== undefined &&
+      now < obs.containersReadyAt + startDelay * this.opts.podTimeScale
+    ) {
       return 'refused';
     }
     const knob = pod.metadata?.annotations?.[Annotations.lbHealth];

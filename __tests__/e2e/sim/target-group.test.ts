@@ -83,7 +83,10 @@ describe('TargetGroupModel in simulated time (scale 0.1: interval 1.5 s, healthy
   it('keeps routing to a deregistered target for the propagation delay, shows it draining for the deregistration delay, then forgets it', () => {
     const clock = new ManualClock();
     const tg = new TargetGroupModel(albGroup(), clock);
-    tg.register([{ id: '10.0.0.1', port: 80 }, { id: '10.0.0.2', port: 80 }]);
+    tg.register([
+      { id: '10.0.0.1', port: 80 },
+      { id: '10.0.0.2', port: 80 },
+    ]);
     clock.advance(4000);
     tg.deregister([{ id: '10.0.0.1', port: 80 }]);
 
@@ -92,11 +95,21 @@ describe('TargetGroupModel in simulated time (scale 0.1: interval 1.5 s, healthy
       Reason: 'Target.DeregistrationInProgress',
       Description: 'Target deregistration is in progress',
     });
-    expect(tg.routable().targets.map((t) => t.id).sort()).toEqual(['10.0.0.1', '10.0.0.2']);
+    expect(
+      tg
+        .routable()
+        .targets.map((t) => t.id)
+        .sort(),
+    ).toEqual(['10.0.0.1', '10.0.0.2']);
     clock.advance(1000); // deregistration propagation (10 s real)
     expect(tg.routable().targets.map((t) => t.id)).toEqual(['10.0.0.2']);
     clock.advance(30_000 - 1000 - 1);
-    expect(tg.describe().map((x) => x.TargetHealth.State).sort()).toEqual(['draining', 'healthy']);
+    expect(
+      tg
+        .describe()
+        .map((x) => x.TargetHealth.State)
+        .sort(),
+    ).toEqual(['draining', 'healthy']);
     clock.advance(1);
     expect(tg.describe().map((x) => x.Target.Id)).toEqual(['10.0.0.2']);
     expect(state(tg, '10.0.0.1')).toEqual({
@@ -131,7 +144,10 @@ describe('TargetGroupModel in simulated time (scale 0.1: interval 1.5 s, healthy
     const tg = new TargetGroupModel(nlb, clock, (t) =>
       t.id === '10.0.0.1' ? { ok: false, kind: 'code', code: 500 } : { ok: false, kind: 'refused' },
     );
-    tg.register([{ id: '10.0.0.1', port: 80 }, { id: '10.0.0.2', port: 80 }]);
+    tg.register([
+      { id: '10.0.0.1', port: 80 },
+      { id: '10.0.0.2', port: 80 },
+    ]);
     clock.advance(1000 + 3 * 1000);
     expect(state(tg, '10.0.0.1').State).toBe('healthy');
     expect(state(tg, '10.0.0.2')).toMatchObject({ State: 'unhealthy', Reason: 'Target.FailedHealthChecks' });

@@ -169,7 +169,11 @@ export class TargetGroupModel {
       rec.stateBeforeDrain = before;
       rec.phase = 'draining';
       rec.deregisteredAt = now;
-      rec.health = { State: 'draining', Reason: 'Target.DeregistrationInProgress', Description: Descriptions.deregistration };
+      rec.health = {
+        State: 'draining',
+        Reason: 'Target.DeregistrationInProgress',
+        Description: Descriptions.deregistration,
+      };
       rec.apiRemoveAt = now + this.config.deregistrationDelayMs;
       rec.routableUntil = now + this.config.deregistrationPropagationMs;
       this.record(key, before, 'draining', 'Target.DeregistrationInProgress');
@@ -200,8 +204,13 @@ export class TargetGroupModel {
       return { ...rec.health };
     };
     const desc = (ref: TargetRef, health: TargetHealth): TargetHealthDescription => ({
-      Target: { Id: ref.id, Port: ref.port, ...(ref.availabilityZone ? { AvailabilityZone: ref.availabilityZone } : {}) },
-      HealthCheckPort: this.config.healthCheck.port === 'traffic-port' ? String(ref.port) : this.config.healthCheck.port,
+      Target: {
+        Id: ref.id,
+        Port: ref.port,
+        ...(ref.availabilityZone ? { AvailabilityZone: ref.availabilityZone } : {}),
+      },
+      HealthCheckPort:
+        this.config.healthCheck.port === 'traffic-port' ? String(ref.port) : this.config.healthCheck.port,
       TargetHealth: health,
     });
     const visible = (rec: TargetRecord): boolean => rec.phase !== 'draining' || now < (rec.apiRemoveAt ?? 0);

@@ -13,7 +13,11 @@ import { Attack, DataPlane, formatReport, startFrontend } from './traffic.js';
 
 const d = scaledDurations(0.1);
 
-function pod(name: string, ip: string, opts: { preStop?: number; ready?: boolean; annotations?: Record<string, string>; image?: string } = {}): V1Pod {
+function pod(
+  name: string,
+  ip: string,
+  opts: { preStop?: number; ready?: boolean; annotations?: Record<string, string>; image?: string } = {},
+): V1Pod {
   return {
     metadata: { name, namespace: 'demo', uid: `uid-${name}`, annotations: opts.annotations ?? {} },
     spec: {
@@ -22,7 +26,9 @@ function pod(name: string, ip: string, opts: { preStop?: number; ready?: boolean
         {
           name: 'app',
           image: opts.image ?? 'nginx:1.23.1',
-          ...(opts.preStop ? { lifecycle: { preStop: { exec: { command: ['/bin/sh', '-c', `sleep ${opts.preStop}`] } } } } : {}),
+          ...(opts.preStop
+            ? { lifecycle: { preStop: { exec: { command: ['/bin/sh', '-c', `sleep ${opts.preStop}`] } } } }
+            : {}),
         },
       ],
     },
@@ -43,7 +49,12 @@ function deleting(p: V1Pod, clock: ManualClock): V1Pod {
 
 function world(scaleDurations = d) {
   const clock = new ManualClock(1_000_000);
-  const store = new ElbStore(clock, { region: 'eu-west-1', accountId: '111111111111', vpcId: 'vpc-0sim', durations: scaleDurations });
+  const store = new ElbStore(clock, {
+    region: 'eu-west-1',
+    accountId: '111111111111',
+    vpcId: 'vpc-0sim',
+    durations: scaleDurations,
+  });
   const pods = new PodView(clock);
   store.setProbe((t) => pods.probe(t.id));
   const lb = store.createLoadBalancer({ name: 'k8s-demo-ingress-0123456789', type: 'application' });
@@ -88,7 +99,9 @@ describe('traffic model', () => {
       const attack = new Attack(w.clock, w.plane, { rate: 100, durationMs: 40_000, loadBalancerArn: w.lb.arn });
       w.clock.advance(2000);
       // Roll one pod every 500 ms: faster than the load balancer registers new targets (~4.2 s).
-      olds.forEach((old, i) => w.clock.setTimeout(() => replace(w, old, pod(`new-${i}`, `10.0.1.${i + 1}`, { preStop })), i * 500));
+      olds.forEach((old, i) =>
+        w.clock.setTimeout(() => replace(w, old, pod(`new-${i}`, `10.0.1.${i + 1}`, { preStop })), i * 500),
+      );
       w.clock.advance(40_000);
       const r = attack.report();
       expect(r.requests).toBe(4000);
@@ -112,7 +125,9 @@ describe('traffic model', () => {
   it('gives 504 with the connect timeout when the pod behind a routed target is gone, and passes app errors through', () => {
     const w = world();
     const a = pod('a', '10.0.0.1');
-    const b = pod('b', '10.0.0.2', { annotations: { 'zd-gate.test/lb-health': 'fail', 'zd-gate.test/lb-health-code': '503' } });
+    const b = pod('b', '10.0.0.2', {
+      annotations: { 'zd-gate.test/lb-health': 'fail', 'zd-gate.test/lb-health-code': '503' },
+    });
     [a, b].forEach((p) => w.pods.upsert(p));
     w.tg.register([{ id: '10.0.0.1', port: 80 }]);
     w.clock.advance(5000);

@@ -68,7 +68,8 @@ export class DataPlane {
   requestLoadBalancer(loadBalancerArn: string, path = '/'): RequestOutcome {
     const lb = this.store.loadBalancer(loadBalancerArn);
     const tgArn = this.targetGroupFor(loadBalancerArn, path);
-    if (!lb) return { status: 0, latencyMs: this.durations.targetConnectTimeoutMs, error: 'dial tcp: lookup: no such host' };
+    if (!lb)
+      return { status: 0, latencyMs: this.durations.targetConnectTimeoutMs, error: 'dial tcp: lookup: no such host' };
     if (!tgArn) {
       return lb.type === 'application'
         ? { status: 404, latencyMs: this.durations.requestLatencyMs, error: '404 Not Found' }
@@ -82,7 +83,12 @@ export class DataPlane {
     const tg = this.store.targetGroup(targetGroupArn);
     const d = this.durations;
     const alb = !tg || tg.config.loadBalancerType === 'application';
-    const fail = (status: number, nlbError: string, latencyMs = d.requestLatencyMs, extra: Partial<RequestOutcome> = {}): RequestOutcome =>
+    const fail = (
+      status: number,
+      nlbError: string,
+      latencyMs = d.requestLatencyMs,
+      extra: Partial<RequestOutcome> = {},
+    ): RequestOutcome =>
       alb
         ? { status, latencyMs, error: `${status} ${STATUS_TEXT[status] ?? ''}`.trim(), ...extra }
         : { status: 0, latencyMs, error: nlbError, ...extra };
@@ -100,7 +106,12 @@ export class DataPlane {
     if (cond === 'refused') return fail(502, 'connection refused', d.requestLatencyMs, extra);
     if (cond === 'unreachable' || cond === 'timeout') return fail(504, 'i/o timeout', d.targetConnectTimeoutMs, extra);
     return alb
-      ? { status: cond.code, latencyMs: d.requestLatencyMs, error: `${cond.code} ${STATUS_TEXT[cond.code] ?? ''}`.trim(), ...extra }
+      ? {
+          status: cond.code,
+          latencyMs: d.requestLatencyMs,
+          error: `${cond.code} ${STATUS_TEXT[cond.code] ?? ''}`.trim(),
+          ...extra,
+        }
       : { status: 200, latencyMs: d.requestLatencyMs, ...extra };
   }
 }
@@ -231,7 +242,8 @@ export class Attack {
 
   constructor(clock: Clock, plane: DataPlane, opts: AttackOptions) {
     if (!(opts.rate > 0) || !(opts.durationMs > 0)) throw new Error('attack needs rate > 0 and durationMs > 0');
-    if (!opts.loadBalancerArn && !opts.targetGroupArn) throw new Error('attack needs loadBalancerArn or targetGroupArn');
+    if (!opts.loadBalancerArn && !opts.targetGroupArn)
+      throw new Error('attack needs loadBalancerArn or targetGroupArn');
     this.clock = clock;
     this.plane = plane;
     this.opts = opts;
@@ -259,7 +271,13 @@ export class Attack {
     const out = o.loadBalancerArn
       ? this.plane.requestLoadBalancer(o.loadBalancerArn, o.path ?? '/')
       : this.plane.requestTargetGroup(o.targetGroupArn!);
-    this.hits.push({ at: this.clock.now(), status: out.status, latencyMs: out.latencyMs, ...(out.target ? { target: out.target } : {}), ...(out.error ? { error: out.error } : {}) });
+    this.hits.push({
+      at: this.clock.now(),
+      status: out.status,
+      latencyMs: out.latencyMs,
+      ...(out.target ? { target: out.target } : {}),
+      ...(out.error ? { error: out.error } : {}),
+    });
   }
 
   private tick(): void {
@@ -291,19 +309,37 @@ export interface Frontend {
  * client (the gate's probe) meets the same answers. A 504 is sent after the (scaled) connect
  * timeout; an NLB connection error resets the socket.
  */
-export async function startFrontend(clock: Clock, plane: DataPlane, store: ElbStore, loadBalancerArn: string): Promise<Frontend> {
+export async function startFrontend(
+  clock: Clock,
+  plane: DataPlane,
+  store: ElbStore,
+  loadBalancerArn: string,
+): Promise<Frontend> {
   const hits: Hit[] = [];
   const startedAt = clock.now();
   const server: Server = createServer((req, res) => {
     const out = plane.requestLoadBalancer(loadBalancerArn, (req.url ?? '/').split('?')[0]);
-    hits.push({ at: clock.now(), status: out.status, latencyMs: out.latencyMs, ...(out.target ? { target: out.target } : {}), ...(out.error ? { error: out.error } : {}) });
+    hits.push({
+      at: clock.now(),
+      status: out.status,
+      latencyMs: out.latencyMs,
+      ...(out.target ? { target: out.target } : {}),
+      ...(out.error ? { error: out.error } : {}),
+    });
     const send = (): void => {
       if (out.status === 0) {
         req.socket.destroy();
         return;
       }
-      const body = out.status === 200 ? 'ok\n' : `<html><head><title>${out.status} ${STATUS_TEXT[out.status] ?? ''}</title></head></html>\n`;
-      res.writeHead(out.status, { Server: store.loadBalancer(loadBalancerArn)?.type === 'application' ? 'awselb/2.0' : 'zd-sim', 'Content-Type': 'text/html', 'Content-Length': Buffer.byteLength(body) });
+      const body =
+        out.status === 200
+          ? 'ok\n'
+          : `<html><head><title>${out.status} ${STATUS_TEXT[out.status] ?? ''}</title></head></html>\n`;
+      res.writeHead(out.status, {
+        Server: store.loadBalancer(loadBalancerArn)?.type === 'application' ? 'awselb/2.0' : 'zd-sim',
+        'Content-Type': 'text/html',
+        'Content-Length': Buffer.byteLength(body),
+      });
       res.end(body);
     };
     setTimeout(send, out.latencyMs).unref();

@@ -9,20 +9,31 @@ export interface EksCluster {
   readonly caData: string;
 }
 
-export async function describeCluster(name: string, region: string, client: EKSClient = new EKSClient({ region, maxAttempts: 3 })): Promise<EksCluster> {
+export async function describeCluster(
+  name: string,
+  region: string,
+  client: EKSClient = new EKSClient({ region, maxAttempts: 3 }),
+): Promise<EksCluster> {
   let cluster;
   try {
     cluster = (await client.send(new DescribeClusterCommand({ name }))).cluster;
   } catch (e) {
     const err = e as { name?: string; message?: string };
     if (err.name === 'ResourceNotFoundException') {
-      throw new AwsSetupError(`EKS cluster \`${name}\` not found in ${region}: check \`cluster-name\` and \`aws-region\`.`);
+      throw new AwsSetupError(
+        `EKS cluster \`${name}\` not found in ${region}: check \`cluster-name\` and \`aws-region\`.`,
+      );
     }
     const problem = setupProblem(err, 'eks:DescribeCluster', `cluster ${name}`);
-    throw new AwsSetupError(problem ?? `eks:DescribeCluster failed for cluster ${name} in ${region}: ${err.name ?? 'Error'}: ${err.message ?? ''}`);
+    throw new AwsSetupError(
+      problem ??
+        `eks:DescribeCluster failed for cluster ${name} in ${region}: ${err.name ?? 'Error'}: ${err.message ?? ''}`,
+    );
   }
   if (!cluster?.endpoint || !cluster.certificateAuthority?.data) {
-    throw new AwsSetupError(`EKS cluster \`${name}\` has no endpoint or certificate yet (status ${cluster?.status ?? 'unknown'}).`);
+    throw new AwsSetupError(
+      `EKS cluster \`${name}\` has no endpoint or certificate yet (status ${cluster?.status ?? 'unknown'}).`,
+    );
   }
   return { name, endpoint: cluster.endpoint, caData: cluster.certificateAuthority.data };
 }

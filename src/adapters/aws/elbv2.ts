@@ -72,9 +72,24 @@ interface AwsErrorLike {
   $retryable?: { throttling?: boolean };
 }
 
-const THROTTLING = new Set(['Throttling', 'ThrottlingException', 'RequestLimitExceeded', 'TooManyRequestsException', 'RequestThrottled', 'SlowDown']);
+const THROTTLING = new Set([
+  'Throttling',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'TooManyRequestsException',
+  'RequestThrottled',
+  'SlowDown',
+]);
 const ACCESS_DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'UnauthorizedAccess']);
-const BAD_CREDENTIALS = new Set(['InvalidClientTokenId', 'UnrecognizedClientException', 'SignatureDoesNotMatch', 'ExpiredToken', 'ExpiredTokenException', 'InvalidAccessKeyId', 'AuthFailure']);
+const BAD_CREDENTIALS = new Set([
+  'InvalidClientTokenId',
+  'UnrecognizedClientException',
+  'SignatureDoesNotMatch',
+  'ExpiredToken',
+  'ExpiredTokenException',
+  'InvalidAccessKeyId',
+  'AuthFailure',
+]);
 
 export function isThrottling(e: AwsErrorLike): boolean {
   return THROTTLING.has(e.name ?? '') || e.$retryable?.throttling === true || e.$metadata?.httpStatusCode === 429;
@@ -86,14 +101,16 @@ export function setupProblem(e: AwsErrorLike, action: string, subject: string): 
   if (ACCESS_DENIED.has(name) || (e.$metadata?.httpStatusCode === 403 && !BAD_CREDENTIALS.has(name))) {
     return `AWS denied ${action} on ${subject}: allow \`${action}\` in the IAM policy of the role the job runs with (README.md#aws-iam). AWS said: ${e.message ?? name}`;
   }
-  if (BAD_CREDENTIALS.has(name)) return `AWS rejected the credentials for ${action} (${name}): check the role or keys the job runs with. AWS said: ${e.message ?? name}`;
+  if (BAD_CREDENTIALS.has(name))
+    return `AWS rejected the credentials for ${action} (${name}): check the role or keys the job runs with. AWS said: ${e.message ?? name}`;
   if (name === 'CredentialsProviderError' || /Could not load credentials/i.test(e.message ?? '')) {
     return `no AWS credentials found for ${action}: configure credentials (for example aws-actions/configure-aws-credentials, or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY).`;
   }
   if (name === 'TargetGroupNotFoundException' || name === 'TargetGroupNotFound') {
     return `target group not found: ${subject} (${action}). Check \`target-group-arns\` and \`aws-region\`, or whether the load balancer controller deleted it.`;
   }
-  if (name === 'ValidationError' || name === 'ValidationException') return `${action} rejected ${subject}: ${e.message ?? name}`;
+  if (name === 'ValidationError' || name === 'ValidationException')
+    return `${action} rejected ${subject}: ${e.message ?? name}`;
   return undefined;
 }
 
@@ -112,11 +129,16 @@ export class ElbTargetHealth {
       const chunk = arns.slice(i, i + 20);
       let groups: TargetGroup[];
       try {
-        const r = await this.client.send(new DescribeTargetGroupsCommand({ TargetGroupArns: chunk }), signal ? { abortSignal: signal } : {});
+        const r = await this.client.send(
+          new DescribeTargetGroupsCommand({ TargetGroupArns: chunk }),
+          signal ? { abortSignal: signal } : {},
+        );
         groups = r.TargetGroups ?? [];
       } catch (e) {
         const problem = setupProblem(e as AwsErrorLike, 'elasticloadbalancing:DescribeTargetGroups', chunk.join(', '));
-        throw new AwsSetupError(problem ?? `DescribeTargetGroups failed for ${chunk.join(', ')}: ${describeError(e as AwsErrorLike)}`);
+        throw new AwsSetupError(
+          problem ?? `DescribeTargetGroups failed for ${chunk.join(', ')}: ${describeError(e as AwsErrorLike)}`,
+        );
       }
       for (const g of groups) {
         if (!g.TargetGroupArn) continue;
@@ -130,7 +152,9 @@ export class ElbTargetHealth {
           ...(g.Protocol ? { protocol: g.Protocol } : {}),
           ...(g.Port !== undefined ? { port: g.Port } : {}),
           healthCheck: hc,
-          ...(g.HealthCheckIntervalSeconds !== undefined ? { healthCheckIntervalSeconds: g.HealthCheckIntervalSeconds } : {}),
+          ...(g.HealthCheckIntervalSeconds !== undefined
+            ? { healthCheckIntervalSeconds: g.HealthCheckIntervalSeconds }
+            : {}),
           ...(g.HealthyThresholdCount !== undefined ? { healthyThresholdCount: g.HealthyThresholdCount } : {}),
           loadBalancers: g.LoadBalancerArns?.length ?? 0,
         });
@@ -143,9 +167,15 @@ export class ElbTargetHealth {
    * One DescribeTargetHealth. Throttling, 5xx, timeouts and network errors are `unknown`;
    * AccessDenied, a deleted target group and bad credentials throw AwsSetupError.
    */
-  async describeTargetHealth(arn: string, signal?: AbortSignal): Promise<TargetHealthObservation & { throttled?: boolean }> {
+  async describeTargetHealth(
+    arn: string,
+    signal?: AbortSignal,
+  ): Promise<TargetHealthObservation & { throttled?: boolean }> {
     try {
-      const r = await this.client.send(new DescribeTargetHealthCommand({ TargetGroupArn: arn }), signal ? { abortSignal: signal } : {});
+      const r = await this.client.send(
+        new DescribeTargetHealthCommand({ TargetGroupArn: arn }),
+        signal ? { abortSignal: signal } : {},
+      );
       return {
         kind: 'known',
         targets: (r.TargetHealthDescriptions ?? []).map((d) => ({

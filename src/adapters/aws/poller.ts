@@ -46,14 +46,20 @@ export class TargetHealthPoller {
     await Promise.all(arns.map((arn, i) => this.loop(arn, i * spacing, signal, onSetupError)));
   }
 
-  private async loop(arn: string, offsetMs: number, signal: AbortSignal, onSetupError: (error: AwsSetupError) => void): Promise<void> {
+  private async loop(
+    arn: string,
+    offsetMs: number,
+    signal: AbortSignal,
+    onSetupError: (error: AwsSetupError) => void,
+  ): Promise<void> {
     const jitter = this.options.jitter ?? 0.2;
     const maxBackoff = this.options.maxBackoff ?? 6;
     let backoff = 1;
     // The first poll of each group goes out at once; later ones are spread over the interval.
     await this.timers.sleep(Math.min(offsetMs, 1_000), signal);
     while (!signal.aborted) {
-      for (let wait = this.budget.waitMs(); wait > 0 && !signal.aborted; wait = this.budget.waitMs()) await this.timers.sleep(wait, signal);
+      for (let wait = this.budget.waitMs(); wait > 0 && !signal.aborted; wait = this.budget.waitMs())
+        await this.timers.sleep(wait, signal);
       if (signal.aborted) return;
       let observation: TargetHealthObservation & { throttled?: boolean };
       try {

@@ -46,7 +46,13 @@ export async function connect(o: ConnectOptions): Promise<Connection> {
       currentContext: cluster.name,
     });
     kc.addAuthenticator(
-      new EksTokenAuthenticator({ clusterName: o.clusterName, region, credentials: defaultProvider(), clock: o.clock, onToken: (t) => o.mask(t) }),
+      new EksTokenAuthenticator({
+        clusterName: o.clusterName,
+        region,
+        credentials: defaultProvider(),
+        clock: o.clock,
+        onToken: (t) => o.mask(t),
+      }),
     );
     return { kc, describe: `EKS cluster ${cluster.name} (${cluster.endpoint})` };
   }
@@ -64,21 +70,32 @@ export async function connect(o: ConnectOptions): Promise<Connection> {
     }
   } catch (e) {
     if (e instanceof KubeSetupError) throw e;
-    const where = source.kind === 'inline' ? 'the inline `kubeconfig` content' : source.kind === 'path' ? `\`kubeconfig\` ${source.path}` : 'the default kubeconfig';
+    const where =
+      source.kind === 'inline'
+        ? 'the inline `kubeconfig` content'
+        : source.kind === 'path'
+          ? `\`kubeconfig\` ${source.path}`
+          : 'the default kubeconfig';
     // The parser's message may quote the content; name the problem without it.
-    throw new KubeSetupError(`${where} could not be read as a kubeconfig (${(e as Error).name ?? 'Error'}): check that it is a kubeconfig YAML.`);
+    throw new KubeSetupError(
+      `${where} could not be read as a kubeconfig (${(e as Error).name ?? 'Error'}): check that it is a kubeconfig YAML.`,
+    );
   }
 
   if (o.context) {
     const names = kc.getContexts().map((c) => c.name);
     if (!names.includes(o.context)) {
-      throw new KubeSetupError(`\`context\`: no context named ${o.context} in the kubeconfig (it has ${names.length > 0 ? names.join(', ') : 'none'}).`);
+      throw new KubeSetupError(
+        `\`context\`: no context named ${o.context} in the kubeconfig (it has ${names.length > 0 ? names.join(', ') : 'none'}).`,
+      );
     }
     kc.setCurrentContext(o.context);
   }
   const cluster = kc.getCurrentCluster();
   if (!cluster) {
-    throw new KubeSetupError(`the kubeconfig has no current cluster${kc.getCurrentContext() ? ` (context ${kc.getCurrentContext()})` : ''}: set \`context\` or current-context.`);
+    throw new KubeSetupError(
+      `the kubeconfig has no current cluster${kc.getCurrentContext() ? ` (context ${kc.getCurrentContext()})` : ''}: set \`context\` or current-context.`,
+    );
   }
   const user = kc.getCurrentUser();
   for (const secret of [user?.token, user?.keyData, user?.password]) if (secret) o.mask(secret);
@@ -90,7 +107,8 @@ function loadDefault(kc: KubeConfig, env: Readonly<Record<string, string | undef
   const fromEnv = (env.KUBECONFIG ?? '').split(path.delimiter).filter((f) => f !== '');
   if (fromEnv.length > 0) {
     const missing = fromEnv.filter((f) => !existsSync(f));
-    if (missing.length === fromEnv.length) throw new KubeSetupError(`KUBECONFIG names no existing file (${missing.join(', ')}).`);
+    if (missing.length === fromEnv.length)
+      throw new KubeSetupError(`KUBECONFIG names no existing file (${missing.join(', ')}).`);
     kc.loadFromDefault();
     return;
   }

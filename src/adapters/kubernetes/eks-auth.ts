@@ -29,7 +29,12 @@ export async function eksToken(options: {
   signingDate?: Date;
 }): Promise<string> {
   const hostname = stsHost(options.region);
-  const signer = new SignatureV4({ credentials: options.credentials, region: options.region, service: 'sts', sha256: Sha256 });
+  const signer = new SignatureV4({
+    credentials: options.credentials,
+    region: options.region,
+    service: 'sts',
+    sha256: Sha256,
+  });
   const request = new HttpRequest({
     method: 'GET',
     protocol: 'https:',
@@ -38,7 +43,10 @@ export async function eksToken(options: {
     query: { Action: 'GetCallerIdentity', Version: '2011-06-15' },
     headers: { host: hostname, [CLUSTER_ID_HEADER]: options.clusterName },
   });
-  const signed = await signer.presign(request, { expiresIn: 60, ...(options.signingDate ? { signingDate: options.signingDate } : {}) });
+  const signed = await signer.presign(request, {
+    expiresIn: 60,
+    ...(options.signingDate ? { signingDate: options.signingDate } : {}),
+  });
   const url = `https://${hostname}/?${buildQueryString(signed.query ?? {})}`;
   return TOKEN_PREFIX + Buffer.from(url, 'utf8').toString('base64url');
 }
@@ -55,7 +63,13 @@ export class EksTokenAuthenticator {
   private pending: Promise<string> | undefined;
 
   constructor(
-    private readonly options: { clusterName: string; region: string; credentials: AwsCredentialIdentityProvider; clock: Clock; onToken?: (token: string) => void },
+    private readonly options: {
+      clusterName: string;
+      region: string;
+      credentials: AwsCredentialIdentityProvider;
+      clock: Clock;
+      onToken?: (token: string) => void;
+    },
   ) {}
 
   isAuthProvider(user: User): boolean {

@@ -22,7 +22,11 @@ export function apiUrl(kc: KubeConfig, path: string, query: Readonly<Record<stri
   return url.toString();
 }
 
-export async function getJson(kc: KubeConfig, path: string, query: Readonly<Record<string, string | undefined>> = {}): Promise<unknown> {
+export async function getJson(
+  kc: KubeConfig,
+  path: string,
+  query: Readonly<Record<string, string | undefined>> = {},
+): Promise<unknown> {
   const ctx = new RequestContext(apiUrl(kc, path, query), HttpMethod.GET);
   ctx.setHeaderParam('Accept', 'application/json');
   await kc.applySecurityAuthentication(ctx);
@@ -40,7 +44,14 @@ export async function getJson(kc: KubeConfig, path: string, query: Readonly<Reco
   return JSON.parse(text) as unknown;
 }
 
-export async function listJson<T>(kc: KubeConfig, path: string, query: Readonly<Record<string, string | undefined>>): Promise<ListResult<T>> {
+export async function listJson<T>(
+  kc: KubeConfig,
+  path: string,
+  query: Readonly<Record<string, string | undefined>>,
+): Promise<ListResult<T>> {
   const list = (await getJson(kc, path, query)) as { metadata?: { resourceVersion?: string }; items?: T[] | null };
-  return { metadata: { ...(list.metadata?.resourceVersion ? { resourceVersion: list.metadata.resourceVersion } : {}) }, items: list.items ?? [] };
+  return {
+    metadata: { ...(list.metadata?.resourceVersion ? { resourceVersion: list.metadata.resourceVersion } : {}) },
+    items: list.items ?? [],
+  };
 }

@@ -6,7 +6,17 @@
  * KubeSetupError naming the verb, resource and namespace. Never a polling loop: between
  * reconnects the API server pushes changes.
  */
-import { ADD, DELETE, ERROR, ListWatch, UPDATE, Watch, type KubeConfig, type KubernetesListObject, type KubernetesObject } from '@kubernetes/client-node';
+import {
+  ADD,
+  DELETE,
+  ERROR,
+  ListWatch,
+  UPDATE,
+  Watch,
+  type KubeConfig,
+  type KubernetesListObject,
+  type KubernetesObject,
+} from '@kubernetes/client-node';
 import type { Timers } from '../clock.js';
 import { accessProblem, briefly, KubeSetupError, statusOf } from './errors.js';
 import { listJson } from './http.js';
@@ -84,7 +94,9 @@ export class Informer<T extends KubernetesObject> {
 
   /** The last transient failure, while nothing could be listed yet. */
   get failure(): string | undefined {
-    return this.listed || this.lastFailure === undefined ? undefined : `${this.o.resource} in namespace ${this.o.namespace}: ${this.phase} failed: ${briefly(this.lastFailure)}`;
+    return this.listed || this.lastFailure === undefined
+      ? undefined
+      : `${this.o.resource} in namespace ${this.o.namespace}: ${this.phase} failed: ${briefly(this.lastFailure)}`;
   }
 
   items(): readonly T[] {
@@ -94,7 +106,10 @@ export class Informer<T extends KubernetesObject> {
   private async list(): Promise<KubernetesListObject<T>> {
     this.phase = 'list';
     this.stats.lists++;
-    const result = await listJson<T>(this.o.kc, this.o.path, { labelSelector: this.o.labelSelector, fieldSelector: this.o.fieldSelector });
+    const result = await listJson<T>(this.o.kc, this.o.path, {
+      labelSelector: this.o.labelSelector,
+      fieldSelector: this.o.fieldSelector,
+    });
     this.listed = true;
     this.restartDelayMs = 1_000;
     return result as KubernetesListObject<T>;
@@ -128,7 +143,11 @@ export class Informer<T extends KubernetesObject> {
         return;
       }
       this.stopped = true;
-      this.o.onSetupError(new KubeSetupError(`${this.o.resource} in namespace ${this.o.namespace}: 404 Not Found (${briefly(err)}); check \`namespace\`.`));
+      this.o.onSetupError(
+        new KubeSetupError(
+          `${this.o.resource} in namespace ${this.o.namespace}: 404 Not Found (${briefly(err)}); check \`namespace\`.`,
+        ),
+      );
       return;
     }
     this.lastFailure = err;

@@ -6,7 +6,12 @@ import { AppsV1Api, PatchStrategy, setHeaderOptions, type KubeConfig } from '@ku
 import type { RollbackPlan } from '../../core/rollout/rollback-plan.js';
 import { accessProblem, briefly, KubeSetupError } from './errors.js';
 
-export async function applyRollback(kc: KubeConfig, namespace: string, name: string, plan: Extract<RollbackPlan, { kind: 'patch' }>): Promise<void> {
+export async function applyRollback(
+  kc: KubeConfig,
+  namespace: string,
+  name: string,
+  plan: Extract<RollbackPlan, { kind: 'patch' }>,
+): Promise<void> {
   const apps = kc.makeApiClient(AppsV1Api);
   try {
     await apps.patchNamespacedDeployment(
@@ -14,6 +19,9 @@ export async function applyRollback(kc: KubeConfig, namespace: string, name: str
       setHeaderOptions('Content-Type', PatchStrategy.JsonPatch),
     );
   } catch (e) {
-    throw accessProblem(e, { verb: 'patch', resource: 'deployments.apps', namespace }) ?? new KubeSetupError(`failed restoring revision ${plan.revision} of deployment ${name}: ${briefly(e)}`);
+    throw (
+      accessProblem(e, { verb: 'patch', resource: 'deployments.apps', namespace }) ??
+      new KubeSetupError(`failed restoring revision ${plan.revision} of deployment ${name}: ${briefly(e)}`)
+    );
   }
 }

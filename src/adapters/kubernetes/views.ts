@@ -50,7 +50,14 @@ export class NamespaceView {
 
   constructor(ctx: ViewContext) {
     const ns = ctx.namespace;
-    const common = { kc: ctx.kc, namespace: ns, timers: ctx.timers, log: ctx.log, onSetupError: ctx.onSetupError, onChange: () => undefined };
+    const common = {
+      kc: ctx.kc,
+      namespace: ns,
+      timers: ctx.timers,
+      log: ctx.log,
+      onSetupError: ctx.onSetupError,
+      onChange: () => undefined,
+    };
     this.services = new Informer({ ...common, path: `/api/v1/namespaces/${ns}/services`, resource: 'services' });
     this.bindings = new Informer({
       ...common,
@@ -58,8 +65,18 @@ export class NamespaceView {
       resource: 'targetgroupbindings.elbv2.k8s.aws',
       optional: true,
     });
-    this.slices = new Informer({ ...common, path: `/apis/discovery.k8s.io/v1/namespaces/${ns}/endpointslices`, resource: 'endpointslices.discovery.k8s.io', labelSelector: 'kubernetes.io/service-name' });
-    this.events = new Informer({ ...common, path: `/api/v1/namespaces/${ns}/events`, resource: 'events', fieldSelector: 'type=Warning' });
+    this.slices = new Informer({
+      ...common,
+      path: `/apis/discovery.k8s.io/v1/namespaces/${ns}/endpointslices`,
+      resource: 'endpointslices.discovery.k8s.io',
+      labelSelector: 'kubernetes.io/service-name',
+    });
+    this.events = new Informer({
+      ...common,
+      path: `/api/v1/namespaces/${ns}/events`,
+      resource: 'events',
+      fieldSelector: 'type=Warning',
+    });
   }
 
   /** Lists all four; throws when one cannot be listed (setup errors are also reported through onSetupError). */
@@ -99,7 +116,13 @@ export class NamespaceView {
         const name = ep.targetRef?.kind === 'Pod' ? ep.targetRef.name : undefined;
         if (!name) continue;
         const c = ep.conditions ?? {};
-        const state = c.terminating ? 'terminating' : c.ready === false ? (c.serving ? 'serving, not ready' : 'not ready') : 'ready';
+        const state = c.terminating
+          ? 'terminating'
+          : c.ready === false
+            ? c.serving
+              ? 'serving, not ready'
+              : 'not ready'
+            : 'ready';
         out.set(name, `${state} in Service ${svc}`);
       }
     }
@@ -154,8 +177,19 @@ export class DeploymentView {
     const { kc, namespace: ns, timers, log, onSetupError } = this.ctx;
     const common = { kc, namespace: ns, timers, log, onSetupError, labelSelector };
     this.owned = {
-      rs: new Informer<K8s<ReplicaSet>>({ ...common, path: `/apis/apps/v1/namespaces/${ns}/replicasets`, resource: 'replicasets.apps', onChange: (items) => this.listeners.onReplicaSets(items) }),
-      pods: new Informer<K8s<PodJson>>({ ...common, path: `/api/v1/namespaces/${ns}/pods`, resource: 'pods', coalesceMs: 100, onChange: (items) => this.listeners.onPods(items) }),
+      rs: new Informer<K8s<ReplicaSet>>({
+        ...common,
+        path: `/apis/apps/v1/namespaces/${ns}/replicasets`,
+        resource: 'replicasets.apps',
+        onChange: (items) => this.listeners.onReplicaSets(items),
+      }),
+      pods: new Informer<K8s<PodJson>>({
+        ...common,
+        path: `/api/v1/namespaces/${ns}/pods`,
+        resource: 'pods',
+        coalesceMs: 100,
+        onChange: (items) => this.listeners.onPods(items),
+      }),
     };
     const ok = await Promise.all([this.owned.rs.start(), this.owned.pods.start()]);
     throwIfFailed([this.owned.rs, this.owned.pods]);
@@ -172,7 +206,10 @@ export class DeploymentView {
 
   /** Lists and watch connections, for the benchmark. */
   stats(): Record<string, { lists: number; watches: number; restarts: number; events: number }> {
-    return { deployment: this.deployment.stats, ...(this.owned ? { replicasets: this.owned.rs.stats, pods: this.owned.pods.stats } : {}) };
+    return {
+      deployment: this.deployment.stats,
+      ...(this.owned ? { replicasets: this.owned.rs.stats, pods: this.owned.pods.stats } : {}),
+    };
   }
 
   stop(): void {

@@ -22,14 +22,22 @@ export interface PodIndex {
 }
 
 /** Whether a target's port is the one this target group registers for the pod. */
-export function portMatches(port: TargetGroupRef['port'], target: TargetHealthDescription, namedPorts: Readonly<Record<string, number>>): boolean {
+export function portMatches(
+  port: TargetGroupRef['port'],
+  target: TargetHealthDescription,
+  namedPorts: Readonly<Record<string, number>>,
+): boolean {
   if (port === undefined || target.port === undefined) return true;
   if (typeof port === 'number') return target.port === port;
   if (/^\d+$/.test(port)) return target.port === Number(port);
   return namedPorts[port] === target.port;
 }
 
-export function countTargets(tg: TargetGroupRef, targets: readonly TargetHealthDescription[], index: PodIndex): TargetCounts {
+export function countTargets(
+  tg: TargetGroupRef,
+  targets: readonly TargetHealthDescription[],
+  index: PodIndex,
+): TargetCounts {
   let healthy = 0;
   let newHealthy = 0;
   let oldHealthy = 0;

@@ -46,7 +46,11 @@ export function selectsPods(service: ServiceJson, deployment: Deployment): boole
   return serviceSelects(service.spec?.selector ?? {}, deployment.spec?.template?.metadata?.labels ?? {});
 }
 
-export function discoverTargetGroups(deployment: Deployment, services: readonly ServiceJson[], bindings: readonly TargetGroupBindingJson[]): Discovery {
+export function discoverTargetGroups(
+  deployment: Deployment,
+  services: readonly ServiceJson[],
+  bindings: readonly TargetGroupBindingJson[],
+): Discovery {
   const notes: string[] = [];
   const selecting = new Map<string, ServiceJson>();
   for (const s of services) if (s.metadata?.name && selectsPods(s, deployment)) selecting.set(s.metadata.name, s);
@@ -62,9 +66,15 @@ export function discoverTargetGroups(deployment: Deployment, services: readonly 
     }
     const service = selecting.get(serviceName) as ServiceJson;
     const ref = b.spec?.serviceRef?.port;
-    const port = (service.spec?.ports ?? []).find((p) => (typeof ref === 'number' ? p.port === ref : p.name === ref || (ref !== undefined && /^\d+$/.test(ref) && p.port === Number(ref))));
+    const port = (service.spec?.ports ?? []).find((p) =>
+      typeof ref === 'number'
+        ? p.port === ref
+        : p.name === ref || (ref !== undefined && /^\d+$/.test(ref) && p.port === Number(ref)),
+    );
     if (!port || port.port === undefined) {
-      notes.push(`TargetGroupBinding ${name} refers to port ${String(ref)} which Service ${serviceName} does not expose; skipped`);
+      notes.push(
+        `TargetGroupBinding ${name} refers to port ${String(ref)} which Service ${serviceName} does not expose; skipped`,
+      );
       continue;
     }
     bound.push({

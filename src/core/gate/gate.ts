@@ -120,7 +120,12 @@ export class Gate {
     private readonly clock: Clock,
   ) {
     this.startedAt = clock.now();
-    this.groups = new Map(config.targetGroups.map((ref) => [ref.arn, { ref, recount: false, firstNewHealthyNoted: false, caughtUpNoted: false }]));
+    this.groups = new Map(
+      config.targetGroups.map((ref) => [
+        ref.arn,
+        { ref, recount: false, firstNewHealthyNoted: false, caughtUpNoted: false },
+      ]),
+    );
   }
 
   /** Feeds one event; returns what changed. After the verdict every event is ignored. */
@@ -180,7 +185,8 @@ export class Gate {
         const before = this.deployment ? revisionOf(this.deployment.metadata?.annotations) : undefined;
         this.deployment = event.deployment;
         const after = revisionOf(event.deployment.metadata?.annotations);
-        if (before !== undefined && after !== before) note(`revision changed from ${before} to ${after ?? '?'} (a newer rollout started)`);
+        if (before !== undefined && after !== before)
+          note(`revision changed from ${before} to ${after ?? '?'} (a newer rollout started)`);
         this.dirty = true;
         return;
       }
@@ -205,7 +211,8 @@ export class Gate {
           // A gap longer than the staleness limit breaks the below-threshold window: the gate only
           // fails on a window it actually observed.
           if (group.last && now - group.last.at > this.config.staleAfterMs) group.belowSince = undefined;
-          if (group.unknownSince !== undefined) note(`${group.ref.name}: target health known again after ${seconds(now - group.unknownSince)}s`);
+          if (group.unknownSince !== undefined)
+            note(`${group.ref.name}: target health known again after ${seconds(now - group.unknownSince)}s`);
           group.last = { at: now, targets: obs.targets };
           group.recount = true;
           group.unknownSince = undefined;
@@ -239,7 +246,11 @@ export class Gate {
     }
     for (const [name, old] of this.pods) {
       if (!next.has(name) && old.ip) {
-        this.gone.set(old.ip, { pod: name, ...(old.replicaSet ? { replicaSet: old.replicaSet } : {}), namedPorts: old.namedPorts });
+        this.gone.set(old.ip, {
+          pod: name,
+          ...(old.replicaSet ? { replicaSet: old.replicaSet } : {}),
+          namedPorts: old.namedPorts,
+        });
         this.checkExit(name, old.ip, now, note);
       }
       if (!next.has(name)) this.terminatingSince.delete(name);
@@ -264,14 +275,19 @@ export class Gate {
       const target = group.last?.targets.find((t) => t.id === ip && (t.state === 'healthy' || t.state === 'draining'));
       if (!target) continue;
       this.earlyExits.push({ pod: name, afterMs: now - since, group: group.ref.name, state: target.state });
-      note(`${group.ref.name}: pod ${name} exited ${seconds(now - since)}s after its deletion while its target was ${target.state}`);
+      note(
+        `${group.ref.name}: pod ${name} exited ${seconds(now - since)}s after its deletion while its target was ${target.state}`,
+      );
       return;
     }
   }
 
   private rebuildIndex(): void {
     const d = this.deployment;
-    const owned = d && this.replicaSetsSeen ? new Set(ownedReplicaSets(d, this.replicaSets).map((rs) => rs.metadata?.name)) : undefined;
+    const owned =
+      d && this.replicaSetsSeen
+        ? new Set(ownedReplicaSets(d, this.replicaSets).map((rs) => rs.metadata?.name))
+        : undefined;
     this.newReplicaSet = d ? findNewReplicaSet(d, this.replicaSets) : undefined;
     const byIp = new Map<string, PodInfo>();
     for (const pod of this.pods.values()) {
@@ -291,7 +307,14 @@ export class Gate {
 
   private evaluate(now: number, note: (text: string) => void): void {
     if (this.deleted) {
-      this.decide('failed', 'deleted', `deployment "${this.config.deployment}" was deleted while the gate watched it`, now, note, false);
+      this.decide(
+        'failed',
+        'deleted',
+        `deployment "${this.config.deployment}" was deleted while the gate watched it`,
+        now,
+        note,
+        false,
+      );
       return;
     }
     const d = this.deployment;
@@ -307,12 +330,17 @@ export class Gate {
     const threshold = this.threshold ?? resolveThreshold(d, this.config.minHealthy);
     const newName = this.newReplicaSet?.metadata?.name;
     if (newName && newName !== previousNew) {
-      note(`revision ${revisionOf(d.metadata?.annotations) ?? '?'}: new ReplicaSet ${newName}; threshold ${threshold.value} healthy targets per target group (${threshold.explanation})`);
+      note(
+        `revision ${revisionOf(d.metadata?.annotations) ?? '?'}: new ReplicaSet ${newName}; threshold ${threshold.value} healthy targets per target group (${threshold.explanation})`,
+      );
     }
 
     const early = this.earlyExits[0];
     if (early) {
-      const more = this.earlyExits.length > 1 ? ` (and ${this.earlyExits.length - 1} more pod${this.earlyExits.length > 2 ? 's' : ''})` : '';
+      const more =
+        this.earlyExits.length > 1
+          ? ` (and ${this.earlyExits.length - 1} more pod${this.earlyExits.length > 2 ? 's' : ''})`
+          : '';
       const limit = seconds(this.config.deregistrationMs ?? 0);
       this.decide(
         'failed',
@@ -358,7 +386,8 @@ export class Gate {
       }
       if (fresh && this.newReleaseFailing(group, counts, now, note)) return;
       if (counts.healthy >= threshold.value) {
-        if (group.belowSince !== undefined) note(`${group.ref.name}: back at threshold (${counts.healthy} ≥ ${threshold.value})`);
+        if (group.belowSince !== undefined)
+          note(`${group.ref.name}: back at threshold (${counts.healthy} ≥ ${threshold.value})`);
         group.belowSince = undefined;
         continue;
       }
@@ -369,7 +398,10 @@ export class Gate {
       }
       if (now - group.belowSince >= this.config.tolerateMs) {
         const held = now - group.belowSince;
-        const tolerate = this.config.tolerateMs > 0 ? ` for ${seconds(held)}s (tolerate-seconds ${seconds(this.config.tolerateMs)})` : '';
+        const tolerate =
+          this.config.tolerateMs > 0
+            ? ` for ${seconds(held)}s (tolerate-seconds ${seconds(this.config.tolerateMs)})`
+            : '';
         this.decide(
           'failed',
           'below-threshold',
@@ -385,7 +417,14 @@ export class Gate {
 
     if (this.probeExceeded()) {
       const share = ((this.probe.errors / Math.max(1, this.probe.total)) * 100).toFixed(2);
-      this.decide('failed', 'probe-errors', `probe: ${this.probe.errors} of ${this.probe.total} requests failed or answered 5xx (${share}% > ${((this.config.maxErrorRate ?? 0) * 100).toFixed(2)}%)`, now, note, true);
+      this.decide(
+        'failed',
+        'probe-errors',
+        `probe: ${this.probe.errors} of ${this.probe.total} requests failed or answered 5xx (${share}% > ${((this.config.maxErrorRate ?? 0) * 100).toFixed(2)}%)`,
+        now,
+        note,
+        true,
+      );
       return;
     }
 
@@ -395,13 +434,20 @@ export class Gate {
       const lagging: string[] = [];
       for (const group of this.groups.values()) {
         const c = group.counts;
-        const fresh = group.last !== undefined && now - group.last.at <= this.config.staleAfterMs && group.unknownSince === undefined;
+        const fresh =
+          group.last !== undefined &&
+          now - group.last.at <= this.config.staleAfterMs &&
+          group.unknownSince === undefined;
         if (!c || !fresh) lagging.push(`${group.ref.name}: no current target health`);
         else if (c.newHealthy < desired || c.oldHealthy > 0 || c.goneHealthy > 0) {
-          lagging.push(`${group.ref.name}: ${c.newHealthy}/${desired} new targets healthy, ${c.oldHealthy} old and ${c.goneHealthy} deleted pods still healthy`);
+          lagging.push(
+            `${group.ref.name}: ${c.newHealthy}/${desired} new targets healthy, ${c.oldHealthy} old and ${c.goneHealthy} deleted pods still healthy`,
+          );
         } else if (!group.caughtUpNoted) {
           group.caughtUpNoted = true;
-          note(`${group.ref.name}: load balancer caught up (${c.newHealthy} new targets healthy, no old target healthy)`);
+          note(
+            `${group.ref.name}: load balancer caught up (${c.newHealthy} new targets healthy, no old target healthy)`,
+          );
         }
       }
       if (lagging.length === 0) {
@@ -413,7 +459,14 @@ export class Gate {
         return;
       }
       if (now - this.completeAt >= this.config.settleTimeoutMs) {
-        this.decide('failed', 'settle-timeout', `the load balancer did not catch up within settle-timeout ${seconds(this.config.settleTimeoutMs)}s after the rollout completed: ${lagging.join('; ')}`, now, note, true);
+        this.decide(
+          'failed',
+          'settle-timeout',
+          `the load balancer did not catch up within settle-timeout ${seconds(this.config.settleTimeoutMs)}s after the rollout completed: ${lagging.join('; ')}`,
+          now,
+          note,
+          true,
+        );
         return;
       }
     } else {
@@ -428,10 +481,18 @@ export class Gate {
    * healthy. A slow starter recovers within the target group's own healthy window; past twice that
    * (and past tolerate-seconds), the release is broken. Decides and returns true when it is.
    */
-  private newReleaseFailing(group: TargetGroupState, counts: TargetCounts, now: number, note: (text: string) => void): boolean {
-    const failing = counts.targets.filter((t) => t.generation === 'new' && !t.gone && t.state === 'unhealthy' && !(t.reason ?? '').startsWith('Elb.'));
+  private newReleaseFailing(
+    group: TargetGroupState,
+    counts: TargetCounts,
+    now: number,
+    note: (text: string) => void,
+  ): boolean {
+    const failing = counts.targets.filter(
+      (t) => t.generation === 'new' && !t.gone && t.state === 'unhealthy' && !(t.reason ?? '').startsWith('Elb.'),
+    );
     if (failing.length === 0 || counts.newHealthy > 0) {
-      if (group.newFailingSince !== undefined) note(`${group.ref.name}: new targets no longer all failing the health check`);
+      if (group.newFailingSince !== undefined)
+        note(`${group.ref.name}: new targets no longer all failing the health check`);
       group.newFailingSince = undefined;
       return false;
     }
@@ -477,7 +538,14 @@ export class Gate {
     this.decide('timeout', 'timeout', `timed out after ${seconds(limit)}s: ${where}`, now, note, true);
   }
 
-  private decide(result: VerdictResult, reason: VerdictReason, message: string, now: number, note: (text: string) => void, rollbackAdvised: boolean): void {
+  private decide(
+    result: VerdictResult,
+    reason: VerdictReason,
+    message: string,
+    now: number,
+    note: (text: string) => void,
+    rollbackAdvised: boolean,
+  ): void {
     if (this.verdict) return;
     this.verdict = { result, reason, message, at: now, rollbackAdvised };
     note(`verdict: ${result} (${reason})`);
@@ -487,7 +555,9 @@ export class Gate {
     const threshold = this.threshold;
     return {
       deployment: this.config.deployment,
-      rollout: this.rollout?.message ?? (this.deployment ? 'waiting for ReplicaSets and pods to be listed' : 'waiting for the Deployment'),
+      rollout:
+        this.rollout?.message ??
+        (this.deployment ? 'waiting for ReplicaSets and pods to be listed' : 'waiting for the Deployment'),
       targetGroups: [...this.groups.values()].map((g) => ({
         arn: g.ref.arn,
         name: g.ref.name,
@@ -505,7 +575,13 @@ export class Gate {
 function progressKey(view: ProgressView): string {
   return JSON.stringify([
     view.rollout,
-    view.targetGroups.map((g) => [g.threshold, g.stale, g.counts ? [g.counts.healthy, g.counts.newHealthy, g.counts.oldHealthy, g.counts.goneHealthy, g.counts.byState] : null]),
+    view.targetGroups.map((g) => [
+      g.threshold,
+      g.stale,
+      g.counts
+        ? [g.counts.healthy, g.counts.newHealthy, g.counts.oldHealthy, g.counts.goneHealthy, g.counts.byState]
+        : null,
+    ]),
   ]);
 }
 

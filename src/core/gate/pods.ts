@@ -11,7 +11,9 @@ export interface PodJson {
   };
   readonly spec?: {
     readonly readinessGates?: readonly { readonly conditionType?: string }[];
-    readonly containers?: readonly { readonly ports?: readonly { readonly name?: string; readonly containerPort?: number }[] }[];
+    readonly containers?: readonly {
+      readonly ports?: readonly { readonly name?: string; readonly containerPort?: number }[];
+    }[];
   };
   readonly status?: {
     readonly phase?: string;
@@ -30,10 +32,13 @@ export function podInfo(pod: PodJson): PodInfo {
   const namedPorts: Record<string, number> = {};
   for (const container of pod.spec?.containers ?? []) {
     for (const port of container.ports ?? []) {
-      if (port.name && port.containerPort !== undefined && !(port.name in namedPorts)) namedPorts[port.name] = port.containerPort;
+      if (port.name && port.containerPort !== undefined && !(port.name in namedPorts))
+        namedPorts[port.name] = port.containerPort;
     }
   }
-  const controller = (pod.metadata?.ownerReferences ?? []).find((r) => r.controller === true && r.kind === 'ReplicaSet');
+  const controller = (pod.metadata?.ownerReferences ?? []).find(
+    (r) => r.controller === true && r.kind === 'ReplicaSet',
+  );
   const readinessGates = (pod.spec?.readinessGates ?? [])
     .map((g) => g.conditionType ?? '')
     .filter((t) => t !== '')

@@ -141,13 +141,20 @@ export function buildGraph(objects: readonly K8sObject[]): Graph {
       ports = (Array.isArray(raw) ? raw : []).flatMap((p, index): ServicePort[] => {
         if (!isObject(p)) return [];
         const tp = p.targetPort;
-        return [{
-          index,
-          port: typeof p.port === 'number' ? p.port : undefined,
-          name: typeof p.name === 'string' ? p.name : undefined,
-          targetPort: typeof tp === 'number' || (typeof tp === 'string' && tp !== '') ? (typeof tp === 'string' && /^\d+$/.test(tp) ? Number(tp) : tp) : undefined,
-          path: ['spec', 'ports', index],
-        }];
+        return [
+          {
+            index,
+            port: typeof p.port === 'number' ? p.port : undefined,
+            name: typeof p.name === 'string' ? p.name : undefined,
+            targetPort:
+              typeof tp === 'number' || (typeof tp === 'string' && tp !== '')
+                ? typeof tp === 'string' && /^\d+$/.test(tp)
+                  ? Number(tp)
+                  : tp
+                : undefined,
+            path: ['spec', 'ports', index],
+          },
+        ];
       });
       portsCache.set(svc, ports);
     }
@@ -163,7 +170,9 @@ export function buildGraph(objects: readonly K8sObject[]): Graph {
       for (const port of servicePorts(svc)) {
         const target = port.targetPort ?? port.port;
         if (target === undefined) continue;
-        const declared = w.containers.filter((c) => c.ports.some((p) => (typeof target === 'number' ? p.containerPort === target : p.name === target)));
+        const declared = w.containers.filter((c) =>
+          c.ports.some((p) => (typeof target === 'number' ? p.containerPort === target : p.name === target)),
+        );
         for (const c of declared) out.push({ container: c, service: svc, port, declared: true });
         // Ports in a container spec are informational: an undeclared number reaches the only container.
         const only = w.containers.length === 1 ? w.containers[0] : undefined;
@@ -199,7 +208,8 @@ export function buildGraph(objects: readonly K8sObject[]): Graph {
   const hpaByTarget = new Map<string, K8sObject>();
   for (const h of hpas) {
     const ref = field(h, ['spec', 'scaleTargetRef']);
-    if (isObject(ref) && typeof ref.kind === 'string' && typeof ref.name === 'string') hpaByTarget.set(`${h.namespace ?? ''}/${ref.kind}/${ref.name}`, h);
+    if (isObject(ref) && typeof ref.kind === 'string' && typeof ref.name === 'string')
+      hpaByTarget.set(`${h.namespace ?? ''}/${ref.kind}/${ref.name}`, h);
   }
 
   const served = workloads.filter((w) => (servicesByWorkload.get(w)?.length ?? 0) > 0);

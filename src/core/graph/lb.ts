@@ -88,7 +88,10 @@ export function albClassOf(ing: K8sObject, ctx: LbContext): { ingressClass: K8sO
     return className === 'alb' ? { ingressClass: undefined } : undefined;
   }
   for (const ic of ctx.ingressClasses.values()) {
-    if (ic.annotations['ingressclass.kubernetes.io/is-default-class'] === 'true' && field(ic, ['spec', 'controller']) === ALB_CONTROLLER) {
+    if (
+      ic.annotations['ingressclass.kubernetes.io/is-default-class'] === 'true' &&
+      field(ic, ['spec', 'controller']) === ALB_CONTROLLER
+    ) {
       return { ingressClass: ic };
     }
   }
@@ -147,7 +150,17 @@ function actionBackends(ing: K8sObject, name: string): Backend[] {
     const svc = prop(g, 'serviceName');
     if (typeof svc !== 'string') return [];
     const port = prop(g, 'servicePort');
-    return [{ name: svc, port: typeof port === 'string' && /^\d+$/.test(port) ? Number(port) : typeof port === 'number' || typeof port === 'string' ? port : undefined }];
+    return [
+      {
+        name: svc,
+        port:
+          typeof port === 'string' && /^\d+$/.test(port)
+            ? Number(port)
+            : typeof port === 'number' || typeof port === 'string'
+              ? port
+              : undefined,
+      },
+    ];
   });
 }
 
@@ -186,7 +199,10 @@ export function albExposures(ing: K8sObject, ctx: LbContext): Exposure[] {
       servicePortIndex: portIndex,
       targetType: albTargetType(ing, service, params),
       healthCheckPath: albHealthCheckPath(ing, service),
-      deregistrationDelay: deregistrationDelay(albAnnotation('target-group-attributes', service, ing), { object: ing, path: annotationPath(`${ALB_PREFIX}target-group-attributes`) }),
+      deregistrationDelay: deregistrationDelay(albAnnotation('target-group-attributes', service, ing), {
+        object: ing,
+        path: annotationPath(`${ALB_PREFIX}target-group-attributes`),
+      }),
     });
   }
   return out;
@@ -199,14 +215,22 @@ function classParams(ic: K8sObject | undefined, ctx: LbContext): K8sObject | und
   return ctx.ingressClassParams.get(p.name);
 }
 
-function albTargetType(ing: K8sObject, service: K8sObject, params: K8sObject | undefined): Setting<TargetType | undefined> {
+function albTargetType(
+  ing: K8sObject,
+  service: K8sObject,
+  params: K8sObject | undefined,
+): Setting<TargetType | undefined> {
   const fromParams = params ? field(params, ['spec', 'targetType']) : undefined;
   if (params && (fromParams === 'ip' || fromParams === 'instance')) {
     return { value: fromParams, source: { object: params, path: ['spec', 'targetType'] }, explicit: true };
   }
   const a = albAnnotation('target-type', service, ing);
   if (a) return { ...a, value: a.value === 'ip' || a.value === 'instance' ? a.value : undefined };
-  return { value: 'instance', source: { object: ing, path: annotationPath(`${ALB_PREFIX}target-type`) }, explicit: false };
+  return {
+    value: 'instance',
+    source: { object: ing, path: annotationPath(`${ALB_PREFIX}target-type`) },
+    explicit: false,
+  };
 }
 
 function albHealthCheckPath(ing: K8sObject, service: K8sObject): Setting<string> | undefined {
@@ -215,7 +239,11 @@ function albHealthCheckPath(ing: K8sObject, service: K8sObject): Setting<string>
   const a = albAnnotation('healthcheck-path', service, ing);
   if (a) return a;
   const grpc = albAnnotation('backend-protocol-version', service, ing)?.value.toUpperCase() === 'GRPC';
-  return { value: grpc ? '/AWS.ALB/healthcheck' : '/', source: { object: ing, path: annotationPath(`${ALB_PREFIX}healthcheck-path`) }, explicit: false };
+  return {
+    value: grpc ? '/AWS.ALB/healthcheck' : '/',
+    source: { object: ing, path: annotationPath(`${ALB_PREFIX}healthcheck-path`) },
+    explicit: false,
+  };
 }
 
 /** How the controller treats a Service: not at all, or as an NLB with this target type. */
@@ -246,14 +274,17 @@ export function nlbTargetType(svc: K8sObject): Setting<TargetType | undefined> |
   }
   // The target type (model_build_target_group.go buildTargetType): `nlb-ip` or target type `ip`
   // gives ip; anything else is instance (--default-target-type).
-  if (lbType === 'nlb-ip') return { value: 'ip', source: { object: svc, path: annotationPath(typeKey) }, explicit: true };
+  if (lbType === 'nlb-ip')
+    return { value: 'ip', source: { object: svc, path: annotationPath(typeKey) }, explicit: true };
   if (tt !== undefined) return explicitTT();
   return {
     value: 'instance',
     source: { object: svc, path: annotationPath(ttKey) },
     explicit: false,
     ...(byWebhook
-      ? { why: "it is type LoadBalancer without a loadBalancerClass, which the controller's webhook sets to service.k8s.aws/nlb (v2.5+), and without an nlb-target-type annotation that NLB targets instances" }
+      ? {
+          why: "it is type LoadBalancer without a loadBalancerClass, which the controller's webhook sets to service.k8s.aws/nlb (v2.5+), and without an nlb-target-type annotation that NLB targets instances",
+        }
       : {}),
   };
 }
@@ -267,7 +298,9 @@ export function nlbExposures(svc: K8sObject): Exposure[] {
   const attrKey = `${NLB_PREFIX}aws-load-balancer-target-group-attributes`;
   const attrs = svc.annotations[attrKey];
   const dereg = deregistrationDelay(
-    attrs === undefined ? undefined : { value: attrs, source: { object: svc, path: annotationPath(attrKey) }, explicit: true },
+    attrs === undefined
+      ? undefined
+      : { value: attrs, source: { object: svc, path: annotationPath(attrKey) }, explicit: true },
     { object: svc, path: annotationPath(attrKey) },
   );
   return Array.from({ length: Math.max(count, 1) }, (_, i) => ({
@@ -304,12 +337,19 @@ export function tgbExposure(tgb: K8sObject, ctx: LbContext): Exposure | undefine
   if (!service) return undefined;
   const tt = field(tgb, ['spec', 'targetType']);
   const protocol = String(field(tgb, ['spec', 'targetGroupProtocol']) ?? '').toUpperCase();
-  const lb: Exposure['lb'] = ['TCP', 'UDP', 'TLS', 'TCP_UDP', 'TCP_QUIC', 'QUIC'].includes(protocol) ? 'nlb' : ['HTTP', 'HTTPS'].includes(protocol) ? 'alb' : 'unknown';
+  const lb: Exposure['lb'] = ['TCP', 'UDP', 'TLS', 'TCP_UDP', 'TCP_QUIC', 'QUIC'].includes(protocol)
+    ? 'nlb'
+    : ['HTTP', 'HTTPS'].includes(protocol)
+      ? 'alb'
+      : 'unknown';
   return {
     lb,
     via: tgb,
     service,
-    servicePortIndex: servicePortIndex(service, typeof ref.port === 'number' || typeof ref.port === 'string' ? ref.port : undefined),
+    servicePortIndex: servicePortIndex(
+      service,
+      typeof ref.port === 'number' || typeof ref.port === 'string' ? ref.port : undefined,
+    ),
     targetType: {
       value: tt === 'ip' || tt === 'instance' ? tt : undefined,
       source: { object: tgb, path: ['spec', 'targetType'] },

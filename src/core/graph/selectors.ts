@@ -7,7 +7,10 @@ export interface LabelSelector {
 }
 
 /** A Service selector: equality only; empty or missing selects nothing (the Service has manual endpoints). */
-export function serviceSelects(selector: Readonly<Record<string, string>>, labels: Readonly<Record<string, string>>): boolean {
+export function serviceSelects(
+  selector: Readonly<Record<string, string>>,
+  labels: Readonly<Record<string, string>>,
+): boolean {
   const keys = Object.keys(selector);
   return keys.length > 0 && keys.every((k) => labels[k] === selector[k]);
 }

@@ -15,7 +15,10 @@ import { isMap, isScalar, LineCounter, parseDocument, type Node, type Pair } fro
 import type { Problem, Severity } from '../findings.js';
 import type { ParamSpecs, Rule } from '../rules/rule.js';
 
-export type RuleSetting = { readonly severity: Severity | 'off' | undefined; readonly params: Readonly<Record<string, number | readonly string[]>> };
+export type RuleSetting = {
+  readonly severity: Severity | 'off' | undefined;
+  readonly params: Readonly<Record<string, number | readonly string[]>>;
+};
 
 export interface Config {
   readonly rules: ReadonlyMap<string, RuleSetting>;
@@ -24,7 +27,11 @@ export interface Config {
 export const EMPTY_CONFIG: Config = { rules: new Map() };
 const LEVELS = ['error', 'warning', 'notice', 'off'] as const;
 
-export function parseConfig(text: string, file: string, rules: readonly Rule[]): { config: Config; problems: Problem[] } {
+export function parseConfig(
+  text: string,
+  file: string,
+  rules: readonly Rule[],
+): { config: Config; problems: Problem[] } {
   const problems: Problem[] = [];
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
@@ -37,7 +44,13 @@ export function parseConfig(text: string, file: string, rules: readonly Rule[]):
     problems.push({ severity: 'error', message: `${message} (config ${file})`, file, ...at(node) });
   };
   const out = new Map<string, RuleSetting>();
-  for (const e of doc.errors) problems.push({ severity: 'error', message: `Config ${file} is not valid YAML: ${e.message.split('\n')[0]}`, file, ...pos(lc, e.pos) });
+  for (const e of doc.errors)
+    problems.push({
+      severity: 'error',
+      message: `Config ${file} is not valid YAML: ${e.message.split('\n')[0]}`,
+      file,
+      ...pos(lc, e.pos),
+    });
   if (doc.errors.length > 0) return { config: { rules: out }, problems };
   const root = doc.contents;
   if (root === null) return { config: { rules: out }, problems };
@@ -72,7 +85,12 @@ export function parseConfig(text: string, file: string, rules: readonly Rule[]):
   return { config: { rules: out }, problems };
 }
 
-function ruleSetting(specs: ParamSpecs, id: string, value: unknown, problem: (node: unknown, m: string) => void): RuleSetting | undefined {
+function ruleSetting(
+  specs: ParamSpecs,
+  id: string,
+  value: unknown,
+  problem: (node: unknown, m: string) => void,
+): RuleSetting | undefined {
   if (isScalar(value)) {
     const v = String(value.value);
     if ((LEVELS as readonly string[]).includes(v)) return { severity: v as RuleSetting['severity'], params: {} };
@@ -99,13 +117,20 @@ function ruleSetting(specs: ParamSpecs, id: string, value: unknown, problem: (no
     const spec = specs[key];
     if (!spec) {
       const names = Object.keys(specs);
-      problem(p.key, `Rule \`${id}\` has no parameter \`${key}\`${names.length ? `; it takes ${names.map((n) => `\`${n}\``).join(', ')}` : '; it takes none'}`);
+      problem(
+        p.key,
+        `Rule \`${id}\` has no parameter \`${key}\`${names.length ? `; it takes ${names.map((n) => `\`${n}\``).join(', ')}` : '; it takes none'}`,
+      );
       continue;
     }
     const js = raw && typeof raw === 'object' && 'toJSON' in raw ? (raw as { toJSON(): unknown }).toJSON() : undefined;
     if (spec.type === 'integer') {
       if (typeof js === 'number' && Number.isInteger(js) && js >= (spec.minimum ?? 0)) params[key] = js;
-      else problem(raw ?? p.key, `Rule \`${id}\`: \`${key}\` must be a whole number${spec.minimum !== undefined ? ` of at least ${spec.minimum}` : ''}`);
+      else
+        problem(
+          raw ?? p.key,
+          `Rule \`${id}\`: \`${key}\` must be a whole number${spec.minimum !== undefined ? ` of at least ${spec.minimum}` : ''}`,
+        );
     } else if (Array.isArray(js) && js.every((x) => typeof x === 'string')) {
       params[key] = js as string[];
     } else {

@@ -37,7 +37,14 @@ export function lint(input: LintInput): LintResult {
   const issues: ParseIssue[] = [];
   const docs = input.files.flatMap((f) => {
     for (const i of f.issues) {
-      if (i.kind === 'not-text') problems.push({ severity: 'error', message: i.message, file: i.file.path, line: i.range.line, column: i.range.column });
+      if (i.kind === 'not-text')
+        problems.push({
+          severity: 'error',
+          message: i.message,
+          file: i.file.path,
+          line: i.range.line,
+          column: i.range.column,
+        });
       else issues.push(i);
     }
     return f.docs;
@@ -64,7 +71,8 @@ export function lint(input: LintInput): LintResult {
   for (const rule of input.rules) {
     const setting = input.config.rules.get(rule.meta.id);
     if (setting?.severity === 'off') continue;
-    const severityOf = (variant: Severity | undefined): Severity => (setting?.severity as Severity | undefined) ?? variant ?? rule.meta.severity;
+    const severityOf = (variant: Severity | undefined): Severity =>
+      (setting?.severity as Severity | undefined) ?? variant ?? rule.meta.severity;
     const params = paramsOf(rule.meta.params, setting?.params ?? {});
     rule.check({
       graph,
@@ -118,7 +126,10 @@ export function lint(input: LintInput): LintResult {
   };
 }
 
-function paramsOf<P extends ParamSpecs>(specs: P, given: Readonly<Record<string, number | readonly string[]>>): ParamValues<P> {
+function paramsOf<P extends ParamSpecs>(
+  specs: P,
+  given: Readonly<Record<string, number | readonly string[]>>,
+): ParamValues<P> {
   const out: Record<string, number | readonly string[]> = {};
   for (const [k, spec] of Object.entries(specs)) out[k] = given[k] ?? spec.default;
   return out as ParamValues<P>;

@@ -6,7 +6,18 @@
  * exist points at the deepest part that does: the container for a missing probe, the pod spec for
  * a missing terminationGracePeriodSeconds. That is the line a user edits to add the field.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+  type Pair,
+} from 'yaml';
 import type { K8sObject, ManifestDoc, Path, Range } from './types.js';
 
 export interface Location extends Range {
@@ -59,7 +70,11 @@ export function locateInDoc(d: ManifestDoc, path: Path): Location {
   return { file: d.file.path, line: a.line + shift, column: a.col, endLine: b.line + shift, endColumn: b.col, exact };
 }
 
-function child(doc: Document.Parsed, node: unknown, key: string | number): { node: unknown; anchor: { start: number; end: number } } | undefined {
+function child(
+  doc: Document.Parsed,
+  node: unknown,
+  key: string | number,
+): { node: unknown; anchor: { start: number; end: number } } | undefined {
   const target = isAlias(node) ? node.resolve(doc) : node;
   if (typeof key === 'number') {
     if (!isSeq(target)) return undefined;
@@ -79,7 +94,8 @@ function child(doc: Document.Parsed, node: unknown, key: string | number): { nod
 
 function findPair(doc: Document.Parsed, items: Pair[], key: string): Pair | undefined {
   for (const pair of items) {
-    if (isPair(pair) && isScalar(pair.key) && typeof pair.key.value !== 'symbol' && String(pair.key.value) === key) return pair;
+    if (isPair(pair) && isScalar(pair.key) && typeof pair.key.value !== 'symbol' && String(pair.key.value) === key)
+      return pair;
   }
   // Merge keys: the field may come from a mapping merged in with `<<: *anchor`.
   for (const pair of items) {

@@ -77,13 +77,24 @@ export function toObjects(docs: readonly ManifestDoc[], defaultNamespace: string
       if (TEMPLATE_CHECKED.has(kind) && !doc.json) {
         const hit = findTemplate(doc.text);
         if (hit) {
-          issues.push({ kind: 'template', file: doc.file, range: shift(hit.range, doc.startLine), message: hit.message });
+          issues.push({
+            kind: 'template',
+            file: doc.file,
+            range: shift(hit.range, doc.startLine),
+            message: hit.message,
+          });
           return;
         }
       }
       const metadata = isObject(value.metadata) ? value.metadata : {};
-      const name = typeof metadata.name === 'string' ? metadata.name : typeof metadata.generateName === 'string' ? `${metadata.generateName}*` : '';
-      const declared = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : undefined;
+      const name =
+        typeof metadata.name === 'string'
+          ? metadata.name
+          : typeof metadata.generateName === 'string'
+            ? `${metadata.generateName}*`
+            : '';
+      const declared =
+        typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : undefined;
       objects.push({
         apiVersion: value.apiVersion,
         kind,

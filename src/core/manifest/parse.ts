@@ -39,12 +39,23 @@ export function parseFile(file: SourceFile): ParsedFile {
     return {
       file,
       docs: [],
-      issues: [{ kind: 'not-text', file, range: { line, column, endLine: line, endColumn: column }, message: 'This file is binary (it contains NUL bytes), not a YAML or JSON manifest.' }],
+      issues: [
+        {
+          kind: 'not-text',
+          file,
+          range: { line, column, endLine: line, endColumn: column },
+          message: 'This file is binary (it contains NUL bytes), not a YAML or JSON manifest.',
+        },
+      ],
     };
   }
   if (looksLikeJson(file)) {
     try {
-      return { file, docs: [{ file, index: 0, text: file.text, startLine: 1, value: JSON.parse(file.text) as unknown, json: true }], issues: [] };
+      return {
+        file,
+        docs: [{ file, index: 0, text: file.text, startLine: 1, value: JSON.parse(file.text) as unknown, json: true }],
+        issues: [],
+      };
     } catch (e) {
       // JSON is YAML: let the YAML path find the error position and message. But a `.json` file is
       // meant as JSON, and kubectl decodes it as JSON: where YAML's flow syntax forgives the mistake
@@ -63,7 +74,12 @@ function jsonIssue(file: SourceFile, e: unknown): ParseIssue {
   const at = /at position (\d+)/.exec(message);
   const { line, column } = at ? lineColAt(file.text, Number(at[1])) : { line: 1, column: 1 };
   const reason = message.replace(/ in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/s, '');
-  return { kind: 'syntax', file, range: { line, column, endLine: line, endColumn: column }, message: `Not valid JSON: ${reason}.` };
+  return {
+    kind: 'syntax',
+    file,
+    range: { line, column, endLine: line, endColumn: column },
+    message: `Not valid JSON: ${reason}.`,
+  };
 }
 
 function parseYamlStream(file: SourceFile): ParsedFile {
@@ -71,7 +87,11 @@ function parseYamlStream(file: SourceFile): ParsedFile {
   const issues: ParseIssue[] = [];
   splitDocuments(file.text).forEach((piece, index) => {
     const result = parseOne(piece.text);
-    const shift = (r: Range): Range => ({ ...r, line: r.line + piece.startLine - 1, endLine: r.endLine + piece.startLine - 1 });
+    const shift = (r: Range): Range => ({
+      ...r,
+      line: r.line + piece.startLine - 1,
+      endLine: r.endLine + piece.startLine - 1,
+    });
     const template = findTemplate(piece.text);
     if ('error' in result) {
       // A document that does not parse and holds `{{ }}` is an unrendered template, not a typo.
@@ -98,7 +118,10 @@ function parseOne(text: string): One {
       const mark = e instanceof YAMLException ? e.mark : undefined;
       const line = (mark?.line ?? 0) + 1;
       const column = (mark?.column ?? 0) + 1;
-      return { error: e instanceof YAMLException ? e.reason : String(e), range: { line, column, endLine: line, endColumn: column } };
+      return {
+        error: e instanceof YAMLException ? e.reason : String(e),
+        range: { line, column, endLine: line, endColumn: column },
+      };
     }
   }
   return parseCarefully(text);
@@ -115,11 +138,12 @@ function parseCarefully(text: string): One {
   } catch (e) {
     if (e instanceof YAMLError) return { error: cleanMessage(e), range: rangeOf(lineCounter, e.pos) };
     // toJS throws a ReferenceError for alias bombs; the stack overflows on absurd nesting.
-    const message = e instanceof ReferenceError && /alias/i.test(e.message)
-      ? `Too many alias expansions (over ${MAX_ALIAS_COUNT}): this looks like an alias bomb; expand the aliases or split the document.`
-      : e instanceof RangeError
-        ? 'The document nests too deeply to be read.'
-        : `Could not read the document: ${(e as Error).message}`;
+    const message =
+      e instanceof ReferenceError && /alias/i.test(e.message)
+        ? `Too many alias expansions (over ${MAX_ALIAS_COUNT}): this looks like an alias bomb; expand the aliases or split the document.`
+        : e instanceof RangeError
+          ? 'The document nests too deeply to be read.'
+          : `Could not read the document: ${(e as Error).message}`;
     const at = text.search(/(?:^|[\s[{,])\*[^\s,[\]{}]/m);
     const { line, column } = lineColAt(text, Math.max(0, at));
     return { error: message, range: { line, column, endLine: line, endColumn: column } };
@@ -139,7 +163,9 @@ function rangeOf(lc: LineCounter, pos: [number, number] | undefined): Range {
 }
 
 function looksLikeJson(file: SourceFile): boolean {
-  return /\.json$/i.test(file.path) || /^\s*[{[]/.test(file.text.slice(0, 64)) && /[}\]]\s*$/.test(file.text.slice(-64));
+  return (
+    /\.json$/i.test(file.path) || (/^\s*[{[]/.test(file.text.slice(0, 64)) && /[}\]]\s*$/.test(file.text.slice(-64)))
+  );
 }
 
 export function lineColAt(text: string, offset: number): { line: number; column: number } {
@@ -153,7 +179,8 @@ export function lineColAt(text: string, offset: number): { line: number; column:
 }
 
 /** Helm and Go template markers: `.Values`, trim dashes, control words, pipelines into template functions. */
-const HELMISH = /\{\{-|-\}\}|\{\{\s*(?:\.(?:Values|Release|Chart|Capabilities|Files|Template)\b|\$\.|(?:if|else|end|range|with|define|include|template|toYaml|tpl|printf|quote|default|required|lookup|fail)\b)/;
+const HELMISH =
+  /\{\{-|-\}\}|\{\{\s*(?:\.(?:Values|Release|Chart|Capabilities|Files|Template)\b|\$\.|(?:if|else|end|range|with|define|include|template|toYaml|tpl|printf|quote|default|required|lookup|fail)\b)/;
 /** Template syntax where YAML expects structure: a line, a value or a list item that starts with `{{`. */
 const STRUCTURAL = /^\s*(?:-\s+)?\{\{|:\s+\{\{/;
 

@@ -57,7 +57,9 @@ export function isObject(v: unknown): v is JsonObject {
 }
 
 export function refOf(o: K8sObject): ObjectRef {
-  return o.namespace === undefined ? { kind: o.kind, name: o.name } : { kind: o.kind, namespace: o.namespace, name: o.name };
+  return o.namespace === undefined
+    ? { kind: o.kind, name: o.name }
+    : { kind: o.kind, namespace: o.namespace, name: o.name };
 }
 
 export function describeObject(o: Pick<K8sObject, 'kind' | 'name' | 'namespace'>): string {

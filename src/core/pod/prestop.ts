@@ -55,7 +55,9 @@ function execDelay(cmd: readonly string[]): ExecDelay {
   if (SHELLS.has(head)) {
     const { script } = shellScript(argv);
     let total: number | undefined;
-    for (const m of script.matchAll(/(?:^|[;&|(){}\s`])sleep((?:\s+(?:[0-9]*\.?[0-9]+[smhd]?|infinity)(?=$|[\s;&|)}`]))+)/g)) {
+    for (const m of script.matchAll(
+      /(?:^|[;&|(){}\s`])sleep((?:\s+(?:[0-9]*\.?[0-9]+[smhd]?|infinity)(?=$|[\s;&|)}`]))+)/g,
+    )) {
       const s = sleepArgs((m[1] as string).trim().split(/\s+/));
       if (s !== undefined) total = (total ?? 0) + s;
     }
@@ -77,7 +79,9 @@ export function shellScript(command: readonly string[]): { script: string; ignor
   let argv = command;
   if (argv[0] !== undefined && basename(argv[0]) === 'busybox') argv = argv.slice(1);
   const c = argv.findIndex((a, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(a));
-  return c >= 0 ? { script: argv[c + 1] ?? '', ignored: argv.slice(c + 2) } : { script: argv.slice(1).join(' '), ignored: [] };
+  return c >= 0
+    ? { script: argv[c + 1] ?? '', ignored: argv.slice(c + 2) }
+    : { script: argv.slice(1).join(' '), ignored: [] };
 }
 
 const UNIT: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };

@@ -19,11 +19,19 @@ function portNumber(c: Container, port: unknown): unknown {
 export function handlerKey(c: Container, probe: JsonObject): string | undefined {
   if (isObject(probe.httpGet)) {
     const h = probe.httpGet;
-    return JSON.stringify(['http', String(h.scheme ?? 'HTTP').toUpperCase(), h.host ?? '', portNumber(c, h.port), h.path ?? '/']);
+    return JSON.stringify([
+      'http',
+      String(h.scheme ?? 'HTTP').toUpperCase(),
+      h.host ?? '',
+      portNumber(c, h.port),
+      h.path ?? '/',
+    ]);
   }
-  if (isObject(probe.tcpSocket)) return JSON.stringify(['tcp', probe.tcpSocket.host ?? '', portNumber(c, probe.tcpSocket.port)]);
+  if (isObject(probe.tcpSocket))
+    return JSON.stringify(['tcp', probe.tcpSocket.host ?? '', portNumber(c, probe.tcpSocket.port)]);
   if (isObject(probe.grpc)) return JSON.stringify(['grpc', probe.grpc.port, probe.grpc.service ?? '']);
-  if (isObject(probe.exec) && Array.isArray(probe.exec.command)) return JSON.stringify(['exec', ...probe.exec.command.map(String)]);
+  if (isObject(probe.exec) && Array.isArray(probe.exec.command))
+    return JSON.stringify(['exec', ...probe.exec.command.map(String)]);
   return undefined;
 }
 
@@ -33,7 +41,13 @@ export function httpPath(probe: JsonObject | undefined): string | undefined {
   return typeof probe.httpGet.path === 'string' && probe.httpGet.path !== '' ? probe.httpGet.path : '/';
 }
 
-const TIMING_DEFAULTS = { initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3 } as const;
+const TIMING_DEFAULTS = {
+  initialDelaySeconds: 0,
+  periodSeconds: 10,
+  timeoutSeconds: 1,
+  successThreshold: 1,
+  failureThreshold: 3,
+} as const;
 
 /** Handler plus timing with the API defaults filled in: equal keys mean the probes fail together. */
 export function probeKey(c: Container, probe: JsonObject): string | undefined {

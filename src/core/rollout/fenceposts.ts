@@ -13,9 +13,11 @@ export class IntOrPercentError extends Error {}
  */
 export function scaledValue(value: IntOrString, total: number, roundUp: boolean): number {
   if (typeof value === 'number') return value;
-  if (!value.endsWith('%')) throw new IntOrPercentError(`invalid value for IntOrString: invalid type: string is not a percentage`);
+  if (!value.endsWith('%'))
+    throw new IntOrPercentError(`invalid value for IntOrString: invalid type: string is not a percentage`);
   const digits = value.slice(0, -1);
-  if (!/^[+-]?\d+$/.test(digits)) throw new IntOrPercentError(`invalid value for IntOrString: invalid value "${value}"`);
+  if (!/^[+-]?\d+$/.test(digits))
+    throw new IntOrPercentError(`invalid value for IntOrString: invalid value "${value}"`);
   const percent = Number(digits);
   const scaled = (percent * total) / 100;
   return roundUp ? Math.ceil(scaled) : Math.floor(scaled);
@@ -65,7 +67,8 @@ export function maxUnavailable(deployment: Deployment): number {
 }
 
 /** `8` or `75%` of desired replicas, as read from the `min-healthy` input. */
-export type ThresholdSpec = { readonly kind: 'count'; readonly value: number } | { readonly kind: 'percent'; readonly value: number };
+export type ThresholdSpec =
+  { readonly kind: 'count'; readonly value: number } | { readonly kind: 'percent'; readonly value: number };
 
 export interface ResolvedThreshold {
   /** Healthy targets every target group must keep. */

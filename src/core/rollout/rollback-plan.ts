@@ -44,15 +44,27 @@ export function planRollback(deployment: Deployment, replicaSets: readonly Repli
   const name = deployment.metadata?.name ?? '';
 
   const found = pickRevision(ownedReplicaSets(deployment, replicaSets), toRevision);
-  if ('error' in found) return { kind: 'error', message: found.error === 'none' ? `no rollout history found for deployment "${name}"` : revisionNotFound(toRevision) };
+  if ('error' in found)
+    return {
+      kind: 'error',
+      message:
+        found.error === 'none' ? `no rollout history found for deployment "${name}"` : revisionNotFound(toRevision),
+    };
   const { rs, revision } = found;
 
   if (deployment.spec?.paused) {
-    return { kind: 'error', message: `you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again` };
+    return {
+      kind: 'error',
+      message: `you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again`,
+    };
   }
   if (equalIgnoreHash(rs.spec?.template, deployment.spec?.template)) {
     // kubectl prints the revision it was asked for (0 for "previous"); `revision` holds the one found.
-    return { kind: 'skipped', revision, message: `skipped rollback (current template already matches revision ${toRevision})` };
+    return {
+      kind: 'skipped',
+      revision,
+      message: `skipped rollback (current template already matches revision ${toRevision})`,
+    };
   }
 
   const template = withoutHash(rs.spec?.template);

@@ -3,7 +3,8 @@ import type { LabelSelector } from './types.js';
 
 export function selectorString(selector: LabelSelector | undefined): string {
   const parts: string[] = [];
-  for (const [k, v] of Object.entries(selector?.matchLabels ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) parts.push(`${k}=${v}`);
+  for (const [k, v] of Object.entries(selector?.matchLabels ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    parts.push(`${k}=${v}`);
   for (const e of selector?.matchExpressions ?? []) {
     const values = [...(e.values ?? [])].sort().join(',');
     switch (e.operator) {

@@ -26,10 +26,18 @@ export function rolloutStatus(deployment: Deployment, revision = 0): RolloutStat
     const running = parseRevision(deployment.metadata?.annotations?.[REVISION_ANNOTATION]);
     if (running === undefined) {
       const raw = deployment.metadata?.annotations?.[REVISION_ANNOTATION] ?? '';
-      return { phase: 'failed', reason: 'revision', message: `cannot get the revision of deployment ${quote(name)}: strconv.ParseInt: parsing ${quote(raw)}: invalid syntax` };
+      return {
+        phase: 'failed',
+        reason: 'revision',
+        message: `cannot get the revision of deployment ${quote(name)}: strconv.ParseInt: parsing ${quote(raw)}: invalid syntax`,
+      };
     }
     if (running !== revision) {
-      return { phase: 'failed', reason: 'revision', message: `desired revision (${revision}) is different from the running revision (${running})` };
+      return {
+        phase: 'failed',
+        reason: 'revision',
+        message: `desired revision (${revision}) is different from the running revision (${running})`,
+      };
     }
   }
   const generation = deployment.metadata?.generation ?? 0;
@@ -37,7 +45,11 @@ export function rolloutStatus(deployment: Deployment, revision = 0): RolloutStat
   if (generation <= (status.observedGeneration ?? 0)) {
     const progressing = condition(status.conditions, 'Progressing');
     if (progressing?.reason === TIMED_OUT_REASON) {
-      return { phase: 'failed', reason: 'progress-deadline', message: `deployment ${quote(name)} exceeded its progress deadline` };
+      return {
+        phase: 'failed',
+        reason: 'progress-deadline',
+        message: `deployment ${quote(name)} exceeded its progress deadline`,
+      };
     }
     const desired = deployment.spec?.replicas;
     const updated = status.updatedReplicas ?? 0;
@@ -74,7 +86,10 @@ function waiting(name: string, rest: string): RolloutStatus {
   return { phase: 'progressing', message: `Waiting for deployment ${quote(name)} rollout to finish: ${rest}` };
 }
 
-function condition(conditions: readonly DeploymentCondition[] | undefined, type: string): DeploymentCondition | undefined {
+function condition(
+  conditions: readonly DeploymentCondition[] | undefined,
+  type: string,
+): DeploymentCondition | undefined {
   return conditions?.find((c) => c.type === type);
 }
 

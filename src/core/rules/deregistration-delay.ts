@@ -11,11 +11,14 @@ export default defineRule({
     rationale:
       'When a target is deregistered the load balancer stops sending it new requests and waits up to the deregistration delay for in-flight ones; then it closes the connections. A pod may take up to terminationGracePeriodSeconds to finish its requests after deletion. If the delay is shorter, the load balancer cuts connections the pod is still draining and the client sees a 5xx (seed 004: "if a deregistering target terminates the connection before the deregistration delay elapses, the client receives a 500-level error"; seed 002: preStop + shutdown < terminationGracePeriodSeconds < deregistration delay). AWS\'s default is 300 s; the controller sets none.',
     fix: 'Set `deregistration_delay.timeout_seconds` in the `target-group-attributes` annotation to at least terminationGracePeriodSeconds, or shorten the grace period.',
-    scope: 'Services exposed through the controller (alb Ingress or NLB Service) and the workloads they select. TargetGroupBindings are skipped: their target group is configured elsewhere.',
+    scope:
+      'Services exposed through the controller (alb Ingress or NLB Service) and the workloads they select. TargetGroupBindings are skipped: their target group is configured elsewhere.',
     params: {},
     examples: {
-      incorrect: 'alb.ingress.kubernetes.io/target-group-attributes: deregistration_delay.timeout_seconds=30\n# pods: terminationGracePeriodSeconds: 60',
-      correct: 'alb.ingress.kubernetes.io/target-group-attributes: deregistration_delay.timeout_seconds=70\n# pods: terminationGracePeriodSeconds: 60',
+      incorrect:
+        'alb.ingress.kubernetes.io/target-group-attributes: deregistration_delay.timeout_seconds=30\n# pods: terminationGracePeriodSeconds: 60',
+      correct:
+        'alb.ingress.kubernetes.io/target-group-attributes: deregistration_delay.timeout_seconds=70\n# pods: terminationGracePeriodSeconds: 60',
     },
   },
   check(ctx) {
@@ -40,5 +43,7 @@ function attributesKey(e: Exposure): string {
   const source = e.deregistrationDelay?.source;
   const last = source?.path[source.path.length - 1];
   if (typeof last === 'string' && last.endsWith('target-group-attributes')) return last;
-  return e.lb === 'nlb' ? 'service.beta.kubernetes.io/aws-load-balancer-target-group-attributes' : 'alb.ingress.kubernetes.io/target-group-attributes';
+  return e.lb === 'nlb'
+    ? 'service.beta.kubernetes.io/aws-load-balancer-target-group-attributes'
+    : 'alb.ingress.kubernetes.io/target-group-attributes';
 }

@@ -14,8 +14,10 @@ export default defineRule({
     scope: 'Load balancers with HTTP(S) health checks in front of serving containers whose readiness probe is httpGet.',
     params: {},
     examples: {
-      incorrect: 'metadata:\n  annotations: {}      # ALB checks "/"\n...\nreadinessProbe:\n  httpGet: {path: /healthz, port: http}',
-      correct: 'metadata:\n  annotations:\n    alb.ingress.kubernetes.io/healthcheck-path: /healthz\n...\nreadinessProbe:\n  httpGet: {path: /healthz, port: http}',
+      incorrect:
+        'metadata:\n  annotations: {}      # ALB checks "/"\n...\nreadinessProbe:\n  httpGet: {path: /healthz, port: http}',
+      correct:
+        'metadata:\n  annotations:\n    alb.ingress.kubernetes.io/healthcheck-path: /healthz\n...\nreadinessProbe:\n  httpGet: {path: /healthz, port: http}',
     },
   },
   check(ctx) {
@@ -24,10 +26,14 @@ export default defineRule({
         const hc = e.healthCheckPath;
         if (!hc) continue;
         for (const s of ctx.graph.servingContainers(w)) {
-          if (s.service !== e.service || (e.servicePortIndex !== undefined && s.port.index !== e.servicePortIndex)) continue;
+          if (s.service !== e.service || (e.servicePortIndex !== undefined && s.port.index !== e.servicePortIndex))
+            continue;
           const probePath = httpPath(probeOf(s.container, 'readinessProbe'));
           if (probePath === undefined || probePath === hc.value) continue;
-          const key = e.lb === 'nlb' ? 'service.beta.kubernetes.io/aws-load-balancer-healthcheck-path' : 'alb.ingress.kubernetes.io/healthcheck-path';
+          const key =
+            e.lb === 'nlb'
+              ? 'service.beta.kubernetes.io/aws-load-balancer-healthcheck-path'
+              : 'alb.ingress.kubernetes.io/healthcheck-path';
           ctx.report({
             object: hc.source.object,
             path: hc.source.path,

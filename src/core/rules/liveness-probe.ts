@@ -17,8 +17,10 @@ export default defineRule({
       { severity: 'notice', when: 'the container has no liveness probe' },
     ],
     examples: {
-      incorrect: 'readinessProbe:\n  httpGet: {path: /healthz, port: http}\nlivenessProbe:\n  httpGet: {path: /healthz, port: http}',
-      correct: 'readinessProbe:\n  httpGet: {path: /ready, port: http}\nlivenessProbe:\n  httpGet: {path: /livez, port: http}\n  failureThreshold: 6',
+      incorrect:
+        'readinessProbe:\n  httpGet: {path: /healthz, port: http}\nlivenessProbe:\n  httpGet: {path: /healthz, port: http}',
+      correct:
+        'readinessProbe:\n  httpGet: {path: /ready, port: http}\nlivenessProbe:\n  httpGet: {path: /livez, port: http}\n  failureThreshold: 6',
     },
   },
   check(ctx) {

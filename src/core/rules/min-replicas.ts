@@ -25,9 +25,10 @@ export default defineRule({
       const viaHpa = r.object !== w.object;
       const explicit = field(r.object, r.path) !== undefined;
       const n = `${r.value} replica${r.value === 1 ? '' : 's'}`;
-      const risk = r.value <= 1
-        ? `any rollout or eviction leaves ${front(ctx.graph, w)} without a ready pod`
-        : `fewer than the minimum of ${min}: a rollout or an eviction leaves few healthy targets to carry the load`;
+      const risk =
+        r.value <= 1
+          ? `any rollout or eviction leaves ${front(ctx.graph, w)} without a ready pod`
+          : `fewer than the minimum of ${min}: a rollout or an eviction leaves few healthy targets to carry the load`;
       ctx.report({
         object: r.object,
         path: r.path,

@@ -12,7 +12,8 @@ export default defineRule({
     rationale:
       'A budget that allows no eviction (maxUnavailable 0, minAvailable 100%, or minAvailable equal to the replica count) makes `kubectl drain` and node upgrades hang on these pods until someone deletes the budget by hand, usually in a hurry, which is when outages happen (seed 004: "you are requiring zero voluntary evictions ... you cannot successfully drain a Node"). With an HPA, the replica count that matters is minReplicas.',
     fix: 'Use `maxUnavailable: 1` (or a percentage that allows at least one), or a `minAvailable` below the replica count.',
-    scope: 'Every PodDisruptionBudget; replica counts come from the workloads it selects (HPA minReplicas when one targets them).',
+    scope:
+      'Every PodDisruptionBudget; replica counts come from the workloads it selects (HPA minReplicas when one targets them).',
     params: {},
     examples: {
       incorrect: 'spec:\n  minAvailable: 3   # Deployment has replicas: 3\n  selector: {matchLabels: {app: web}}',
@@ -35,12 +36,20 @@ export default defineRule({
       if (maxUnavailable !== undefined) {
         // A maxUnavailable percentage rounds up, so only 0 (or 0%) blocks every eviction.
         if (maxUnavailable === 0 || maxUnavailable === '0' || maxUnavailable === '0%') {
-          block(['spec', 'maxUnavailable'], `maxUnavailable: ${String(maxUnavailable)}`, 'Use maxUnavailable: 1 (or a percentage above 0%).');
+          block(
+            ['spec', 'maxUnavailable'],
+            `maxUnavailable: ${String(maxUnavailable)}`,
+            'Use maxUnavailable: 1 (or a percentage above 0%).',
+          );
         }
         continue;
       }
       if (minAvailable === '100%') {
-        block(['spec', 'minAvailable'], 'minAvailable: 100%', 'Use maxUnavailable: 1, or a minAvailable percentage that leaves one pod to evict.');
+        block(
+          ['spec', 'minAvailable'],
+          'minAvailable: 100%',
+          'Use maxUnavailable: 1, or a minAvailable percentage that leaves one pod to evict.',
+        );
         continue;
       }
       if (minAvailable === undefined || workloads.length === 0) continue;
@@ -53,12 +62,17 @@ export default defineRule({
       const need = min === undefined ? undefined : scaledValue(min, total, true);
       if (need === undefined || total === 0 || need < total) continue;
       const from = counts
-        .map(({ w, r }) => `${describeObject(w.object)} ${r.object === w.object ? 'replicas' : 'HPA minReplicas'}: ${r.value}`)
+        .map(
+          ({ w, r }) =>
+            `${describeObject(w.object)} ${r.object === w.object ? 'replicas' : 'HPA minReplicas'}: ${r.value}`,
+        )
         .join(' + ');
       block(
         ['spec', 'minAvailable'],
         `minAvailable ${String(minAvailable)} requires ${need} of the ${total} pod${total === 1 ? '' : 's'} it selects (${from}) to stay up`,
-        total > 1 ? `Use maxUnavailable: 1, or minAvailable: ${total - 1} at most.` : 'Use maxUnavailable: 1, and run at least 2 replicas.',
+        total > 1
+          ? `Use maxUnavailable: 1, or minAvailable: ${total - 1} at most.`
+          : 'Use maxUnavailable: 1, and run at least 2 replicas.',
       );
     }
   },

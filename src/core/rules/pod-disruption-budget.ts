@@ -14,7 +14,8 @@ export default defineRule({
     params: {},
     examples: {
       incorrect: '# Deployment web, no PodDisruptionBudget selects app=web',
-      correct: 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: web}\nspec:\n  maxUnavailable: 1\n  selector:\n    matchLabels: {app: web}',
+      correct:
+        'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: web}\nspec:\n  maxUnavailable: 1\n  selector:\n    matchLabels: {app: web}',
     },
   },
   check(ctx) {

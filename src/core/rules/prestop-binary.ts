@@ -10,16 +10,19 @@ export default defineRule({
     rationale:
       'Distroless and similar minimal images ship no shell and no `sleep`. An exec hook like `["sh", "-c", "sleep 15"]` then fails at once (the kubelet logs FailedPreStopHook), SIGTERM follows immediately, and the delay the hook was written for never happens: the pod stops while the load balancer still routes to it.',
     fix: 'Use the native sleep action, `lifecycle.preStop.sleep.seconds: N` (Kubernetes 1.30+, no binary needed), or an image variant with a shell (e.g. a `:debug` tag).',
-    scope: 'Containers of workloads a Service selects whose image matches `shell-less-images` (tags containing `debug` or `dev` are assumed to have a shell).',
+    scope:
+      'Containers of workloads a Service selects whose image matches `shell-less-images` (tags containing `debug` or `dev` are assumed to have a shell).',
     params: {
       'shell-less-images': {
         type: 'string[]',
         default: ['gcr.io/distroless/**', '**/distroless/**', 'cgr.dev/chainguard/**', 'chainguard/**'],
-        description: 'Image repository globs (`*` within a path segment, `**` across) of images without a shell or sleep binary.',
+        description:
+          'Image repository globs (`*` within a path segment, `**` across) of images without a shell or sleep binary.',
       },
     },
     examples: {
-      incorrect: 'image: gcr.io/distroless/static-debian12\nlifecycle:\n  preStop:\n    exec: {command: ["/bin/sh", "-c", "sleep 15"]}',
+      incorrect:
+        'image: gcr.io/distroless/static-debian12\nlifecycle:\n  preStop:\n    exec: {command: ["/bin/sh", "-c", "sleep 15"]}',
       correct: 'image: gcr.io/distroless/static-debian12\nlifecycle:\n  preStop:\n    sleep: {seconds: 15}',
     },
   },
@@ -48,7 +51,9 @@ export function splitImage(image: string): { repository: string; tag: string } {
   const noDigest = image.split('@')[0] ?? image;
   const slash = noDigest.lastIndexOf('/');
   const colon = noDigest.lastIndexOf(':');
-  return colon > slash ? { repository: noDigest.slice(0, colon), tag: noDigest.slice(colon + 1) } : { repository: noDigest, tag: '' };
+  return colon > slash
+    ? { repository: noDigest.slice(0, colon), tag: noDigest.slice(colon + 1) }
+    : { repository: noDigest, tag: '' };
 }
 
 // `*` matches within one path segment, `**` across segments; a leading `**/` may also match nothing.

@@ -9,7 +9,7 @@ export default defineRule({
   meta: {
     id: 'readiness-gate',
     severity: 'error',
-    summary: 'Pods behind ip targets get the controller\'s readiness gate (namespace label).',
+    summary: "Pods behind ip targets get the controller's readiness gate (namespace label).",
     rationale:
       "Without a readiness gate a new pod is Ready as soon as its own probe passes, while its target is still `initial` in the target group; the deployment controller then deletes an old pod that is still the load balancer's only healthy target. With the namespace label `elbv2.k8s.aws/pod-readiness-gate-inject: enabled`, the controller's webhook adds a `target-health.elbv2.k8s.aws/<binding>` gate at pod creation and sets it True only when the target is healthy, so the rollout waits for the load balancer (seeds 002, 003, 004). It works only for ip targets, and only for pods created after the label and the Ingress/Service exist.",
     fix: 'Label the namespace: `elbv2.k8s.aws/pod-readiness-gate-inject: enabled` (in its manifest, or `kubectl label namespace <ns> elbv2.k8s.aws/pod-readiness-gate-inject=enabled`), before the pods are created.',
@@ -19,10 +19,16 @@ export default defineRule({
       { severity: 'error', when: 'the Namespace object is among the inputs and lacks the label' },
       { severity: 'warning', when: 'the Namespace object is not among the inputs, so zd-gate cannot see its labels' },
     ],
-    references: [{ title: 'Pod readiness gate (AWS Load Balancer Controller docs)', url: 'https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/deploy/pod_readiness_gate/' }],
+    references: [
+      {
+        title: 'Pod readiness gate (AWS Load Balancer Controller docs)',
+        url: 'https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/deploy/pod_readiness_gate/',
+      },
+    ],
     examples: {
       incorrect: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop',
-      correct: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels:\n    elbv2.k8s.aws/pod-readiness-gate-inject: enabled',
+      correct:
+        'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels:\n    elbv2.k8s.aws/pod-readiness-gate-inject: enabled',
     },
   },
   check(ctx) {
@@ -57,5 +63,10 @@ export default defineRule({
 /** A gate written into the template by hand counts as well (the controller still manages its condition). */
 function hasGateInTemplate(w: Workload): boolean {
   const gates = w.podSpec.readinessGates;
-  return Array.isArray(gates) && gates.some((g) => isObject(g) && typeof g.conditionType === 'string' && g.conditionType.startsWith(CONDITION_PREFIX));
+  return (
+    Array.isArray(gates) &&
+    gates.some(
+      (g) => isObject(g) && typeof g.conditionType === 'string' && g.conditionType.startsWith(CONDITION_PREFIX),
+    )
+  );
 }

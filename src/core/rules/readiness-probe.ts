@@ -14,7 +14,8 @@ export default defineRule({
     params: {},
     examples: {
       incorrect: 'containers:\n- name: web\n  image: nginx:1.27\n  ports:\n  - containerPort: 80',
-      correct: 'containers:\n- name: web\n  image: nginx:1.27\n  ports:\n  - containerPort: 80\n  readinessProbe:\n    httpGet: {path: /healthz, port: 80}\n    periodSeconds: 5',
+      correct:
+        'containers:\n- name: web\n  image: nginx:1.27\n  ports:\n  - containerPort: 80\n  readinessProbe:\n    httpGet: {path: /healthz, port: 80}\n    periodSeconds: 5',
     },
   },
   check(ctx) {

@@ -12,7 +12,8 @@ export default defineRule({
     rationale:
       '`strategy.type: Recreate` deletes every pod before creating the new ones: the target group is empty until the new pods register and pass health checks, a guaranteed outage. A maxUnavailable that resolves to all replicas does the same within a RollingUpdate. The deployment controller rounds maxUnavailable percentages down and maxSurge up, and uses maxUnavailable 1 when both come to 0.',
     fix: 'Use `strategy.type: RollingUpdate` with a maxUnavailable below the replica count (the default 25%, or 1) and a maxSurge of at least 1.',
-    scope: 'Deployments a Service selects. The replica count is the HPA minReplicas when an HPA targets the Deployment.',
+    scope:
+      'Deployments a Service selects. The replica count is the HPA minReplicas when an HPA targets the Deployment.',
     params: {},
     examples: {
       incorrect: 'replicas: 4\nstrategy:\n  type: RollingUpdate\n  rollingUpdate: {maxUnavailable: 100%}',

@@ -23,7 +23,9 @@ export interface StringListParam {
 }
 export type ParamSpec = IntegerParam | StringListParam;
 export type ParamSpecs = Readonly<Record<string, ParamSpec>>;
-export type ParamValues<P extends ParamSpecs> = { readonly [K in keyof P]: P[K] extends IntegerParam ? number : readonly string[] };
+export type ParamValues<P extends ParamSpecs> = {
+  readonly [K in keyof P]: P[K] extends IntegerParam ? number : readonly string[];
+};
 
 export interface RuleMeta<P extends ParamSpecs = ParamSpecs> {
   /** Public, stable id (kebab-case); the rule's file is named after it. */

@@ -28,11 +28,15 @@ export default defineRule({
         const target = port.targetPort ?? port.port;
         if (target === undefined) continue;
         for (const w of workloads) {
-          const declared = w.containers.some((c) => c.ports.some((p) => (typeof target === 'number' ? p.containerPort === target : p.name === target)));
+          const declared = w.containers.some((c) =>
+            c.ports.some((p) => (typeof target === 'number' ? p.containerPort === target : p.name === target)),
+          );
           if (declared) continue;
           const named = typeof target === 'string';
           const names = [...new Set(w.containers.flatMap((c) => c.ports.flatMap((p) => (p.name ? [p.name] : []))))];
-          const available = w.containers.flatMap((c) => c.ports.map((p) => (p.name ? `${p.name} (${p.containerPort})` : String(p.containerPort))));
+          const available = w.containers.flatMap((c) =>
+            c.ports.map((p) => (p.name ? `${p.name} (${p.containerPort})` : String(p.containerPort))),
+          );
           ctx.report({
             object: svc,
             path: port.targetPort === undefined ? [...port.path, 'port'] : [...port.path, 'targetPort'],

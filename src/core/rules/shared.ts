@@ -45,13 +45,19 @@ export function deregistrationThreshold(graph: Graph, w: Workload, t: Thresholds
     if (e.lb === 'nlb') return { seconds: t.nlb, what: 'an NLB' };
     // A TargetGroupBinding without targetType takes the target group's, which the inputs do not
     // show: assume the lesser threshold rather than warn on a guess.
-    if (e.targetType.value === undefined && !e.targetType.explicit) return { seconds: t.albIp, what: 'a target group whose target type is not among the inputs (ip assumed)' };
-    if (e.targetType.value === 'ip') return { seconds: t.albIp, what: e.lb === 'alb' ? 'an ALB with ip targets' : 'a load balancer with ip targets' };
+    if (e.targetType.value === undefined && !e.targetType.explicit)
+      return { seconds: t.albIp, what: 'a target group whose target type is not among the inputs (ip assumed)' };
+    if (e.targetType.value === 'ip')
+      return { seconds: t.albIp, what: e.lb === 'alb' ? 'an ALB with ip targets' : 'a load balancer with ip targets' };
     // An invalid target type is taken as instance, the controller's default.
-    return { seconds: t.albInstance, what: e.lb === 'alb' ? 'an ALB with instance targets' : 'a load balancer with instance targets' };
+    return {
+      seconds: t.albInstance,
+      what: e.lb === 'alb' ? 'an ALB with instance targets' : 'a load balancer with instance targets',
+    };
   };
   const exposures = graph.exposuresOf(w);
-  if (exposures.length === 0) return { seconds: t.albIp, what: 'an ALB with ip targets (no load balancer among the inputs)' };
+  if (exposures.length === 0)
+    return { seconds: t.albIp, what: 'an ALB with ip targets (no load balancer among the inputs)' };
   return exposures.map(of).reduce((a, b) => (b.seconds > a.seconds ? b : a));
 }
 

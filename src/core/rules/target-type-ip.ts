@@ -13,8 +13,10 @@ export default defineRule({
     scope: 'Ingresses of class alb, NLB Services the controller reconciles, and TargetGroupBindings.',
     params: {},
     examples: {
-      incorrect: 'kind: Ingress\nmetadata:\n  annotations:\n    alb.ingress.kubernetes.io/scheme: internet-facing\nspec:\n  ingressClassName: alb',
-      correct: 'kind: Ingress\nmetadata:\n  annotations:\n    alb.ingress.kubernetes.io/scheme: internet-facing\n    alb.ingress.kubernetes.io/target-type: ip\nspec:\n  ingressClassName: alb',
+      incorrect:
+        'kind: Ingress\nmetadata:\n  annotations:\n    alb.ingress.kubernetes.io/scheme: internet-facing\nspec:\n  ingressClassName: alb',
+      correct:
+        'kind: Ingress\nmetadata:\n  annotations:\n    alb.ingress.kubernetes.io/scheme: internet-facing\n    alb.ingress.kubernetes.io/target-type: ip\nspec:\n  ingressClassName: alb',
     },
   },
   check(ctx) {
@@ -31,11 +33,17 @@ export default defineRule({
     for (const { services, e } of groups.values()) {
       const svc = [...services].map((n) => `Service ${n}`).join(', ');
       const s = e.targetType.source;
-      const fix = e.lb === 'nlb' ? 'set service.beta.kubernetes.io/aws-load-balancer-nlb-target-type: ip' : e.via.kind === 'TargetGroupBinding' ? 'use spec.targetType: ip with an ip target group' : 'set alb.ingress.kubernetes.io/target-type: ip';
+      const fix =
+        e.lb === 'nlb'
+          ? 'set service.beta.kubernetes.io/aws-load-balancer-nlb-target-type: ip'
+          : e.via.kind === 'TargetGroupBinding'
+            ? 'use spec.targetType: ip with an ip target group'
+            : 'set alb.ingress.kubernetes.io/target-type: ip';
       const via = e.via === e.service ? describeObject(e.via) : `${describeObject(e.via)} (${svc})`;
-      const message = e.targetType.value === undefined
-        ? `${via}: the target type \`${String(field(s.object, s.path))}\` is neither ip nor instance, so the controller rejects it and builds no target group; ${fix}.`
-        : `${via}: ${e.targetType.explicit ? 'the target type is instance' : (e.targetType.why ?? "no target type is set, so the controller's default, instance, applies")}. Traffic takes an extra hop through kube-proxy and pod readiness gates cannot work; ${fix}.`;
+      const message =
+        e.targetType.value === undefined
+          ? `${via}: the target type \`${String(field(s.object, s.path))}\` is neither ip nor instance, so the controller rejects it and builds no target group; ${fix}.`
+          : `${via}: ${e.targetType.explicit ? 'the target type is instance' : (e.targetType.why ?? "no target type is set, so the controller's default, instance, applies")}. Traffic takes an extra hop through kube-proxy and pod readiness gates cannot work; ${fix}.`;
       ctx.report({ object: s.object, path: s.path, message });
     }
   },

@@ -13,11 +13,18 @@ export default defineRule({
     fix: 'Set `terminationGracePeriodSeconds` to at least the preStop delay plus `shutdown-seconds` (the time the application needs after SIGTERM).',
     scope: 'Workloads a Service selects whose serving containers have a preStop delay zd-gate can read (sleep).',
     params: {
-      'shutdown-seconds': { type: 'integer', default: 10, minimum: 0, description: 'Seconds the application needs after SIGTERM to finish in-flight requests.' },
+      'shutdown-seconds': {
+        type: 'integer',
+        default: 10,
+        minimum: 0,
+        description: 'Seconds the application needs after SIGTERM to finish in-flight requests.',
+      },
     },
     examples: {
-      incorrect: 'terminationGracePeriodSeconds: 30   # default\ncontainers:\n- name: web\n  lifecycle:\n    preStop:\n      exec: {command: ["sleep", "30"]}',
-      correct: 'terminationGracePeriodSeconds: 45\ncontainers:\n- name: web\n  lifecycle:\n    preStop:\n      exec: {command: ["sleep", "30"]}',
+      incorrect:
+        'terminationGracePeriodSeconds: 30   # default\ncontainers:\n- name: web\n  lifecycle:\n    preStop:\n      exec: {command: ["sleep", "30"]}',
+      correct:
+        'terminationGracePeriodSeconds: 45\ncontainers:\n- name: web\n  lifecycle:\n    preStop:\n      exec: {command: ["sleep", "30"]}',
     },
   },
   check(ctx) {
@@ -27,7 +34,8 @@ export default defineRule({
       for (const c of servingContainers(ctx.graph, w)) {
         const hook = preStopOf(c);
         const d = knownDelay(hook);
-        if (d !== undefined && hook.kind !== 'none' && (!longest || d > longest.delay)) longest = { delay: d, name: c.name, path: hook.path };
+        if (d !== undefined && hook.kind !== 'none' && (!longest || d > longest.delay))
+          longest = { delay: d, name: c.name, path: hook.path };
       }
       if (!longest) continue;
       const grace = gracePeriod(w);

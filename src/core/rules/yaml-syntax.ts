@@ -17,7 +17,10 @@ export default defineRule({
       if (issue.kind !== 'syntax') continue;
       const text = issue.message.replace(/[.\s]+$/, '');
       const fix = hint(text);
-      ctx.reportIssue({ ...issue, message: `${text}.${fix ? ` ${fix}` : ''} This document is not checked until it parses; the others are.` });
+      ctx.reportIssue({
+        ...issue,
+        message: `${text}.${fix ? ` ${fix}` : ''} This document is not checked until it parses; the others are.`,
+      });
     }
   },
 });
@@ -26,11 +29,14 @@ export default defineRule({
 function hint(message: string): string {
   if (/alias/i.test(message)) return '';
   if (/^Not valid JSON/.test(message)) {
-    return /property name/.test(message) ? 'Remove the trailing comma, or quote the key.' : 'Fix the JSON at this position (commas, quotes, brackets).';
+    return /property name/.test(message)
+      ? 'Remove the trailing comma, or quote the key.'
+      : 'Fix the JSON at this position (commas, quotes, brackets).';
   }
   if (/keys must be unique|duplicate/i.test(message)) return 'Remove or rename the repeated key.';
   if (/tab/i.test(message)) return 'Indent with spaces.';
   if (/quote/i.test(message)) return 'A quoted string opened above is never closed: close it.';
-  if (/flow (map|sequence|collection)|\]|\}/i.test(message)) return 'Close the bracket or brace, or add the missing comma.';
+  if (/flow (map|sequence|collection)|\]|\}/i.test(message))
+    return 'Close the bracket or brace, or add the missing comma.';
   return 'Check the indentation, quotes and brackets at this line.';
 }

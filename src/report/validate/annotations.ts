@@ -23,15 +23,31 @@ export interface AnnotationPlan {
   readonly omitted: Readonly<Record<Severity, number>>;
 }
 
-export function planAnnotations(findings: readonly Finding[], problems: readonly Problem[], limit = ANNOTATION_LIMIT): AnnotationPlan {
+export function planAnnotations(
+  findings: readonly Finding[],
+  problems: readonly Problem[],
+  limit = ANNOTATION_LIMIT,
+): AnnotationPlan {
   const all: Annotation[] = [
     ...problems
       .filter((p) => p.severity === 'error')
-      .map((p): Annotation => ({ severity: p.severity, message: p.message, title: 'zd-gate: input error', ...(p.file ? { file: p.file } : {}), ...(p.line ? { startLine: p.line } : {}) })),
+      .map((p): Annotation => ({
+        severity: p.severity,
+        message: p.message,
+        title: 'zd-gate: input error',
+        ...(p.file ? { file: p.file } : {}),
+        ...(p.line ? { startLine: p.line } : {}),
+      })),
     ...[...findings].sort(bySeverityThenPlace).map(toAnnotation),
     ...problems
       .filter((p) => p.severity !== 'error')
-      .map((p): Annotation => ({ severity: p.severity, message: p.message, title: 'zd-gate', ...(p.file ? { file: p.file } : {}), ...(p.line ? { startLine: p.line } : {}) })),
+      .map((p): Annotation => ({
+        severity: p.severity,
+        message: p.message,
+        title: 'zd-gate',
+        ...(p.file ? { file: p.file } : {}),
+        ...(p.line ? { startLine: p.line } : {}),
+      })),
   ];
   const used: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
   const omitted: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };

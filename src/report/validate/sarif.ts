@@ -26,12 +26,18 @@ export function formatSarif(report: ValidateReport, rules: readonly Rule[]): str
             semanticVersion: VERSION,
             rules: rules.map((r) => ({
               id: r.meta.id,
-              name: r.meta.id.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()).replace(/^\w/, (c) => c.toUpperCase()),
+              name: r.meta.id
+                .replace(/-(\w)/g, (_, c: string) => c.toUpperCase())
+                .replace(/^\w/, (c) => c.toUpperCase()),
               shortDescription: { text: r.meta.summary },
               fullDescription: { text: r.meta.rationale.replace(/[*`]/g, '') },
               help: { text: `${r.meta.fix}`, markdown: ruleMarkdown(r.meta, 2) },
               defaultConfiguration: { level: LEVEL[r.meta.severity] },
-              properties: { tags: ['kubernetes', 'zero-downtime', 'aws-load-balancer'], precision: 'high', 'problem.severity': SECURITY_SEVERITY[r.meta.severity] },
+              properties: {
+                tags: ['kubernetes', 'zero-downtime', 'aws-load-balancer'],
+                precision: 'high',
+                'problem.severity': SECURITY_SEVERITY[r.meta.severity],
+              },
             })),
           },
         },
@@ -44,7 +50,16 @@ export function formatSarif(report: ValidateReport, rules: readonly Rule[]): str
               level: LEVEL[p.severity],
               message: { text: p.message },
               ...(p.file
-                ? { locations: [{ physicalLocation: { artifactLocation: { uri: p.file, uriBaseId: '%SRCROOT%' }, ...(p.line ? { region: { startLine: p.line } } : {}) } }] }
+                ? {
+                    locations: [
+                      {
+                        physicalLocation: {
+                          artifactLocation: { uri: p.file, uriBaseId: '%SRCROOT%' },
+                          ...(p.line ? { region: { startLine: p.line } } : {}),
+                        },
+                      },
+                    ],
+                  }
                 : {}),
             })),
           },
@@ -68,12 +83,25 @@ function result(f: Finding, ruleIndex: number | undefined) {
           artifactLocation: { uri: f.file, uriBaseId: '%SRCROOT%' },
           region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
         },
-        ...(f.object ? { logicalLocations: [{ name: f.object.name, fullyQualifiedName: object, kind: 'object' }] } : {}),
+        ...(f.object
+          ? { logicalLocations: [{ name: f.object.name, fullyQualifiedName: object, kind: 'object' }] }
+          : {}),
       },
     ],
     // Stable across line moves and changed numbers: same rule, object, container and message shape.
     partialFingerprints: {
-      'zdGateFinding/v1': createHash('sha256').update([f.ruleId, f.file, object, f.container ?? '', f.message.replace(/\d+/g, '#'), f.object ? '' : String(f.line)].join('\u0000')).digest('hex'),
+      'zdGateFinding/v1': createHash('sha256')
+        .update(
+          [
+            f.ruleId,
+            f.file,
+            object,
+            f.container ?? '',
+            f.message.replace(/\d+/g, '#'),
+            f.object ? '' : String(f.line),
+          ].join('\u0000'),
+        )
+        .digest('hex'),
     },
   };
 }

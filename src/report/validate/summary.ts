@@ -14,10 +14,18 @@ export interface SummaryLinks {
   readonly sarifFile?: string;
 }
 
-export function formatSummary(report: ValidateReport, plan: AnnotationPlan | undefined, links: SummaryLinks = {}): string {
+export function formatSummary(
+  report: ValidateReport,
+  plan: AnnotationPlan | undefined,
+  links: SummaryLinks = {},
+): string {
   const s = report.summary;
   const out: string[] = [];
-  const verdict = s.failed ? '❌ zd-gate validate failed' : s.errors + s.warnings + s.notices > 0 ? '✅ zd-gate validate passed with findings' : '✅ zd-gate validate passed';
+  const verdict = s.failed
+    ? '❌ zd-gate validate failed'
+    : s.errors + s.warnings + s.notices > 0
+      ? '✅ zd-gate validate passed with findings'
+      : '✅ zd-gate validate passed';
   out.push(`## ${verdict}`, '');
   out.push(
     `| Errors | Warnings | Notices | Suppressed | Objects | Files | Served workloads checked |`,
@@ -29,12 +37,21 @@ export function formatSummary(report: ValidateReport, plan: AnnotationPlan | und
   );
   const inputErrors = report.problems.filter((p) => p.severity === 'error');
   if (inputErrors.length > 0) {
-    out.push('### Input errors', '', ...inputErrors.map((p) => `- ${p.file ? `\`${p.file}${p.line ? `:${p.line}` : ''}\` ` : ''}${escapeCell(p.message)}`), '');
+    out.push(
+      '### Input errors',
+      '',
+      ...inputErrors.map(
+        (p) => `- ${p.file ? `\`${p.file}${p.line ? `:${p.line}` : ''}\` ` : ''}${escapeCell(p.message)}`,
+      ),
+      '',
+    );
   }
   if (plan) {
     const omitted = plan.omitted.error + plan.omitted.warning + plan.omitted.notice;
     if (omitted > 0) {
-      const where = links.checkRunUrl ? `the [check run](${links.checkRunUrl}) and the table below` : 'the table below and the SARIF file';
+      const where = links.checkRunUrl
+        ? `the [check run](${links.checkRunUrl}) and the table below`
+        : 'the table below and the SARIF file';
       out.push(
         `> [!NOTE]`,
         `> GitHub shows 10 annotations per severity in a step: ${omitted} more finding${omitted === 1 ? ' is' : 's are'} not annotated inline (${plan.omitted.error} errors, ${plan.omitted.warning} warnings, ${plan.omitted.notice} notices). All are in ${where}.`,
@@ -57,11 +74,17 @@ export function formatSummary(report: ValidateReport, plan: AnnotationPlan | und
       out.push(`#### ${escapeCell(group)}`, '', '| | Rule | Where | Finding |', '|---|---|---|---|');
       for (const f of findings) {
         if (rows++ >= MAX_ROWS) break;
-        out.push(`| ${ICON[f.severity]} | \`${f.ruleId}\` | \`${escapeCell(f.file)}:${f.line}\` | ${escapeCell(f.message)} |`);
+        out.push(
+          `| ${ICON[f.severity]} | \`${f.ruleId}\` | \`${escapeCell(f.file)}:${f.line}\` | ${escapeCell(f.message)} |`,
+        );
       }
       out.push('');
     }
-    if (report.findings.length > MAX_ROWS) out.push(`…and ${report.findings.length - MAX_ROWS} more findings (see the SARIF file or \`--format json\`).`, '');
+    if (report.findings.length > MAX_ROWS)
+      out.push(
+        `…and ${report.findings.length - MAX_ROWS} more findings (see the SARIF file or \`--format json\`).`,
+        '',
+      );
   }
   if (s.unchecked.length > 0) {
     out.push(
@@ -73,7 +96,8 @@ export function formatSummary(report: ValidateReport, plan: AnnotationPlan | und
       '',
     );
   }
-  if (links.sarifFile) out.push(`SARIF: \`${links.sarifFile}\` (upload it with github/codeql-action/upload-sarif for code scanning).`, '');
+  if (links.sarifFile)
+    out.push(`SARIF: \`${links.sarifFile}\` (upload it with github/codeql-action/upload-sarif for code scanning).`, '');
   return out.join('\n');
 }
 

@@ -12,7 +12,8 @@ export function formatText(report: ValidateReport): string {
   }
   for (const [file, findings] of byFile) {
     lines.push(file);
-    for (const f of findings) lines.push(`  ${f.line}:${f.column}  ${f.severity.padEnd(7)}  ${f.message}  [${f.ruleId}]`);
+    for (const f of findings)
+      lines.push(`  ${f.line}:${f.column}  ${f.severity.padEnd(7)}  ${f.message}  [${f.ruleId}]`);
     lines.push('');
   }
   for (const p of report.problems) {
@@ -22,8 +23,13 @@ export function formatText(report: ValidateReport): string {
   if (report.problems.length > 0) lines.push('');
   const s = report.summary;
   if (s.unchecked.length > 0) {
-    const names = s.unchecked.slice(0, 5).map((r) => `${r.kind} ${r.namespace ? `${r.namespace}/` : ''}${r.name}`).join(', ');
-    lines.push(`Not checked (no Service among the inputs selects them): ${names}${s.unchecked.length > 5 ? ` and ${s.unchecked.length - 5} more` : ''}.`);
+    const names = s.unchecked
+      .slice(0, 5)
+      .map((r) => `${r.kind} ${r.namespace ? `${r.namespace}/` : ''}${r.name}`)
+      .join(', ');
+    lines.push(
+      `Not checked (no Service among the inputs selects them): ${names}${s.unchecked.length > 5 ? ` and ${s.unchecked.length - 5} more` : ''}.`,
+    );
   }
   const total = s.errors + s.warnings + s.notices;
   lines.push(

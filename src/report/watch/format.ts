@@ -13,7 +13,10 @@ function groupLine(g: TargetGroupProgress): string {
     .filter(([s]) => s !== 'healthy')
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([s, n]) => `${s} ${n}`);
-  const parts = [`healthy ${c.healthy}/${g.threshold} (new ${c.newHealthy}/${g.desired}, old ${c.oldHealthy})`, ...states];
+  const parts = [
+    `healthy ${c.healthy}/${g.threshold} (new ${c.newHealthy}/${g.desired}, old ${c.oldHealthy})`,
+    ...states,
+  ];
   if (c.goneHealthy > 0) parts.push(`${c.goneHealthy} healthy on deleted pods`);
   if (g.stale) parts.push(g.unknownReason ? `stale: ${g.unknownReason}` : 'stale');
   return `${g.name}: ${parts.join(' · ')}`;
@@ -64,7 +67,9 @@ export function diagnostics(input: DiagnosticsInput): string[] {
       lines.push(`  no target health observed${g.unknownReason ? ` (last error: ${g.unknownReason})` : ''}`);
       continue;
     }
-    lines.push(`  ${c.healthy} healthy of ${s.threshold?.value ?? '?'} required; ${describeStates(c)}${c.foreign > 0 ? `; ${c.foreign} targets match no pod the gate has seen (other workloads, or pods gone before the watch started)` : ''}`);
+    lines.push(
+      `  ${c.healthy} healthy of ${s.threshold?.value ?? '?'} required; ${describeStates(c)}${c.foreign > 0 ? `; ${c.foreign} targets match no pod the gate has seen (other workloads, or pods gone before the watch started)` : ''}`,
+    );
     const notable = c.targets.filter((t) => t.generation !== 'foreign' && (t.state !== 'healthy' || t.gone));
     for (const t of notable.slice(0, limit)) lines.push(`  ${targetLine(t)}`);
     if (notable.length > limit) lines.push(`  … and ${notable.length - limit} more`);
@@ -77,7 +82,8 @@ export function diagnostics(input: DiagnosticsInput): string[] {
   }
   if (input.events.length > 0) {
     lines.push(`recent Warning events (${input.events.length})`);
-    for (const e of input.events.slice(-limit)) lines.push(`  ${e.at} ${e.kind}/${e.name} ${e.reason}: ${e.message}${e.count > 1 ? ` (×${e.count})` : ''}`);
+    for (const e of input.events.slice(-limit))
+      lines.push(`  ${e.at} ${e.kind}/${e.name} ${e.reason}: ${e.message}${e.count > 1 ? ` (×${e.count})` : ''}`);
   }
   return lines;
 }
@@ -85,7 +91,10 @@ export function diagnostics(input: DiagnosticsInput): string[] {
 function targetLine(t: ClassifiedTarget): string {
   const who = t.pod ? `pod ${t.pod}, ${t.generation}${t.gone ? ', deleted' : ''}` : 'unknown pod';
   const why = [t.reason, t.description].filter(Boolean).join(': ');
-  const note = t.gone && t.state === 'healthy' ? ' — the load balancer still sends requests to a pod that no longer exists (add a preStop sleep longer than the deregistration lag)' : '';
+  const note =
+    t.gone && t.state === 'healthy'
+      ? ' — the load balancer still sends requests to a pod that no longer exists (add a preStop sleep longer than the deregistration lag)'
+      : '';
   return `${t.id}${t.port !== undefined ? `:${t.port}` : ''} (${who}) ${t.state}${why ? ` ${why}` : ''}${note}`;
 }
 
@@ -96,9 +105,13 @@ function podLine(p: PodInfo, newRs: string | undefined, endpoint: string | undef
   if (ready) parts.push(`Ready=False${ready.reason ? ` ${ready.reason}` : ''}`);
   for (const g of p.readinessGates) {
     const c = g.condition;
-    parts.push(`gate ${g.type}=${c ? c.status : 'missing'}${c?.reason ? ` ${c.reason}` : ''}${c?.message ? `: ${c.message}` : ''}`);
+    parts.push(
+      `gate ${g.type}=${c ? c.status : 'missing'}${c?.reason ? ` ${c.reason}` : ''}${c?.message ? `: ${c.message}` : ''}`,
+    );
   }
-  const others = p.failingConditions.filter((c) => c.type !== 'Ready' && !p.readinessGates.some((g) => g.type === c.type));
+  const others = p.failingConditions.filter(
+    (c) => c.type !== 'Ready' && !p.readinessGates.some((g) => g.type === c.type),
+  );
   for (const c of others) parts.push(`${c.type}=${c.status}${c.reason ? ` ${c.reason}` : ''}`);
   if (endpoint) parts.push(`endpoint ${endpoint}`);
   return parts.join('; ');

@@ -48,7 +48,12 @@ export interface WatchReport {
   readonly startedAt: string;
   readonly durationSeconds: number;
   readonly deployments: readonly DeploymentReport[];
-  readonly probe: { readonly url: string; readonly total: number; readonly errors: number; readonly byKind: Readonly<Record<string, number>> } | null;
+  readonly probe: {
+    readonly url: string;
+    readonly total: number;
+    readonly errors: number;
+    readonly byKind: Readonly<Record<string, number>>;
+  } | null;
   /**
    * ELB use: HTTP attempts (SDK retries included), the polling interval the gate used, and per
    * target group the DescribeTargetHealth calls and their rate (calls × 60 / the watch duration,
@@ -117,7 +122,11 @@ export function summaryMarkdown(report: WatchReport): string {
     }
     out.push('');
   }
-  if (report.probe) out.push(`Probe ${escapeMd(report.probe.url)}: ${report.probe.errors} of ${report.probe.total} requests failed or answered 5xx.`, '');
+  if (report.probe)
+    out.push(
+      `Probe ${escapeMd(report.probe.url)}: ${report.probe.errors} of ${report.probe.total} requests failed or answered 5xx.`,
+      '',
+    );
   for (const d of report.deployments) {
     out.push(`#### ${d.name}`, '', escapeMd(d.message), '');
     if (d.rollback) out.push(`Rollback: ${escapeMd(d.rollback.status)}: ${escapeMd(d.rollback.message)}`, '');

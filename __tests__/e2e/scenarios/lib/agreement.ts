@@ -17,13 +17,22 @@ export function expectValidateAgrees(what: string, validate: ValidateRun, traffi
     `validate: exit ${validate.exitCode}, ${errors.length} error(s)${errors.length ? ` [${[...new Set(errors.map((f) => f.ruleId))].join(', ')}]` : ''}, ${others.length} other finding(s)${others.length ? ` [${others.map((f) => `${f.ruleId}:${f.severity}`).join(', ')}]` : ''}`,
     ...errors.map((f) => `  ${f.file}:${f.line} ${f.ruleId}: ${f.message}`),
   ]);
-  record('s8-validate-agreement', { manifest: what, failedRequests, validateExit: validate.exitCode, errorRules: errors.map((f) => f.ruleId), otherRules: others.map((f) => `${f.ruleId}:${f.severity}`) });
+  record('s8-validate-agreement', {
+    manifest: what,
+    failedRequests,
+    validateExit: validate.exitCode,
+    errorRules: errors.map((f) => f.ruleId),
+    otherRules: others.map((f) => `${f.ruleId}:${f.severity}`),
+  });
   expect([0, 1], `validate exit code (stderr: ${validate.stderr})`).toContain(validate.exitCode);
   if (failedRequests > 0) {
     expect(validate.exitCode, `${what}: ${failedRequests} requests failed, but validate passed the manifest`).toBe(1);
     expect(errors.length).toBeGreaterThan(0);
   } else {
-    expect(errors.map((f) => `${f.ruleId}: ${f.message}`), `${what}: no request failed, but validate reports errors`).toEqual([]);
+    expect(
+      errors.map((f) => `${f.ruleId}: ${f.message}`),
+      `${what}: no request failed, but validate reports errors`,
+    ).toEqual([]);
     expect(validate.exitCode).toBe(0);
   }
 }

@@ -21,13 +21,18 @@ export type KubectlVerdict = { done: true; message: string } | { done: false; me
  */
 export function kubectlRolloutStatus(d: V1Deployment): KubectlVerdict {
   const s = d.status ?? {};
-  if ((d.metadata?.generation ?? 0) > (s.observedGeneration ?? 0)) return { done: false, message: 'Waiting for deployment spec update to be observed...' };
+  if ((d.metadata?.generation ?? 0) > (s.observedGeneration ?? 0))
+    return { done: false, message: 'Waiting for deployment spec update to be observed...' };
   const progressing = s.conditions?.find((c) => c.type === 'Progressing');
-  if (progressing?.reason === 'ProgressDeadlineExceeded') return { done: false, failed: true, message: `deployment "${d.metadata?.name}" exceeded its progress deadline` };
+  if (progressing?.reason === 'ProgressDeadlineExceeded')
+    return { done: false, failed: true, message: `deployment "${d.metadata?.name}" exceeded its progress deadline` };
   const updated = s.updatedReplicas ?? 0;
-  if (d.spec?.replicas !== undefined && updated < d.spec.replicas) return { done: false, message: `${updated} out of ${d.spec.replicas} new replicas have been updated...` };
-  if ((s.replicas ?? 0) > updated) return { done: false, message: `${(s.replicas ?? 0) - updated} old replicas are pending termination...` };
-  if ((s.availableReplicas ?? 0) < updated) return { done: false, message: `${s.availableReplicas ?? 0} of ${updated} updated replicas are available...` };
+  if (d.spec?.replicas !== undefined && updated < d.spec.replicas)
+    return { done: false, message: `${updated} out of ${d.spec.replicas} new replicas have been updated...` };
+  if ((s.replicas ?? 0) > updated)
+    return { done: false, message: `${(s.replicas ?? 0) - updated} old replicas are pending termination...` };
+  if ((s.availableReplicas ?? 0) < updated)
+    return { done: false, message: `${s.availableReplicas ?? 0} of ${updated} updated replicas are available...` };
   return { done: true, message: `deployment "${d.metadata?.name}" successfully rolled out` };
 }
 
@@ -130,7 +135,10 @@ export class RolloutObserver {
 
   private keepPods(): Promise<void> {
     return this.keep(
-      () => ObjectTracker.start<V1Pod>(this.opts.kc, `/api/v1/namespaces/${this.opts.namespace}/pods`, { labelSelector: this.opts.selector }),
+      () =>
+        ObjectTracker.start<V1Pod>(this.opts.kc, `/api/v1/namespaces/${this.opts.namespace}/pods`, {
+          labelSelector: this.opts.selector,
+        }),
       (t) => {
         if (this.stopped) t.stop();
         this.pods = t;
@@ -149,7 +157,8 @@ export class RolloutObserver {
   }
 
   private imageOf(d: V1Deployment | V1Pod | undefined): string | undefined {
-    const spec = d && 'template' in (d.spec ?? {}) ? (d as V1Deployment).spec?.template.spec : (d as V1Pod | undefined)?.spec;
+    const spec =
+      d && 'template' in (d.spec ?? {}) ? (d as V1Deployment).spec?.template.spec : (d as V1Pod | undefined)?.spec;
     return spec?.containers.find((c) => c.name === this.opts.container)?.image;
   }
 
@@ -196,7 +205,8 @@ export class RolloutObserver {
     const s = this.lbState();
     this.lastState = s;
     this.minHealthy = Math.min(this.minHealthy, s.newHealthy + s.oldHealthy);
-    if (this.kubectlCompleteAt !== undefined && this.caughtUpAt === undefined && this.caughtUp(s)) this.caughtUpAt = s.at;
+    if (this.kubectlCompleteAt !== undefined && this.caughtUpAt === undefined && this.caughtUp(s))
+      this.caughtUpAt = s.at;
   }
 
   stop(): void {

@@ -132,7 +132,11 @@ export function parseGithubOutput(text: string): Record<string, string> {
   return out;
 }
 
-function spawnGate(args: string[], env: Record<string, string>, opts: RunOptions): Promise<Omit<GateRun, 'entry' | 'report' | 'outputs' | 'summary' | 'usage'>> {
+function spawnGate(
+  args: string[],
+  env: Record<string, string>,
+  opts: RunOptions,
+): Promise<Omit<GateRun, 'entry' | 'report' | 'outputs' | 'summary' | 'usage'>> {
   return new Promise((resolve, reject) => {
     const startedAt = Date.now();
     const child = spawn(process.execPath, [gateEntry(), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -150,7 +154,8 @@ function spawnGate(args: string[], env: Record<string, string>, opts: RunOptions
           const line = { at: Date.now(), stream, text };
           lines.push(line);
           opts.onLine?.(line);
-          if (opts.echo ?? process.env['ZD_SCEN_ECHO'] === '1') console.log(`  [gate ${stream} ${new Date(line.at).toISOString().slice(11, 23)}] ${text}`);
+          if (opts.echo ?? process.env['ZD_SCEN_ECHO'] === '1')
+            console.log(`  [gate ${stream} ${new Date(line.at).toISOString().slice(11, 23)}] ${text}`);
         }
       });
       child[stream].on('end', () => {
@@ -158,18 +163,29 @@ function spawnGate(args: string[], env: Record<string, string>, opts: RunOptions
       });
     }
     let killed = false;
-    const killTimer = setTimeout(() => {
-      killed = true;
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
-    }, opts.killAfterMs ?? 5 * 60_000);
+    const killTimer = setTimeout(
+      () => {
+        killed = true;
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+      },
+      opts.killAfterMs ?? 5 * 60_000,
+    );
     child.on('error', (e) => {
       clearTimeout(killTimer);
       reject(e);
     });
     child.on('close', (exitCode, signal) => {
       clearTimeout(killTimer);
-      resolve({ exitCode, signal, killed, startedAt, endedAt: Date.now(), lines, text: `${chunks.stdout}${chunks.stderr}` });
+      resolve({
+        exitCode,
+        signal,
+        killed,
+        startedAt,
+        endedAt: Date.now(),
+        lines,
+        text: `${chunks.stdout}${chunks.stderr}`,
+      });
     });
   });
 }
@@ -184,7 +200,9 @@ async function readJson<T>(file: string): Promise<T | undefined> {
 
 async function readUsage(file: string): Promise<Usage | undefined> {
   const raw = await readJson<{ maxRssKb: number; userCpuUs: number; systemCpuUs: number }>(file);
-  return raw ? { maxRssKb: raw.maxRssKb, userCpuMs: raw.userCpuUs / 1000, systemCpuMs: raw.systemCpuUs / 1000 } : undefined;
+  return raw
+    ? { maxRssKb: raw.maxRssKb, userCpuMs: raw.userCpuUs / 1000, systemCpuMs: raw.systemCpuUs / 1000 }
+    : undefined;
 }
 
 /** Watch inputs by their action.yml names (`deployments`, `min-healthy`, `rollback`, ...). */
@@ -208,9 +226,21 @@ export async function runWatchCli(inputs: WatchInputs, opts: RunOptions = {}): P
   try {
     const reportFile = join(dir, 'report.json');
     const usageFile = join(dir, 'usage.json');
-    const args = ['watch', ...Object.entries(withScaledDefaults(inputs)).flatMap(([k, v]) => [`--${k}`, v]), '--report-file', reportFile];
+    const args = [
+      'watch',
+      ...Object.entries(withScaledDefaults(inputs)).flatMap(([k, v]) => [`--${k}`, v]),
+      '--report-file',
+      reportFile,
+    ];
     const run = await spawnGate(args, baseEnv(opts.env ?? {}, usageFile), opts);
-    return { entry: 'cli', ...run, report: await readJson<WatchReportJson>(reportFile), outputs: {}, summary: '', usage: await readUsage(usageFile) };
+    return {
+      entry: 'cli',
+      ...run,
+      report: await readJson<WatchReportJson>(reportFile),
+      outputs: {},
+      summary: '',
+      usage: await readUsage(usageFile),
+    };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -272,15 +302,27 @@ export interface ValidateRun {
 export async function runValidate(paths: readonly string[]): Promise<ValidateRun> {
   const dir = await mkdtemp(join(tmpdir(), 'zd-scen-validate-'));
   try {
-    const run = await spawnGate(['validate', '--format', 'json', ...paths], baseEnv({}, join(dir, 'usage.json')), { killAfterMs: 60_000 });
-    const stdout = run.lines.filter((l) => l.stream === 'stdout').map((l) => l.text).join('\n');
+    const run = await spawnGate(['validate', '--format', 'json', ...paths], baseEnv({}, join(dir, 'usage.json')), {
+      killAfterMs: 60_000,
+    });
+    const stdout = run.lines
+      .filter((l) => l.stream === 'stdout')
+      .map((l) => l.text)
+      .join('\n');
     let findings: ValidateFinding[] = [];
     try {
       findings = (JSON.parse(stdout) as { findings: ValidateFinding[] }).findings;
     } catch {
       throw new Error(`validate printed no JSON report (exit ${run.exitCode}):\n${run.text}`);
     }
-    return { exitCode: run.exitCode, findings, stderr: run.lines.filter((l) => l.stream === 'stderr').map((l) => l.text).join('\n') };
+    return {
+      exitCode: run.exitCode,
+      findings,
+      stderr: run.lines
+        .filter((l) => l.stream === 'stderr')
+        .map((l) => l.text)
+        .join('\n'),
+    };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -292,6 +334,8 @@ export function describeRun(run: GateRun): string {
   const secs = ((run.endedAt - run.startedAt) / 1000).toFixed(1);
   const verdict = d ? `${d.result} (${d.reason}): ${d.message}` : (run.report?.error ?? 'no report');
   const rb = d?.rollback ? `; rollback ${d.rollback.status}: ${d.rollback.message}` : '';
-  const usage = run.usage ? `; RSS ${(run.usage.maxRssKb / 1024).toFixed(0)} MiB, CPU ${((run.usage.userCpuMs + run.usage.systemCpuMs) / 1000).toFixed(2)} s` : '';
+  const usage = run.usage
+    ? `; RSS ${(run.usage.maxRssKb / 1024).toFixed(0)} MiB, CPU ${((run.usage.userCpuMs + run.usage.systemCpuMs) / 1000).toFixed(2)} s`
+    : '';
   return `gate (${run.entry}) exit ${run.exitCode}${run.killed ? ' (killed by the harness)' : ''} after ${secs}s: ${verdict}${rb}${usage}`;
 }

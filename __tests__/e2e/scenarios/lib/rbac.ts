@@ -32,20 +32,27 @@ export function documentedRole(): { role: RoleObject; source: string } {
     for (const block of text.matchAll(/```ya?ml\n([\s\S]*?)```/g)) {
       for (const doc of parseAllDocuments(block[1]!)) {
         const value = doc.toJS() as RoleObject | null;
-        if (value?.kind === 'Role' && value.apiVersion === 'rbac.authorization.k8s.io/v1' && Array.isArray(value.rules)) {
+        if (
+          value?.kind === 'Role' &&
+          value.apiVersion === 'rbac.authorization.k8s.io/v1' &&
+          Array.isArray(value.rules)
+        ) {
           return { role: value, source: relative(repoRoot, path) };
         }
       }
     }
   }
-  throw new Error('no Role (rbac.authorization.k8s.io/v1) in a ```yaml block of README.md or docs/watch.md: the minimal RBAC Role is not documented');
+  throw new Error(
+    'no Role (rbac.authorization.k8s.io/v1) in a ```yaml block of README.md or docs/watch.md: the minimal RBAC Role is not documented',
+  );
 }
 
 /** The same Role without the `patch` verb on apps/deployments (rules left with no verb are dropped). */
 export function withoutDeploymentPatch(role: RoleObject): RoleObject {
   const rules: PolicyRule[] = [];
   for (const rule of role.rules) {
-    const onDeployments = (rule.apiGroups ?? []).includes('apps') && (rule.resources ?? []).some((r) => r === 'deployments' || r === '*');
+    const onDeployments =
+      (rule.apiGroups ?? []).includes('apps') && (rule.resources ?? []).some((r) => r === 'deployments' || r === '*');
     const verbs = onDeployments ? rule.verbs.filter((v) => v !== 'patch' && v !== '*') : rule.verbs;
     if (verbs.length > 0) rules.push({ ...rule, verbs });
   }
@@ -53,7 +60,12 @@ export function withoutDeploymentPatch(role: RoleObject): RoleObject {
 }
 
 export function grants(role: RoleObject, group: string, resource: string, verb: string): boolean {
-  return role.rules.some((r) => (r.apiGroups ?? []).includes(group) && (r.resources ?? []).includes(resource) && (r.verbs.includes(verb) || r.verbs.includes('*')));
+  return role.rules.some(
+    (r) =>
+      (r.apiGroups ?? []).includes(group) &&
+      (r.resources ?? []).includes(resource) &&
+      (r.verbs.includes(verb) || r.verbs.includes('*')),
+  );
 }
 
 /** Applies `role` in `namespace` and binds it to the ServiceAccount `account` (created if needed). */
@@ -76,12 +88,20 @@ export async function bindServiceAccount(namespace: string, account: string, rol
  * A kubeconfig file for the ServiceAccount: the cluster's server and CA from `admin`, and a bound
  * token from the TokenRequest API (what `kubectl create token` does). Returns the file's path.
  */
-export async function serviceAccountKubeconfig(admin: KubeConfig, namespace: string, account: string): Promise<{ path: string; token: string }> {
+export async function serviceAccountKubeconfig(
+  admin: KubeConfig,
+  namespace: string,
+  account: string,
+): Promise<{ path: string; token: string }> {
   const core = admin.makeApiClient(CoreV1Api);
   const tr = await core.createNamespacedServiceAccountToken({
     name: account,
     namespace,
-    body: { apiVersion: 'authentication.k8s.io/v1', kind: 'TokenRequest', spec: { audiences: [], expirationSeconds: 3600 } },
+    body: {
+      apiVersion: 'authentication.k8s.io/v1',
+      kind: 'TokenRequest',
+      spec: { audiences: [], expirationSeconds: 3600 },
+    },
   });
   const token = tr.status?.token;
   if (!token) throw new Error('the TokenRequest returned no token');
@@ -90,7 +110,16 @@ export async function serviceAccountKubeconfig(admin: KubeConfig, namespace: str
   const config = {
     apiVersion: 'v1',
     kind: 'Config',
-    clusters: [{ name: 'e2e', cluster: { server: cluster.server, ...(cluster.caFile ? { 'certificate-authority': cluster.caFile } : {}), ...(cluster.caData ? { 'certificate-authority-data': cluster.caData } : {}) } }],
+    clusters: [
+      {
+        name: 'e2e',
+        cluster: {
+          server: cluster.server,
+          ...(cluster.caFile ? { 'certificate-authority': cluster.caFile } : {}),
+          ...(cluster.caData ? { 'certificate-authority-data': cluster.caData } : {}),
+        },
+      },
+    ],
     users: [{ name: account, user: { token } }],
     contexts: [{ name: `${account}@e2e`, context: { cluster: 'e2e', user: account, namespace } }],
     'current-context': `${account}@e2e`,

@@ -50,8 +50,22 @@ export async function rolloutWithGate(stage: Stage, opts: RolloutOptions): Promi
     observer.arm(opts.image);
     const changedAt = Date.now();
     if (opts.patch) {
-      const body = { ...opts.patch, spec: { ...((opts.patch['spec'] as object) ?? {}), template: { spec: { containers: [{ name: stage.container, image: opts.image }] } } } };
-      await kubectl(['-n', stage.ns, 'patch', `deployment/${stage.deployment}`, '--type=strategic', '-p', JSON.stringify(body)]);
+      const body = {
+        ...opts.patch,
+        spec: {
+          ...((opts.patch['spec'] as object) ?? {}),
+          template: { spec: { containers: [{ name: stage.container, image: opts.image }] } },
+        },
+      };
+      await kubectl([
+        '-n',
+        stage.ns,
+        'patch',
+        `deployment/${stage.deployment}`,
+        '--type=strategic',
+        '-p',
+        JSON.stringify(body),
+      ]);
     } else {
       await stage.setImage(opts.image);
     }
@@ -69,7 +83,9 @@ export async function rolloutWithGate(stage: Stage, opts: RolloutOptions): Promi
       },
     };
     const exited = new AbortController();
-    const gate = (opts.entry === 'cli' ? runWatchCli(opts.inputs, runOpts) : runWatchAction(opts.inputs, runOpts)).finally(() => exited.abort());
+    const gate = (
+      opts.entry === 'cli' ? runWatchCli(opts.inputs, runOpts) : runWatchAction(opts.inputs, runOpts)
+    ).finally(() => exited.abort());
     const side = opts.during?.({ startedAt: Date.now(), observer, gateExited: exited.signal });
     const [gateOutcome, sideOutcome] = await Promise.allSettled([gate, side]);
     if (gateOutcome.status === 'rejected') throw gateOutcome.reason;

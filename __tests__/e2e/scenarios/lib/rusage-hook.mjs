@@ -9,7 +9,10 @@ if (file) {
   process.on('exit', () => {
     const u = process.resourceUsage();
     try {
-      writeFileSync(file, JSON.stringify({ maxRssKb: u.maxRSS, userCpuUs: u.userCPUTime, systemCpuUs: u.systemCPUTime }));
+      writeFileSync(
+        file,
+        JSON.stringify({ maxRssKb: u.maxRSS, userCpuUs: u.userCPUTime, systemCpuUs: u.systemCPUTime }),
+      );
     } catch {
       // The harness reports a missing file; never change the gate's exit code.
     }

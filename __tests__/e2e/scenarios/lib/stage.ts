@@ -9,8 +9,22 @@ import { kubeconfigPath } from '../../helpers/cluster.js';
 import { kubectl } from '../../helpers/kubectl.js';
 import { deleteNamespace, getDeployment, revisionOf } from '../../helpers/objects.js';
 import { waitFor } from '../../helpers/wait.js';
-import { type ManagedBinding, type Simulator, type SimulatorOptions, startSimulator, type TargetGroupModel } from '../../sim/index.js';
-import { apply, findDeployment, forSimulation, inNamespace, type KubeObject, loadObjects, type SimulationOptions } from './manifests.js';
+import {
+  type ManagedBinding,
+  type Simulator,
+  type SimulatorOptions,
+  startSimulator,
+  type TargetGroupModel,
+} from '../../sim/index.js';
+import {
+  apply,
+  findDeployment,
+  forSimulation,
+  inNamespace,
+  type KubeObject,
+  loadObjects,
+  type SimulationOptions,
+} from './manifests.js';
 import { kubectlRolloutStatus, RolloutObserver } from './observe.js';
 
 export interface StageOptions extends SimulationOptions {
@@ -83,7 +97,12 @@ export async function setupStage(opts: StageOptions): Promise<Stage> {
   const gateLabel = namespaceObject?.metadata.labels?.[GATE_LABEL];
   if (labelLater) delete namespaceObject!.metadata.labels![GATE_LABEL];
   await apply(objects.filter((o) => o.kind === 'Namespace'));
-  const sim = await startSimulator({ scale: opts.scale ?? 0.1, ...opts.sim, kubeconfig: kc, namespaces: [opts.namespace] });
+  const sim = await startSimulator({
+    scale: opts.scale ?? 0.1,
+    ...opts.sim,
+    kubeconfig: kc,
+    namespaces: [opts.namespace],
+  });
   try {
     await apply(objects.filter((o) => SETUP_KINDS.has(o.kind) && o.kind !== 'Namespace'));
     const binding = await sim.lbc!.waitForBinding(`${opts.namespace}/${service.metadata.name}`, 30_000);
@@ -106,9 +125,21 @@ export async function setupStage(opts: StageOptions): Promise<Stage> {
       replicas,
       ingress: `${opts.namespace}/${ingressObject.metadata.name}`,
       env: { ...sim.env, KUBECONFIG: kubeconfig },
-      image: async () => (await getDeployment(opts.namespace, deployment)).spec?.template.spec?.containers.find((c) => c.name === container)?.image,
+      image: async () =>
+        (await getDeployment(opts.namespace, deployment)).spec?.template.spec?.containers.find(
+          (c) => c.name === container,
+        )?.image,
       deploymentNow: () => getDeployment(opts.namespace, deployment),
-      observe: () => RolloutObserver.start({ kc, namespace: opts.namespace, deployment, container, selector, targetGroup: tg, desired: replicas }),
+      observe: () =>
+        RolloutObserver.start({
+          kc,
+          namespace: opts.namespace,
+          deployment,
+          container,
+          selector,
+          targetGroup: tg,
+          desired: replicas,
+        }),
       setImage: async (image) => {
         await kubectl(['-n', opts.namespace, 'set', 'image', `deployment/${deployment}`, `${container}=${image}`]);
       },
@@ -118,13 +149,20 @@ export async function setupStage(opts: StageOptions): Promise<Stage> {
             const states = tg.countByState();
             return states['healthy'] === n && Object.keys(states).length === 1;
           },
-          { timeoutMs, intervalMs: 100, description: `${n} healthy targets (and nothing else) in ${binding.name}; now ${JSON.stringify(tg.countByState())}` },
+          {
+            timeoutMs,
+            intervalMs: 100,
+            description: `${n} healthy targets (and nothing else) in ${binding.name}; now ${JSON.stringify(tg.countByState())}`,
+          },
         );
       },
       teardown: async () => {
         await sim.stop().catch(() => undefined);
         // Pods would otherwise each sit out their preStop and grace period before the namespace goes.
-        await kubectl(['-n', opts.namespace, 'delete', 'deployment,pods', '--all', '--grace-period=0', '--force', '--wait=false'], { timeoutMs: 120_000 }).catch(() => undefined);
+        await kubectl(
+          ['-n', opts.namespace, 'delete', 'deployment,pods', '--all', '--grace-period=0', '--force', '--wait=false'],
+          { timeoutMs: 120_000 },
+        ).catch(() => undefined);
         await deleteNamespace(opts.namespace).catch(() => undefined);
       },
     };
@@ -133,7 +171,11 @@ export async function setupStage(opts: StageOptions): Promise<Stage> {
         const d = await getDeployment(opts.namespace, deployment);
         return revisionOf(d) === '1' && kubectlRolloutStatus(d).done;
       },
-      { timeoutMs: opts.readyTimeoutMs ?? 180_000, intervalMs: 250, description: `the first rollout of ${opts.namespace}/${deployment}` },
+      {
+        timeoutMs: opts.readyTimeoutMs ?? 180_000,
+        intervalMs: 250,
+        description: `the first rollout of ${opts.namespace}/${deployment}`,
+      },
     );
     await stage.waitAllHealthy(replicas, opts.readyTimeoutMs ?? 180_000);
     if (labelLater) await kubectl(['label', 'namespace', opts.namespace, `${GATE_LABEL}=${gateLabel}`]);

@@ -218,5 +218,8 @@ function matches(scope: FaultScope, action: string, identity: string): boolean {
 }
 
 function sameScope(a: FaultScope, b: FaultScope): boolean {
-  return JSON.stringify([a.actions ?? null, a.identities ?? null]) === JSON.stringify([b.actions ?? null, b.identities ?? null]);
+  return (
+    JSON.stringify([a.actions ?? null, a.identities ?? null]) ===
+    JSON.stringify([b.actions ?? null, b.identities ?? null])
+  );
 }

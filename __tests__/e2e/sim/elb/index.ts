@@ -49,7 +49,10 @@ export class FakeElb {
   /** Creates the service and starts its HTTP endpoint on 127.0.0.1. */
   static async start(opts: FakeElbOptions): Promise<FakeElb> {
     const elb = new FakeElb(opts);
-    elb.server = await startElbServer({ api: elb.api, faults: elb.faults, counters: elb.counters, clock: elb.clock }, opts.port ?? 0);
+    elb.server = await startElbServer(
+      { api: elb.api, faults: elb.faults, counters: elb.counters, clock: elb.clock },
+      opts.port ?? 0,
+    );
     return elb;
   }
 
@@ -86,7 +89,15 @@ export class FakeElb {
       status = err.status ?? 500;
       throw e;
     } finally {
-      this.counters.add({ at: started, action, identity, targetGroups, outcome, status, durationMs: performance.now() - wall });
+      this.counters.add({
+        at: started,
+        action,
+        identity,
+        targetGroups,
+        outcome,
+        status,
+        durationMs: performance.now() - wall,
+      });
     }
   }
 

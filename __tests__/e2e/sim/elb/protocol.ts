@@ -28,7 +28,9 @@ export const Errors = {
     new ElbError(
       'TargetGroupNotFound',
       400,
-      arns && arns.length > 0 ? `Target groups '${arns.join("', '")}' not found` : 'One or more target groups not found',
+      arns && arns.length > 0
+        ? `Target groups '${arns.join("', '")}' not found`
+        : 'One or more target groups not found',
     ),
   loadBalancerNotFound: () => new ElbError('LoadBalancerNotFound', 400, 'One or more load balancers not found'),
   listenerNotFound: () => new ElbError('ListenerNotFound', 400, 'One or more listeners not found'),
@@ -50,9 +52,17 @@ export const Errors = {
   serviceUnavailable: () =>
     new ElbError('ServiceUnavailable', 503, 'The request has failed due to a temporary failure of the server.'),
   internalFailure: () =>
-    new ElbError('InternalFailure', 500, 'The request processing has failed because of an unknown error, exception or failure.'),
+    new ElbError(
+      'InternalFailure',
+      500,
+      'The request processing has failed because of an unknown error, exception or failure.',
+    ),
   duplicateTargetGroupName: () =>
-    new ElbError('DuplicateTargetGroupName', 400, 'A target group with the same name exists, but with different settings'),
+    new ElbError(
+      'DuplicateTargetGroupName',
+      400,
+      'A target group with the same name exists, but with different settings',
+    ),
 } as const;
 
 export type ServerErrorCode = 'ServiceUnavailable' | 'InternalFailure';
@@ -112,7 +122,12 @@ function escapeRe(s: string): string {
 export type XmlValue = string | number | boolean | undefined | XmlValue[] | { [key: string]: XmlValue };
 
 export function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 export function toXml(value: XmlValue): string {
@@ -174,7 +189,9 @@ export function pageSize(raw: string | undefined, max = 400): number {
   if (raw === undefined) return max;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1 || n > max) {
-    throw Errors.validation(`1 validation error detected: Value '${raw}' at 'pageSize' failed to satisfy constraint: Member must have value between 1 and ${max}`);
+    throw Errors.validation(
+      `1 validation error detected: Value '${raw}' at 'pageSize' failed to satisfy constraint: Member must have value between 1 and ${max}`,
+    );
   }
   return n;
 }

@@ -42,7 +42,9 @@ const INSTANCE_ID = /^i-[0-9a-f]{8,17}$/;
 function required(p: QueryParams, name: string, member: string): string {
   const v = p.get(name);
   if (v === undefined || v === '') {
-    throw Errors.validation(`1 validation error detected: Value null at '${member}' failed to satisfy constraint: Member must not be null`);
+    throw Errors.validation(
+      `1 validation error detected: Value null at '${member}' failed to satisfy constraint: Member must not be null`,
+    );
   }
   return v;
 }
@@ -118,7 +120,11 @@ export class ElbApi {
         TargetHealthDescriptions: descs.map((d) => ({
           Target: { Id: d.Target.Id, Port: d.Target.Port, AvailabilityZone: d.Target.AvailabilityZone },
           HealthCheckPort: d.HealthCheckPort,
-          TargetHealth: { State: d.TargetHealth.State, Reason: d.TargetHealth.Reason, Description: d.TargetHealth.Description },
+          TargetHealth: {
+            State: d.TargetHealth.State,
+            Reason: d.TargetHealth.Reason,
+            Description: d.TargetHealth.Description,
+          },
         })),
       },
     };
@@ -186,10 +192,14 @@ export class ElbApi {
   private describeTags(p: QueryParams): Handled {
     const arns = p.list('ResourceArns');
     if (arns.length === 0) {
-      throw Errors.validation(`1 validation error detected: Value null at 'resourceArns' failed to satisfy constraint: Member must not be null`);
+      throw Errors.validation(
+        `1 validation error detected: Value null at 'resourceArns' failed to satisfy constraint: Member must not be null`,
+      );
     }
     if (arns.length > 20) {
-      throw Errors.validation(`1 validation error detected: Value at 'resourceArns' failed to satisfy constraint: Member must have length less than or equal to 20`);
+      throw Errors.validation(
+        `1 validation error detected: Value at 'resourceArns' failed to satisfy constraint: Member must have length less than or equal to 20`,
+      );
     }
     const out = arns.map((arn) => {
       const tags = this.store.tagsOf(arn);
@@ -278,8 +288,21 @@ export class ElbApi {
             Port: l.port,
             Protocol: l.protocol,
             DefaultActions: first
-              ? [{ Type: 'forward', TargetGroupArn: first, Order: 1, ForwardConfig: { TargetGroups: [{ TargetGroupArn: first, Weight: 1 }] } }]
-              : [{ Type: 'fixed-response', Order: 1, FixedResponseConfig: { StatusCode: '404', ContentType: 'text/plain' } }],
+              ? [
+                  {
+                    Type: 'forward',
+                    TargetGroupArn: first,
+                    Order: 1,
+                    ForwardConfig: { TargetGroups: [{ TargetGroupArn: first, Weight: 1 }] },
+                  },
+                ]
+              : [
+                  {
+                    Type: 'fixed-response',
+                    Order: 1,
+                    FixedResponseConfig: { StatusCode: '404', ContentType: 'text/plain' },
+                  },
+                ],
           };
         }),
         NextMarker: next,
@@ -292,7 +315,9 @@ export class ElbApi {
     const tg = this.requireTargetGroup(arn);
     const targets = this.targetsParam(p, tg);
     if (targets.length === 0) {
-      throw Errors.validation(`1 validation error detected: Value null at 'targets' failed to satisfy constraint: Member must not be null`);
+      throw Errors.validation(
+        `1 validation error detected: Value null at 'targets' failed to satisfy constraint: Member must not be null`,
+      );
     }
     if (op === 'register') tg.register(targets);
     else tg.deregister(targets);
@@ -350,7 +375,7 @@ export async function startElbServer(deps: ElbServerDeps, port = 0): Promise<Elb
       let body: string;
       let latencyMs = 0;
       try {
-        const raw = req.method === 'POST' ? await readBody(req) : (req.url ?? '').split('?')[1] ?? '';
+        const raw = req.method === 'POST' ? await readBody(req) : ((req.url ?? '').split('?')[1] ?? '');
         const p = new QueryParams(raw);
         action = p.get('Action') ?? 'Unknown';
         const key = accessKeyFromAuthorization(req.headers.authorization);

@@ -177,13 +177,22 @@ export class FakeLbc {
   async start(): Promise<void> {
     const kc = this.o.kubeConfig;
     const discovery = kc.makeApiClient(DiscoveryV1Api);
-    this.ingresses = this.informer('/apis/networking.k8s.io/v1/ingresses', () => this.networking.listIngressForAllNamespaces());
+    this.ingresses = this.informer('/apis/networking.k8s.io/v1/ingresses', () =>
+      this.networking.listIngressForAllNamespaces(),
+    );
     this.services = this.informer('/api/v1/services', () => this.core.listServiceForAllNamespaces());
-    this.slices = this.informer('/apis/discovery.k8s.io/v1/endpointslices', () => discovery.listEndpointSliceForAllNamespaces());
+    this.slices = this.informer('/apis/discovery.k8s.io/v1/endpointslices', () =>
+      discovery.listEndpointSliceForAllNamespaces(),
+    );
     this.podCache = this.informer('/api/v1/pods', () => this.core.listPodForAllNamespaces());
     this.nodes = this.informer('/api/v1/nodes', () => this.core.listNode());
-    this.tgbs = this.informer('/apis/elbv2.k8s.aws/v1beta1/targetgroupbindings', () =>
-      this.custom.listClusterCustomObject({ ...TGB }) as Promise<{ items: TargetGroupBinding[]; metadata?: { resourceVersion?: string } }>,
+    this.tgbs = this.informer(
+      '/apis/elbv2.k8s.aws/v1beta1/targetgroupbindings',
+      () =>
+        this.custom.listClusterCustomObject({ ...TGB }) as Promise<{
+          items: TargetGroupBinding[];
+          metadata?: { resourceVersion?: string };
+        }>,
     );
     this.wire();
     await Promise.all(this.informers.map((i) => i.start()));
@@ -227,7 +236,10 @@ export class FakeLbc {
     for (;;) {
       const found = this.bindings().find((b) => b.namespace === ns && b.serviceRef.name === name);
       if (found && this.tgbs.get(found.name, found.namespace)) return found;
-      if (Date.now() > deadline) throw new Error(`no TargetGroupBinding for service ${service} after ${timeoutMs} ms; events: ${this.events.slice(-5).join(' | ')}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `no TargetGroupBinding for service ${service} after ${timeoutMs} ms; events: ${this.events.slice(-5).join(' | ')}`,
+        );
       await new Promise((r) => setTimeout(r, 50));
     }
   }
@@ -286,7 +298,8 @@ export class FakeLbc {
         }
       });
       this.nodes.on(verb, () => {
-        for (const tgb of this.tgbs.list()) if (tgb.spec?.targetType === 'instance' && this.inScope(tgb.metadata?.namespace)) this.enqueueTgb(tgb, delay);
+        for (const tgb of this.tgbs.list())
+          if (tgb.spec?.targetType === 'instance' && this.inScope(tgb.metadata?.namespace)) this.enqueueTgb(tgb, delay);
       });
     }
     this.podCache.on('add', (p) => this.o.pods.upsert(p));
@@ -295,7 +308,8 @@ export class FakeLbc {
     this.tgbs.on('add', (t) => this.enqueueTgb(t, delay));
     this.tgbs.on('update', (t) => this.enqueueTgb(t, delay));
     this.tgbs.on('delete', (t) => {
-      if (this.inScope(t.metadata?.namespace)) void this.cleanupBinding(t).catch((e) => this.note(`cleanup ${nsName(t)}: ${errMessage(e)}`));
+      if (this.inScope(t.metadata?.namespace))
+        void this.cleanupBinding(t).catch((e) => this.note(`cleanup ${nsName(t)}: ${errMessage(e)}`));
     });
   }
 
@@ -315,12 +329,14 @@ export class FakeLbc {
     if (!this.inScope(svc.metadata?.namespace)) return;
     const delay = this.o.durations.controllerDelayMs;
     const key = nsName(svc);
-    if (nlbTargetType(svc, this.o.loadBalancerClass) || this.stacks.has(`service:${key}`)) this.queue.add(`svc:${key}`, delay);
+    if (nlbTargetType(svc, this.o.loadBalancerClass) || this.stacks.has(`service:${key}`))
+      this.queue.add(`svc:${key}`, delay);
     // Ingress target groups depend on the Service (UID, annotations, ports).
     for (const [ingKey, group] of this.ingressGroups) {
       if (!ingKey.startsWith(`${svc.metadata?.namespace}/`)) continue;
       const ing = this.ingresses.get(ingKey.split('/')[1]!, svc.metadata?.namespace);
-      if (ing && ingressBackends(ing).some((b) => b.service === svc.metadata?.name)) this.queue.add(`ing:${group}`, delay);
+      if (ing && ingressBackends(ing).some((b) => b.service === svc.metadata?.name))
+        this.queue.add(`ing:${group}`, delay);
     }
     for (const tgb of this.tgbs.list(svc.metadata?.namespace)) {
       if (tgb.spec?.serviceRef?.name === svc.metadata?.name) this.enqueueTgb(tgb, delay);
@@ -354,7 +370,9 @@ export class FakeLbc {
       // ModifyTargetGroupAttributes: a new deregistration delay applies to later deregistrations.
       const attrs = { ...existing.config.attributes, ...(input.attributes ?? {}) };
       existing.config.attributes = attrs;
-      existing.config.deregistrationDelayMs = Math.round(Number(attrs['deregistration_delay.timeout_seconds']) * 1000 * this.o.durations.scale);
+      existing.config.deregistrationDelayMs = Math.round(
+        Number(attrs['deregistration_delay.timeout_seconds']) * 1000 * this.o.durations.scale,
+      );
       return existing;
     }
     const tg = store.createTargetGroup(input);
@@ -366,15 +384,26 @@ export class FakeLbc {
   private async reconcileIngressGroup(groupId: string): Promise<void> {
     const ings = this.ingresses
       .list()
-      .filter((i) => this.inScope(i.metadata?.namespace) && isAlbIngress(i, this.o.ingressClass) && ingressGroup(i).id === groupId && !i.metadata?.deletionTimestamp)
+      .filter(
+        (i) =>
+          this.inScope(i.metadata?.namespace) &&
+          isAlbIngress(i, this.o.ingressClass) &&
+          ingressGroup(i).id === groupId &&
+          !i.metadata?.deletionTimestamp,
+      )
       .sort((a, b) => nsName(a).localeCompare(nsName(b)));
     const stackKey = `group:${groupId}`;
-    const selector = (ings[0] ? ingressTgbLabels(ingressGroup(ings[0])) : groupId.includes('/') ? ingressTgbLabels({ id: groupId, explicit: false }) : ingressTgbLabels({ id: groupId, explicit: true }));
+    const selector = ings[0]
+      ? ingressTgbLabels(ingressGroup(ings[0]))
+      : groupId.includes('/')
+        ? ingressTgbLabels({ id: groupId, explicit: false })
+        : ingressTgbLabels({ id: groupId, explicit: true });
     const desired = new Map<string, { namespace: string; body: TargetGroupBinding; binding: ManagedBinding }>();
     if (ings.length > 0) {
       const group = ingressGroup(ings[0]!);
       const [lbNs, lbName] = group.explicit ? [group.id, ''] : group.id.split('/');
-      const scheme = ings[0]!.metadata?.annotations?.[`${ALB_PREFIX}scheme`] === 'internet-facing' ? 'internet-facing' : 'internal';
+      const scheme =
+        ings[0]!.metadata?.annotations?.[`${ALB_PREFIX}scheme`] === 'internet-facing' ? 'internet-facing' : 'internal';
       const lb = this.o.elb.store.createLoadBalancer({
         name: loadBalancerName(lbNs!, lbName ?? '', [this.o.clusterName, group.id, scheme]),
         type: 'application',
@@ -398,7 +427,9 @@ export class FakeLbc {
           }
           const targetType = albTargetType(svc, ing, await this.classParamsTargetType(ing), this.o.defaultTargetType);
           if (targetType === 'instance' && svc.spec?.type !== 'NodePort' && svc.spec?.type !== 'LoadBalancer') {
-            this.note(`ingress ${nsName(ing)}: service ${ns}/${b.service} must be of type NodePort or LoadBalancer for instance targets`);
+            this.note(
+              `ingress ${nsName(ing)}: service ${ns}/${b.service} must be of type NodePort or LoadBalancer for instance targets`,
+            );
             continue;
           }
           const tgPort = targetGroupPort(svcPort, targetType);
@@ -421,7 +452,13 @@ export class FakeLbc {
             targetType,
             healthCheck: albHealthCheck(svc, ing),
             attributes: albTargetGroupAttributes(svc, ing),
-            tags: ingressTargetGroupTags(this.o.clusterName, group.id, { namespace: ns, name: ing.metadata!.name! }, b.service, String(b.port)),
+            tags: ingressTargetGroupTags(
+              this.o.clusterName,
+              group.id,
+              { namespace: ns, name: ing.metadata!.name! },
+              b.service,
+              String(b.port),
+            ),
           });
           rules.push({ pathPrefix: b.pathPrefix, targetGroupArn: tg.arn });
           const binding: ManagedBinding = {
@@ -432,7 +469,11 @@ export class FakeLbc {
             serviceRef: { name: b.service, port: b.port },
             owner: group.explicit ? `group:${group.id}` : `ingress:${group.id}`,
           };
-          desired.set(`${ns}/${name}`, { namespace: ns, body: this.tgbBody(binding, ingressTgbLabels(group)), binding });
+          desired.set(`${ns}/${name}`, {
+            namespace: ns,
+            body: this.tgbBody(binding, ingressTgbLabels(group)),
+            binding,
+          });
         }
       }
       this.o.elb.store.setListener(lb.arn, 80, 'HTTP', rules);
@@ -453,7 +494,12 @@ export class FakeLbc {
       const ic = await this.networking.readIngressClass({ name: className });
       const p = ic.spec?.parameters;
       if (p?.apiGroup !== 'elbv2.k8s.aws' || p.kind !== 'IngressClassParams' || !p.name) return undefined;
-      const params = (await this.custom.getClusterCustomObject({ group: 'elbv2.k8s.aws', version: 'v1beta1', plural: 'ingressclassparams', name: p.name })) as {
+      const params = (await this.custom.getClusterCustomObject({
+        group: 'elbv2.k8s.aws',
+        version: 'v1beta1',
+        plural: 'ingressclassparams',
+        name: p.name,
+      })) as {
         spec?: { targetType?: string };
       };
       return params.spec?.targetType;
@@ -465,11 +511,15 @@ export class FakeLbc {
   private async reconcileService(key: string): Promise<void> {
     const [ns, name] = key.split('/') as [string, string];
     const svc = this.services.get(name, ns);
-    const targetType = svc && !svc.metadata?.deletionTimestamp ? nlbTargetType(svc, this.o.loadBalancerClass) : undefined;
+    const targetType =
+      svc && !svc.metadata?.deletionTimestamp ? nlbTargetType(svc, this.o.loadBalancerClass) : undefined;
     const stackKey = `service:${key}`;
     const desired = new Map<string, { namespace: string; body: TargetGroupBinding; binding: ManagedBinding }>();
     if (svc && targetType) {
-      const scheme = svc.metadata?.annotations?.[`${SVC_PREFIX}aws-load-balancer-scheme`] === 'internet-facing' ? 'internet-facing' : 'internal';
+      const scheme =
+        svc.metadata?.annotations?.[`${SVC_PREFIX}aws-load-balancer-scheme`] === 'internet-facing'
+          ? 'internet-facing'
+          : 'internal';
       const lb = this.o.elb.store.createLoadBalancer({
         name: loadBalancerName(ns, name, [this.o.clusterName, svc.metadata?.uid ?? '', scheme]),
         type: 'network',
@@ -502,8 +552,19 @@ export class FakeLbc {
           tags: serviceTargetGroupTags(this.o.clusterName, { namespace: ns, name }, String(port.port)),
         });
         this.o.elb.store.setListener(lb.arn, port.port, protocol, [{ pathPrefix: '/', targetGroupArn: tg.arn }]);
-        const binding: ManagedBinding = { namespace: ns, name: tgName, targetGroupArn: tg.arn, targetType, serviceRef: { name, port: port.port }, owner: `service:${key}` };
-        desired.set(`${ns}/${tgName}`, { namespace: ns, body: this.tgbBody(binding, serviceTgbLabels({ namespace: ns, name })), binding });
+        const binding: ManagedBinding = {
+          namespace: ns,
+          name: tgName,
+          targetGroupArn: tg.arn,
+          targetType,
+          serviceRef: { name, port: port.port },
+          owner: `service:${key}`,
+        };
+        desired.set(`${ns}/${tgName}`, {
+          namespace: ns,
+          body: this.tgbBody(binding, serviceTgbLabels({ namespace: ns, name })),
+          binding,
+        });
       }
       await this.setServiceAddress(svc, lb.dnsName);
     }
@@ -520,7 +581,12 @@ export class FakeLbc {
       apiVersion: `${TGB.group}/${TGB.version}`,
       kind: 'TargetGroupBinding',
       metadata: { name: b.name, namespace: b.namespace, labels },
-      spec: { targetGroupARN: b.targetGroupArn, targetType: b.targetType, serviceRef: { ...b.serviceRef }, ipAddressType: 'ipv4' },
+      spec: {
+        targetGroupARN: b.targetGroupArn,
+        targetType: b.targetType,
+        serviceRef: { ...b.serviceRef },
+        ipAddressType: 'ipv4',
+      },
     };
   }
 
@@ -544,7 +610,11 @@ export class FakeLbc {
       if (!matches(t) || desired.has(nsName(t))) continue;
       this.bindingsByKey.delete(nsName(t));
       try {
-        await this.custom.deleteNamespacedCustomObject({ ...TGB, namespace: t.metadata!.namespace!, name: t.metadata!.name! });
+        await this.custom.deleteNamespacedCustomObject({
+          ...TGB,
+          namespace: t.metadata!.namespace!,
+          name: t.metadata!.name!,
+        });
         this.note(`deleted TargetGroupBinding ${nsName(t)}`);
       } catch (e) {
         if (statusOf(e) !== 404) throw e;
@@ -556,7 +626,11 @@ export class FakeLbc {
     if (ing.status?.loadBalancer?.ingress?.[0]?.hostname === hostname) return;
     await this.networking
       .patchNamespacedIngressStatus(
-        { name: ing.metadata!.name!, namespace: ing.metadata!.namespace!, body: { status: { loadBalancer: { ingress: [{ hostname }] } } } },
+        {
+          name: ing.metadata!.name!,
+          namespace: ing.metadata!.namespace!,
+          body: { status: { loadBalancer: { ingress: [{ hostname }] } } },
+        },
         setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
       )
       .catch((e) => this.note(`ingress ${nsName(ing)} status: ${errMessage(e)}`));
@@ -566,7 +640,11 @@ export class FakeLbc {
     if (svc.status?.loadBalancer?.ingress?.[0]?.hostname === hostname) return;
     await this.core
       .patchNamespacedServiceStatus(
-        { name: svc.metadata!.name!, namespace: svc.metadata!.namespace!, body: { status: { loadBalancer: { ingress: [{ hostname }] } } } },
+        {
+          name: svc.metadata!.name!,
+          namespace: svc.metadata!.namespace!,
+          body: { status: { loadBalancer: { ingress: [{ hostname }] } } },
+        },
         setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
       )
       .catch((e) => this.note(`service ${nsName(svc)} status: ${errMessage(e)}`));
@@ -584,7 +662,12 @@ export class FakeLbc {
       if (!found) throw new Error(`target group ${tgb.spec.targetGroupName} not found`);
       arn = found.arn;
       await this.custom.patchNamespacedCustomObject(
-        { ...TGB, namespace: ns, name, body: { spec: { targetGroupARN: arn, targetType: tgb.spec.targetType ?? found.config.targetType } } },
+        {
+          ...TGB,
+          namespace: ns,
+          name,
+          body: { spec: { targetGroupARN: arn, targetType: tgb.spec.targetType ?? found.config.targetType } },
+        },
         setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
       );
       return;
@@ -598,7 +681,9 @@ export class FakeLbc {
     const svc = this.services.get(tgb.spec.serviceRef.name, ns);
     const svcPort = svc ? lookupServicePort(svc, tgb.spec.serviceRef.port) : undefined;
     if (!svc || !svcPort) {
-      this.note(`TargetGroupBinding ${key}: backend not found (service ${tgb.spec.serviceRef.name}:${tgb.spec.serviceRef.port})`);
+      this.note(
+        `TargetGroupBinding ${key}: backend not found (service ${tgb.spec.serviceRef.name}:${tgb.spec.serviceRef.port})`,
+      );
       await this.deregisterAll(tg);
       return;
     }
@@ -610,7 +695,11 @@ export class FakeLbc {
     if (targetType === 'instance') {
       const wanted = this.nodes
         .list()
-        .filter((n) => nodeReadyStatus(n) === 'True' && n.metadata?.labels?.['node.kubernetes.io/exclude-from-external-load-balancers'] === undefined)
+        .filter(
+          (n) =>
+            nodeReadyStatus(n) === 'True' &&
+            n.metadata?.labels?.['node.kubernetes.io/exclude-from-external-load-balancers'] === undefined,
+        )
         .map((n) => ({ id: nodeInstanceId(n, shortHash), port: svcPort.nodePort ?? 0 }));
       await this.syncTargets(tg, wanted, listedByKey);
       return;
@@ -619,7 +708,9 @@ export class FakeLbc {
     const condType = READINESS_GATE_PREFIX + name;
     const { endpoints, containsPotentialReady } = resolvePodEndpoints({
       servicePort: svcPort,
-      slices: this.slices.list(ns).filter((s) => s.metadata?.labels?.['kubernetes.io/service-name'] === svc.metadata?.name),
+      slices: this.slices
+        .list(ns)
+        .filter((s) => s.metadata?.labels?.['kubernetes.io/service-name'] === svc.metadata?.name),
       pod: (podName) => this.podCache.get(podName, ns),
       node: (nodeName) => this.nodes.get(nodeName),
       readinessGate: condType,
@@ -661,7 +752,14 @@ export class FakeLbc {
   private async deregisterAll(tg: TargetGroupModel): Promise<void> {
     const targets = tg.describe().filter((t) => t.TargetHealth.State !== 'draining');
     if (targets.length === 0) return;
-    this.o.elb.call('DeregisterTargets', LBC_IDENTITY, targetParams(tg.arn, targets.map((t) => ({ id: t.Target.Id, port: t.Target.Port }))));
+    this.o.elb.call(
+      'DeregisterTargets',
+      LBC_IDENTITY,
+      targetParams(
+        tg.arn,
+        targets.map((t) => ({ id: t.Target.Id, port: t.Target.Port })),
+      ),
+    );
   }
 
   /**
@@ -675,14 +773,25 @@ export class FakeLbc {
     const message = health?.Description ?? '';
     const needProbe = status !== 'True';
     const existing = (pod.status?.conditions ?? []).find((c) => c.type === condType);
-    if (existing && existing.status === status && (existing.reason ?? '') === reason && (existing.message ?? '') === message) return needProbe;
-    const lastTransitionTime = !existing || existing.status !== status ? new Date().toISOString() : existing.lastTransitionTime;
+    if (
+      existing &&
+      existing.status === status &&
+      (existing.reason ?? '') === reason &&
+      (existing.message ?? '') === message
+    )
+      return needProbe;
+    const lastTransitionTime =
+      !existing || existing.status !== status ? new Date().toISOString() : existing.lastTransitionTime;
     const condition: Record<string, unknown> = { type: condType, status, lastProbeTime: null, lastTransitionTime };
     if (reason) condition['reason'] = reason;
     if (message) condition['message'] = message;
     try {
       await this.core.patchNamespacedPodStatus(
-        { name: pod.metadata!.name!, namespace: pod.metadata!.namespace!, body: { metadata: { uid: pod.metadata?.uid }, status: { conditions: [condition] } } },
+        {
+          name: pod.metadata!.name!,
+          namespace: pod.metadata!.namespace!,
+          body: { metadata: { uid: pod.metadata?.uid }, status: { conditions: [condition] } },
+        },
         setHeaderOptions('Content-Type', PatchStrategy.StrategicMergePatch),
       );
     } catch (e) {
@@ -701,24 +810,37 @@ export class FakeLbc {
       await this.deregisterAll(tg);
       if (this.ownedTargetGroups.has(tg.arn)) {
         this.ownedTargetGroups.delete(tg.arn);
-        this.o.clock.setTimeout(() => this.o.elb.store.deleteTargetGroup(tg.arn), tg.config.deregistrationDelayMs + this.o.durations.deregistrationPropagationMs);
+        this.o.clock.setTimeout(
+          () => this.o.elb.store.deleteTargetGroup(tg.arn),
+          tg.config.deregistrationDelayMs + this.o.durations.deregistrationPropagationMs,
+        );
       }
     }
     const condType = READINESS_GATE_PREFIX + (t.metadata?.name ?? '');
     for (const pod of this.podCache.list(t.metadata?.namespace)) {
-      await this.writePodCondition(pod, condType, { State: 'healthy', Description: 'Target Group Binding is deleted' }).catch(() => undefined);
+      await this.writePodCondition(pod, condType, {
+        State: 'healthy',
+        Description: 'Target Group Binding is deleted',
+      }).catch(() => undefined);
     }
   }
 
   /** kube-proxy for instance targets: the node forwards to a ready endpoint of the Service (round-robin). */
   private resolveInstanceTarget(tgArn: string): string | undefined {
-    const b = [...this.bindingsByKey.values()].find((x) => x.targetGroupArn === tgArn) ?? this.findExternalBinding(tgArn);
+    const b =
+      [...this.bindingsByKey.values()].find((x) => x.targetGroupArn === tgArn) ?? this.findExternalBinding(tgArn);
     if (!b) return undefined;
-    const slices = this.slices.list(b.namespace).filter((s) => s.metadata?.labels?.['kubernetes.io/service-name'] === b.serviceRef.name);
-    const ready = slices.flatMap((s) => (s.endpoints ?? []).filter((e) => e.conditions?.ready !== false).map((e) => e.addresses?.[0]));
-    const pool = (ready.length > 0 ? ready : slices.flatMap((s) => (s.endpoints ?? []).filter((e) => e.conditions?.serving).map((e) => e.addresses?.[0]))).filter(
-      (x): x is string => !!x,
+    const slices = this.slices
+      .list(b.namespace)
+      .filter((s) => s.metadata?.labels?.['kubernetes.io/service-name'] === b.serviceRef.name);
+    const ready = slices.flatMap((s) =>
+      (s.endpoints ?? []).filter((e) => e.conditions?.ready !== false).map((e) => e.addresses?.[0]),
     );
+    const pool = (
+      ready.length > 0
+        ? ready
+        : slices.flatMap((s) => (s.endpoints ?? []).filter((e) => e.conditions?.serving).map((e) => e.addresses?.[0]))
+    ).filter((x): x is string => !!x);
     if (pool.length === 0) return undefined;
     this.kubeProxyTurn = (this.kubeProxyTurn + 1) % pool.length;
     return pool[this.kubeProxyTurn];

@@ -38,7 +38,10 @@ export function hasReadinessGate(pod: V1Pod, conditionType: string): boolean {
   return (pod.spec?.readinessGates ?? []).some((g) => g.conditionType === conditionType);
 }
 
-export function resolvePodEndpoints(input: ResolveInput): { endpoints: PodEndpoint[]; containsPotentialReady: boolean } {
+export function resolvePodEndpoints(input: ResolveInput): {
+  endpoints: PodEndpoint[];
+  containsPotentialReady: boolean;
+} {
   const ready: PodEndpoint[] = [];
   const unknown: PodEndpoint[] = [];
   let containsPotentialReady = false;

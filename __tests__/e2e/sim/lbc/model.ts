@@ -94,7 +94,12 @@ export function albAnnotation(name: string, svc: V1Service | undefined, ing: V1I
 }
 
 /** Target type for an Ingress backend: IngressClassParams, then Service, then Ingress annotation, then the default. */
-export function albTargetType(svc: V1Service | undefined, ing: V1Ingress, classParamsTargetType?: string, defaultType: TargetType = 'instance'): TargetType {
+export function albTargetType(
+  svc: V1Service | undefined,
+  ing: V1Ingress,
+  classParamsTargetType?: string,
+  defaultType: TargetType = 'instance',
+): TargetType {
   const v = classParamsTargetType ?? albAnnotation('target-type', svc, ing) ?? defaultType;
   if (v !== 'ip' && v !== 'instance') throw new Error(`unknown targetType: ${v}`);
   return v;
@@ -187,7 +192,13 @@ export function serviceTgbLabels(svc: { namespace: string; name: string }): Reco
 }
 
 /** AWS tags on an Ingress target group. */
-export function ingressTargetGroupTags(cluster: string, groupId: string, ing: { namespace: string; name: string }, svcName: string, port: string): Record<string, string> {
+export function ingressTargetGroupTags(
+  cluster: string,
+  groupId: string,
+  ing: { namespace: string; name: string },
+  svcName: string,
+  port: string,
+): Record<string, string> {
   return {
     [Tags.cluster]: cluster,
     [Tags.ingressStack]: groupId,
@@ -196,7 +207,11 @@ export function ingressTargetGroupTags(cluster: string, groupId: string, ing: { 
 }
 
 /** AWS tags on a Service (NLB) target group. */
-export function serviceTargetGroupTags(cluster: string, svc: { namespace: string; name: string }, port: string): Record<string, string> {
+export function serviceTargetGroupTags(
+  cluster: string,
+  svc: { namespace: string; name: string },
+  port: string,
+): Record<string, string> {
   return {
     [Tags.cluster]: cluster,
     [Tags.serviceStack]: `${svc.namespace}/${svc.name}`,
@@ -227,7 +242,10 @@ function intAnnotation(v: string | undefined, name: string): number | undefined 
 export type HealthCheckSpec = HealthCheckInput;
 
 /** Builds a spec from raw annotation values, leaving out the absent ones. */
-function healthCheckFrom(raw: { [K in keyof HealthCheckSpec]: string | undefined }, names: Record<keyof HealthCheckSpec, string>): HealthCheckSpec {
+function healthCheckFrom(
+  raw: { [K in keyof HealthCheckSpec]: string | undefined },
+  names: Record<keyof HealthCheckSpec, string>,
+): HealthCheckSpec {
   const out: HealthCheckSpec = {};
   for (const k of ['intervalSeconds', 'timeoutSeconds', 'healthyThreshold', 'unhealthyThreshold'] as const) {
     const v = intAnnotation(raw[k], names[k]);
@@ -269,7 +287,9 @@ export function nlbHealthCheck(svc: V1Service): HealthCheckSpec {
     matcher: 'success-codes',
   };
   const a = svc.metadata?.annotations ?? {};
-  const raw = Object.fromEntries(Object.entries(names).map(([k, n]) => [k, a[`${SVC_PREFIX}aws-load-balancer-healthcheck-${n}`]]));
+  const raw = Object.fromEntries(
+    Object.entries(names).map(([k, n]) => [k, a[`${SVC_PREFIX}aws-load-balancer-healthcheck-${n}`]]),
+  );
   return healthCheckFrom(raw, names);
 }
 
@@ -281,7 +301,9 @@ export function albTargetGroupAttributes(svc: V1Service | undefined, ing: V1Ingr
 
 export function nlbTargetGroupAttributes(svc: V1Service, port: number): Record<string, string> {
   const a = svc.metadata?.annotations ?? {};
-  const raw = a[`${SVC_PREFIX}aws-load-balancer-target-group-attributes.${port}`] ?? a[`${SVC_PREFIX}aws-load-balancer-target-group-attributes`];
+  const raw =
+    a[`${SVC_PREFIX}aws-load-balancer-target-group-attributes.${port}`] ??
+    a[`${SVC_PREFIX}aws-load-balancer-target-group-attributes`];
   return { 'proxy_protocol_v2.enabled': 'false', ...(raw === undefined ? {} : parseStringMap(raw)) };
 }
 

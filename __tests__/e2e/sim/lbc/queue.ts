@@ -20,7 +20,10 @@ export class WorkQueue {
   constructor(
     clock: Clock,
     handler: (key: string) => Promise<ReconcileResult>,
-    opts: { onError?: (key: string, err: unknown, attempt: number) => void; backoff?: (attempt: number) => number } = {},
+    opts: {
+      onError?: (key: string, err: unknown, attempt: number) => void;
+      backoff?: (attempt: number) => number;
+    } = {},
   ) {
     this.clock = clock;
     this.handler = handler;

@@ -46,7 +46,8 @@ export function readinessGatesFor(
     const sel = svc.spec?.selector ?? {};
     // An empty selector matches nothing (labels.Nothing()).
     if (Object.keys(sel).length === 0) continue;
-    if (Object.entries(sel).every(([k, v]) => labels[k] === v)) out.push(READINESS_GATE_PREFIX + (tgb.metadata?.name ?? ''));
+    if (Object.entries(sel).every(([k, v]) => labels[k] === v))
+      out.push(READINESS_GATE_PREFIX + (tgb.metadata?.name ?? ''));
   }
   return out;
 }
@@ -57,7 +58,10 @@ export function readinessGatePatch(pod: V1Pod, gates: string[]): unknown[] | und
   const existing = (pod.spec?.readinessGates ?? []).filter((g) => !g.conditionType.startsWith(LEGACY_PREFIX));
   const merged = [...existing];
   for (const g of gates) if (!merged.some((x) => x.conditionType === g)) merged.push({ conditionType: g });
-  if (merged.length === (pod.spec?.readinessGates ?? []).length && merged.every((m, i) => m.conditionType === pod.spec?.readinessGates?.[i]?.conditionType)) {
+  if (
+    merged.length === (pod.spec?.readinessGates ?? []).length &&
+    merged.every((m, i) => m.conditionType === pod.spec?.readinessGates?.[i]?.conditionType)
+  ) {
     return undefined;
   }
   return [{ op: 'add', path: '/spec/readinessGates', value: merged }];
@@ -75,17 +79,46 @@ export async function makeWebhookTls(): Promise<WebhookTls> {
   try {
     const f = (n: string) => join(dir, n);
     const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
-    await run('openssl', ['req', '-x509', ...ec, '-keyout', f('ca.key'), '-out', f('ca.crt'), '-days', '2', '-subj', '/CN=zd-sim-webhook-ca']);
+    await run('openssl', [
+      'req',
+      '-x509',
+      ...ec,
+      '-keyout',
+      f('ca.key'),
+      '-out',
+      f('ca.crt'),
+      '-days',
+      '2',
+      '-subj',
+      '/CN=zd-sim-webhook-ca',
+    ]);
     await run('openssl', ['req', ...ec, '-keyout', f('tls.key'), '-out', f('tls.csr'), '-subj', '/CN=127.0.0.1']);
     await writeFile(
       f('ext.cnf'),
       'subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\nkeyUsage=critical,digitalSignature,keyEncipherment\nbasicConstraints=CA:FALSE\n',
     );
     await run('openssl', [
-      'x509', '-req', '-in', f('tls.csr'), '-CA', f('ca.crt'), '-CAkey', f('ca.key'), '-CAcreateserial',
-      '-out', f('tls.crt'), '-days', '2', '-extfile', f('ext.cnf'),
+      'x509',
+      '-req',
+      '-in',
+      f('tls.csr'),
+      '-CA',
+      f('ca.crt'),
+      '-CAkey',
+      f('ca.key'),
+      '-CAcreateserial',
+      '-out',
+      f('tls.crt'),
+      '-days',
+      '2',
+      '-extfile',
+      f('ext.cnf'),
     ]);
-    const [caPem, certPem, keyPem] = await Promise.all([readFile(f('ca.crt'), 'utf8'), readFile(f('tls.crt'), 'utf8'), readFile(f('tls.key'), 'utf8')]);
+    const [caPem, certPem, keyPem] = await Promise.all([
+      readFile(f('ca.crt'), 'utf8'),
+      readFile(f('tls.crt'), 'utf8'),
+      readFile(f('tls.key'), 'utf8'),
+    ]);
     return { caPem, certPem, keyPem };
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -107,7 +140,9 @@ export interface WebhookServer {
 }
 
 /** Starts the HTTPS admission endpoint; `gatesFor(pod, namespace)` decides the gates. */
-export async function startWebhookServer(gatesFor: (pod: V1Pod, namespace: string) => string[]): Promise<WebhookServer> {
+export async function startWebhookServer(
+  gatesFor: (pod: V1Pod, namespace: string) => string[],
+): Promise<WebhookServer> {
   const tls = await makeWebhookTls();
   const mutated: string[] = [];
   const server: Server = createServer({ key: tls.keyPem, cert: tls.certPem }, (req, res) => {
@@ -165,8 +200,14 @@ export async function startWebhookServer(gatesFor: (pod: V1Pod, namespace: strin
 }
 
 /** The MutatingWebhookConfiguration registering the webhook (namespaces optionally restricted by name). */
-export function webhookConfiguration(name: string, server: WebhookServer, namespaces?: string[]): Record<string, unknown> {
-  const matchExpressions: Array<Record<string, unknown>> = [{ key: NAMESPACE_LABEL, operator: 'In', values: ['enabled'] }];
+export function webhookConfiguration(
+  name: string,
+  server: WebhookServer,
+  namespaces?: string[],
+): Record<string, unknown> {
+  const matchExpressions: Array<Record<string, unknown>> = [
+    { key: NAMESPACE_LABEL, operator: 'In', values: ['enabled'] },
+  ];
   if (namespaces && namespaces.length > 0) {
     matchExpressions.push({ key: 'kubernetes.io/metadata.name', operator: 'In', values: namespaces });
   }
@@ -182,8 +223,14 @@ export function webhookConfiguration(name: string, server: WebhookServer, namesp
         failurePolicy: 'Ignore',
         matchPolicy: 'Equivalent',
         namespaceSelector: { matchExpressions },
-        objectSelector: { matchExpressions: [{ key: 'app.kubernetes.io/name', operator: 'NotIn', values: ['aws-load-balancer-controller'] }] },
-        rules: [{ apiGroups: [''], apiVersions: ['v1'], operations: ['CREATE'], resources: ['pods'], scope: 'Namespaced' }],
+        objectSelector: {
+          matchExpressions: [
+            { key: 'app.kubernetes.io/name', operator: 'NotIn', values: ['aws-load-balancer-controller'] },
+          ],
+        },
+        rules: [
+          { apiGroups: [''], apiVersions: ['v1'], operations: ['CREATE'], resources: ['pods'], scope: 'Namespaced' },
+        ],
         sideEffects: 'None',
         timeoutSeconds: 10,
       },
