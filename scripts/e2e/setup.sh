@@ -4,9 +4,12 @@
 #   kube-apiserver, kube-controller-manager, kube-scheduler, kubectl  (k8s.io/kubernetes)
 #   etcd                                                              (go.etcd.io/etcd/server/v3)
 #   kwok, kwokctl                                                     (sigs.k8s.io/kwok)
+#   helm                                                              (helm.sh/helm/v3)
 # into .cache/e2e/<key>/bin, where <key> names the pinned versions (versions.env),
 # the Go toolchain and the recipe revision. Idempotent: when the binaries of the
-# current key exist it does nothing.
+# current key exist it does nothing. helm (for the tests that render real charts) has a key of its
+# own (.cache/e2e/helm<version>-<go>/bin), so adding or bumping it never rebuilds the control plane;
+# it is linked into the control plane's bin folder, next to kubectl (which renders kustomize trees).
 #
 # Usage: scripts/e2e/setup.sh [--force]
 set -euo pipefail
@@ -28,8 +31,35 @@ BIN="$WORK/bin"
 SRC="$WORK/src"
 LOGS="$WORK/logs"
 
+# helm: built once per (helm version, Go toolchain) into its own folder, linked into $BIN.
+ensure_helm() {
+  local dir="$E2E_CACHE/helm${HELM_VERSION}-$(go env GOVERSION)"
+  if [[ ! -x "$dir/bin/helm" ]]; then
+    mkdir -p "$E2E_CACHE"
+    exec 7>"$E2E_CACHE/helm.lock"
+    flock 7
+    if [[ ! -x "$dir/bin/helm" ]]; then
+      local s
+      s=$(date +%s)
+      log "building helm v$HELM_VERSION ..."
+      rm -rf "$dir/src" && mkdir -p "$dir/src" "$dir/bin"
+      cp "$E2E_DIR/go/helm/go.mod.in" "$dir/src/go.mod"
+      (cd "$dir/src" && go get "helm.sh/helm/v3/cmd/helm@v$HELM_VERSION" &&
+        CGO_ENABLED=0 go build -trimpath -ldflags "-s -w -X helm.sh/helm/v3/internal/version.version=v$HELM_VERSION" \
+          -o "$dir/bin/helm.tmp" helm.sh/helm/v3/cmd/helm) >"$dir/build.log" 2>&1 ||
+        { tail -n 40 "$dir/build.log" >&2; die "build of helm failed"; }
+      mv "$dir/bin/helm.tmp" "$dir/bin/helm"
+      log "built helm in $(($(date +%s) - s))s"
+    fi
+    exec 7>&-
+  fi
+  mkdir -p "$BIN"
+  ln -sfn "$dir/bin/helm" "$BIN/helm"
+}
+
 if [[ $force -eq 0 ]] && e2e_bins_complete; then
   log "binaries for $KEY are built: $BIN"
+  ensure_helm
   exit 0
 fi
 
@@ -177,6 +207,7 @@ done
 "$BIN/etcd" --version | head -n 1 >>"$LOGS/versions.txt"
 "$BIN/kwok" --version >>"$LOGS/versions.txt" 2>&1 || true
 touch "$BIN/.complete"
+ensure_helm
 T2=$(seconds)
 log "compiled in $((T2 - T1))s; total $((T2 - T0))s"
 log "binaries for $KEY are built: $BIN"
