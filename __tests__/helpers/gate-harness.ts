@@ -27,6 +27,7 @@ export interface Scenario {
 }
 
 export interface ScenarioResult {
+  readonly sim: RolloutSim;
   readonly verdict: Verdict | undefined;
   readonly gate: Gate;
   readonly effects: readonly GateEffect[];
@@ -126,5 +127,5 @@ export function runScenario(s: Scenario): ScenarioResult {
     }
   }
   const truthAtVerdict = new Map(refs.map((r) => [r.arn, sim.truth(r.arn)]));
-  return { verdict, gate, effects, polls, truthAtVerdict };
+  return { sim, verdict, gate, effects, polls, truthAtVerdict };
 }
