@@ -1,11 +1,8 @@
 /** The system clock and timers for the adapters; the pure core only ever sees a Clock. */
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Clock } from '../core/gate/types.js';
+import type { Timers } from '../core/gate/ports.js';
 
-export interface Timers extends Clock {
-  /** Resolves after `ms`, or as soon as `signal` aborts (never rejects). */
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
-}
+export type { Timers } from '../core/gate/ports.js';
 
 export const systemTimers: Timers = {
   now: () => Date.now(),

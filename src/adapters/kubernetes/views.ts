@@ -3,24 +3,29 @@
  * EndpointSlices, Warning events; shared by the Deployments watched there) and per Deployment (the
  * Deployment by field selector, its ReplicaSets and pods by its label selector).
  */
-import type { KubeConfig, KubernetesObject } from '@kubernetes/client-node';
 import type { ServiceJson, TargetGroupBindingJson } from '../../core/gate/discovery.js';
 import type { PodJson } from '../../core/gate/pods.js';
+import type {
+  DeploymentFeed,
+  DeploymentListeners,
+  NamespaceFeed,
+  Timers,
+  WarningEvent,
+} from '../../core/gate/ports.js';
 import { selectorString } from '../../core/rollout/selector.js';
 import type { Deployment, ReplicaSet } from '../../core/rollout/types.js';
-import type { WarningEvent } from '../../report/watch/format.js';
-import type { Timers } from '../clock.js';
 import { KubeSetupError } from './errors.js';
-import { Informer } from './informer.js';
+import { Informer, type KubeObject } from './informer.js';
+import type { ClusterAccess } from './kubeconfig.js';
 
-type K8s<T> = T & KubernetesObject;
+type K8s<T> = T & KubeObject;
 
 export interface ViewContext {
-  readonly kc: KubeConfig;
+  readonly access: ClusterAccess;
   readonly namespace: string;
   readonly timers: Timers;
   log(message: string): void;
-  onSetupError(error: KubeSetupError): void;
+  onSetupError(error: Error): void;
 }
 
 interface EventJson {
@@ -42,24 +47,24 @@ interface EndpointSliceJson {
   }[];
 }
 
-export class NamespaceView {
-  readonly services: Informer<K8s<ServiceJson>>;
-  readonly bindings: Informer<K8s<TargetGroupBindingJson>>;
-  readonly slices: Informer<K8s<EndpointSliceJson>>;
-  readonly events: Informer<K8s<EventJson>>;
+export class NamespaceView implements NamespaceFeed {
+  private readonly serviceInformer: Informer<K8s<ServiceJson>>;
+  private readonly bindingInformer: Informer<K8s<TargetGroupBindingJson>>;
+  private readonly slices: Informer<K8s<EndpointSliceJson>>;
+  private readonly events: Informer<K8s<EventJson>>;
 
   constructor(ctx: ViewContext) {
     const ns = ctx.namespace;
     const common = {
-      kc: ctx.kc,
+      access: ctx.access,
       namespace: ns,
       timers: ctx.timers,
       log: ctx.log,
       onSetupError: ctx.onSetupError,
       onChange: () => undefined,
     };
-    this.services = new Informer({ ...common, path: `/api/v1/namespaces/${ns}/services`, resource: 'services' });
-    this.bindings = new Informer({
+    this.serviceInformer = new Informer({ ...common, path: `/api/v1/namespaces/${ns}/services`, resource: 'services' });
+    this.bindingInformer = new Informer({
       ...common,
       path: `/apis/elbv2.k8s.aws/v1beta1/namespaces/${ns}/targetgroupbindings`,
       resource: 'targetgroupbindings.elbv2.k8s.aws',
@@ -80,14 +85,22 @@ export class NamespaceView {
   }
 
   /** Lists all four; throws when one cannot be listed (setup errors are also reported through onSetupError). */
-  async start(): Promise<void> {
-    const all = [this.services, this.bindings, this.slices, this.events];
-    await Promise.all(all.map((i) => i.start()));
+  async start(signal: AbortSignal): Promise<void> {
+    const all = [this.serviceInformer, this.bindingInformer, this.slices, this.events];
+    await Promise.all(all.map((i) => i.start(signal)));
     throwIfFailed(all);
   }
 
+  services(): readonly ServiceJson[] {
+    return this.serviceInformer.items();
+  }
+
+  bindings(): readonly TargetGroupBindingJson[] {
+    return this.bindingInformer.items();
+  }
+
   stop(): void {
-    for (const i of [this.services, this.bindings, this.slices, this.events]) i.stop();
+    for (const i of [this.serviceInformer, this.bindingInformer, this.slices, this.events]) i.stop();
   }
 
   /** Warning events about the named objects, oldest first. */
@@ -136,13 +149,7 @@ function throwIfFailed(informers: readonly { readonly failure: string | undefine
   if (failure) throw new KubeSetupError(`could not list ${failure}`);
 }
 
-export interface DeploymentListeners {
-  onDeployment(deployment: Deployment | undefined): void;
-  onReplicaSets(replicaSets: readonly ReplicaSet[]): void;
-  onPods(pods: readonly PodJson[]): void;
-}
-
-export class DeploymentView {
+export class DeploymentView implements DeploymentFeed {
   private readonly deployment: Informer<K8s<Deployment>>;
   private owned: { rs: Informer<K8s<ReplicaSet>>; pods: Informer<K8s<PodJson>> } | undefined;
 
@@ -152,7 +159,7 @@ export class DeploymentView {
     private readonly listeners: DeploymentListeners,
   ) {
     this.deployment = new Informer<K8s<Deployment>>({
-      kc: ctx.kc,
+      access: ctx.access,
       namespace: ctx.namespace,
       timers: ctx.timers,
       log: ctx.log,
@@ -165,17 +172,17 @@ export class DeploymentView {
   }
 
   /** Lists the Deployment; undefined when it does not exist or a setup error was reported; throws when the API cannot be reached. */
-  async startDeployment(): Promise<Deployment | undefined> {
-    const ok = await this.deployment.start();
+  async startDeployment(signal: AbortSignal): Promise<Deployment | undefined> {
+    const ok = await this.deployment.start(signal);
     throwIfFailed([this.deployment]);
     return ok ? this.deployment.items().find((d) => d.metadata?.name === this.name) : undefined;
   }
 
   /** Lists and watches the ReplicaSets and pods the Deployment's selector matches. */
-  async startOwned(deployment: Deployment): Promise<boolean> {
+  async startOwned(deployment: Deployment, signal: AbortSignal): Promise<void> {
     const labelSelector = selectorString(deployment.spec?.selector);
-    const { kc, namespace: ns, timers, log, onSetupError } = this.ctx;
-    const common = { kc, namespace: ns, timers, log, onSetupError, labelSelector };
+    const { access, namespace: ns, timers, log, onSetupError } = this.ctx;
+    const common = { access, namespace: ns, timers, log, onSetupError, labelSelector };
     this.owned = {
       rs: new Informer<K8s<ReplicaSet>>({
         ...common,
@@ -191,9 +198,8 @@ export class DeploymentView {
         onChange: (items) => this.listeners.onPods(items),
       }),
     };
-    const ok = await Promise.all([this.owned.rs.start(), this.owned.pods.start()]);
+    await Promise.all([this.owned.rs.start(signal), this.owned.pods.start(signal)]);
     throwIfFailed([this.owned.rs, this.owned.pods]);
-    return ok.every(Boolean);
   }
 
   replicaSets(): readonly ReplicaSet[] {
