@@ -17,6 +17,7 @@ import { countBySeverity, type ValidateReport } from '../report/validate/report.
 import { formatSarif } from '../report/validate/sarif.js';
 import { formatSummary } from '../report/validate/summary.js';
 import { formatText } from '../report/validate/text.js';
+import { logText } from '../report/log.js';
 import type { ValidateSettings } from '../settings.js';
 import type { ModeResult } from './result.js';
 
@@ -112,10 +113,10 @@ async function writeCli(settings: ValidateSettings, report: ValidateReport, out:
       return;
     case 'github':
       await issueWorkflowCommands(planAnnotations(report.findings, report.problems));
-      out.write(formatText({ ...report, findings: [], problems: [] }));
+      out.write(logText(formatText({ ...report, findings: [], problems: [] })));
       return;
     default:
-      out.write(formatText(report));
+      out.write(logText(formatText(report)));
   }
 }
 

@@ -44,19 +44,17 @@ export function toWorkload(o: K8sObject): Workload | undefined {
   const podSpecPath: Path = [...TEMPLATE, 'spec'];
   const containers = (Array.isArray(podSpec.containers) ? podSpec.containers : []).flatMap((c, index): Container[] => {
     if (!isObject(c)) return [];
-    const ports = (Array.isArray(c.ports) ? c.ports : [])
-      .filter(isObject)
-      .flatMap((p): ContainerPort[] =>
-        typeof p.containerPort === 'number'
-          ? [
-              {
-                containerPort: p.containerPort,
-                name: typeof p.name === 'string' ? p.name : undefined,
-                protocol: typeof p.protocol === 'string' ? p.protocol : 'TCP',
-              },
-            ]
-          : [],
-      );
+    const ports = (Array.isArray(c.ports) ? c.ports : []).filter(isObject).flatMap((p): ContainerPort[] =>
+      typeof p.containerPort === 'number'
+        ? [
+            {
+              containerPort: p.containerPort,
+              name: typeof p.name === 'string' ? p.name : undefined,
+              protocol: typeof p.protocol === 'string' ? p.protocol : 'TCP',
+            },
+          ]
+        : [],
+    );
     return [
       {
         name: typeof c.name === 'string' ? c.name : `#${index}`,
