@@ -24,6 +24,7 @@ const WATCH: readonly InputName[] = [
   Inputs.PollInterval,
   Inputs.Timeout,
   Inputs.SettleTimeout,
+  Inputs.SoakSeconds,
   Inputs.Rollback,
   Inputs.RollbackWait,
   Inputs.AllowRolloutOnly,

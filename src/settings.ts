@@ -31,6 +31,7 @@ export const Inputs = {
   PollInterval: 'poll-interval',
   Timeout: 'timeout',
   SettleTimeout: 'settle-timeout',
+  SoakSeconds: 'soak-seconds',
   Rollback: 'rollback',
   RollbackWait: 'rollback-wait',
   AllowRolloutOnly: 'allow-rollout-only',
@@ -109,6 +110,8 @@ export interface WatchSettings {
   /** Undefined: progressDeadlineSeconds of each Deployment plus the settle timeout. */
   readonly timeoutMs: number | undefined;
   readonly settleTimeoutMs: number;
+  /** After the load balancer caught up, how long to keep watching; undefined: one unhealthy-detection window of the target groups. */
+  readonly soakMs: number | undefined;
   readonly rollback: boolean;
   readonly rollbackWait: boolean;
   readonly allowRolloutOnly: boolean;
@@ -260,6 +263,7 @@ function readWatch(p: Problems): WatchSettings {
     pollIntervalMs,
     timeoutMs,
     settleTimeoutMs,
+    soakMs: p.raw(Inputs.SoakSeconds) === '' ? undefined : p.seconds(Inputs.SoakSeconds, 0),
     rollback: p.bool(Inputs.Rollback, false),
     rollbackWait: p.bool(Inputs.RollbackWait, true),
     allowRolloutOnly: p.bool(Inputs.AllowRolloutOnly, false),

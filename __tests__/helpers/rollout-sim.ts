@@ -165,6 +165,20 @@ export class RolloutSim {
     if (!this.paused) this.revision = this.specRevision;
   }
 
+  /** `kubectl rollout undo`: the previous revision's template becomes the Deployment's again. */
+  undo(): void {
+    const previous = Math.max(1, this.revision - 1);
+    this.generation++;
+    this.specRevision = this.revision = previous;
+    this.lastProgressAt = this.now;
+    this.timedOut = false;
+  }
+
+  /** The revision the controller rolls toward. */
+  get currentRevision(): number {
+    return this.revision;
+  }
+
   /** `kubectl scale --replicas=n` (or an autoscaler). */
   scale(replicas: number): void {
     this.replicas = replicas;
@@ -576,7 +590,8 @@ export class RolloutSim {
       ) {
         t.state = 'unhealthy';
         t.reason = pod?.brokenAt !== undefined ? 'Target.ResponseCodeMismatch' : 'Target.Timeout';
-        t.description = pod?.brokenAt !== undefined ? 'Health checks failed with these codes: [500]' : 'Request timed out';
+        t.description =
+          pod?.brokenAt !== undefined ? 'Health checks failed with these codes: [500]' : 'Request timed out';
       }
       if (t.deregisteredAt !== undefined) {
         if (now >= t.deregisteredAt + tg.drainMs) targets.delete(t.ip);
@@ -642,4 +657,36 @@ function template(app: string, image: string, gates: string[]) {
 
 export function tgArn(name: string): string {
   return `arn:aws:elasticloadbalancing:eu-west-1:111111111111:targetgroup/${name}/ffd6c2b5292a36c2`;
+}
+
+/**
+ * The seeds' ALB target group: the controller's default health check (interval 15 s × healthy
+ * threshold 2, so about 30 s to healthy), 2 s to register, 1.5 s to deregister, 300 s of draining.
+ */
+export function seedsAlb(arn: string, overrides: Partial<SimTargetGroup> = {}): SimTargetGroup {
+  return {
+    arn,
+    registerMs: 2_000,
+    healthyMs: 30_000,
+    unhealthyMs: 30_000,
+    deregisterMs: 1_500,
+    drainMs: 300_000,
+    gated: false,
+    ...overrides,
+  };
+}
+
+/** The seeds' Deployment: 10 replicas at 25 %/25 %, pods ready in 3 s, a 20 s preStop (the fix), behind one ALB group. */
+export function seedsDeployment(arn: string, overrides: Partial<SimOptions> = {}): SimOptions {
+  return {
+    replicas: 10,
+    maxSurge: '25%',
+    maxUnavailable: '25%',
+    progressDeadlineSeconds: 600,
+    containersReadyMs: 3_000,
+    terminationMs: 20_000,
+    newReleaseHealthy: true,
+    targetGroups: [seedsAlb(arn)],
+    ...overrides,
+  };
 }

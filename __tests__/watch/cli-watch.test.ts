@@ -118,7 +118,18 @@ async function watch(...args: string[]): Promise<{ code: number; stderr: string;
   stderr.on('data', (c) => (text += String(c)));
   const reportFile = path.join(dir, 'report.json');
   const code = await runCli(
-    ['watch', '--namespace', 'demo', '--poll-interval', '2s', '--report-file', reportFile, ...args],
+    [
+      'watch',
+      '--namespace',
+      'demo',
+      '--poll-interval',
+      '2s',
+      '--soak-seconds',
+      '0',
+      '--report-file',
+      reportFile,
+      ...args,
+    ],
     {
       stdout: new PassThrough(),
       stderr,
@@ -189,12 +200,9 @@ describe('zd-gate watch (CLI, loopback Kubernetes API and ELBv2)', () => {
       expect.arrayContaining(['DescribeTargetGroups', 'DescribeTargetHealth']),
     );
     expect(kube.requests.filter((q) => q.path.endsWith('/pods') && q.query.watch !== 'true')).toHaveLength(1);
-    // One poll in a watch shorter than the 2 s interval: a rate of 30 per minute.
-    expect(r.report.elb).toMatchObject({
-      pollIntervalSeconds: 2,
-      describeTargetHealthCalls: { [ARN]: 1 },
-      describeTargetHealthPerMinute: { [ARN]: 30 },
-    });
+    // One poll; its rate is calls × 60 / the watch's duration, a watch shorter than one interval counting as one.
+    expect(r.report.elb).toMatchObject({ pollIntervalSeconds: 2, describeTargetHealthCalls: { [ARN]: 1 } });
+    expect(r.report.elb.describeTargetHealthPerMinute[ARN]).toBeCloseTo(60 / Math.max(2, r.report.durationSeconds), 0);
   });
 
   it('exits 1 when a target group is below the threshold, with the ELB reason in the diagnostics', async () => {

@@ -6,11 +6,7 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import {
-  EksTokenAuthenticator,
-  eksToken,
-  TOKEN_RENEW_AFTER_MS,
-} from '../../src/adapters/kubernetes/eks-auth.js';
+import { EksTokenAuthenticator, eksToken, TOKEN_RENEW_AFTER_MS } from '../../src/adapters/kubernetes/eks-auth.js';
 
 const credentials = {
   accessKeyId: 'AKIDEXAMPLE',

@@ -6,39 +6,24 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runScenario, type ScenarioResult } from '../helpers/gate-harness.js';
-import { RolloutSim, tgArn, type SimOptions, type SimTargetGroup } from '../helpers/rollout-sim.js';
+import {
+  RolloutSim,
+  seedsAlb,
+  seedsDeployment,
+  tgArn,
+  type SimOptions,
+  type SimTargetGroup,
+} from '../helpers/rollout-sim.js';
 import { Gate } from '../../src/core/gate/gate.js';
 import { VERDICT_RULES } from '../../src/core/gate/verdicts.js';
 
 const TG = tgArn('k8s-demo-web-610dd2305f');
 
-function alb(overrides: Partial<SimTargetGroup> = {}): SimTargetGroup {
-  return {
-    arn: TG,
-    registerMs: 2_000,
-    healthyMs: 30_000,
-    unhealthyMs: 30_000,
-    deregisterMs: 1_500,
-    drainMs: 300_000,
-    gated: true,
-    ...overrides,
-  };
-}
+const alb = (overrides: Partial<SimTargetGroup> = {}): SimTargetGroup => seedsAlb(TG, { gated: true, ...overrides });
 
 /** The seeds' fixed Deployment: readiness gate, a 20 s preStop, 10 replicas at 25 %/25 %. */
-function fixed(overrides: Partial<SimOptions> = {}): SimOptions {
-  return {
-    replicas: 10,
-    maxSurge: '25%',
-    maxUnavailable: '25%',
-    progressDeadlineSeconds: 600,
-    containersReadyMs: 3_000,
-    terminationMs: 20_000,
-    newReleaseHealthy: true,
-    targetGroups: [alb()],
-    ...overrides,
-  };
-}
+const fixed = (overrides: Partial<SimOptions> = {}): SimOptions =>
+  seedsDeployment(TG, { targetGroups: [alb()], ...overrides });
 
 /** The traffic account agrees with the verdict: failed requests ⇒ not a pass; a pass ⇒ none failed. */
 function expectAgreement(r: ScenarioResult): void {
@@ -58,7 +43,9 @@ describe('scaling by someone else while the gate watches', () => {
     });
     expect(r.verdict).toMatchObject({ result: 'success', reason: 'converged' });
     expect(r.truthAtVerdict.get(TG)).toMatchObject({ newHealthy: 16, oldHealthy: 0 });
-    const notes = r.effects.filter((e) => e.type === 'milestone').map((e) => e.type === 'milestone' && e.milestone.text);
+    const notes = r.effects
+      .filter((e) => e.type === 'milestone')
+      .map((e) => e.type === 'milestone' && e.milestone.text);
     expect(notes.some((t) => /scaled up from 10 to 16 replicas/.test(String(t)))).toBe(true);
     // The requirement never ran ahead of the targets that could be healthy: 8 (before the scale) until
     // the new pods' targets were healthy, then up to 12 = 16 − maxUnavailable 4.
@@ -174,7 +161,9 @@ describe('the soak after convergence', () => {
   it('a release that degrades right after convergence (2 of 10 pods start failing) fails during the soak: targets-degraded', () => {
     const r = degrading(2);
     expect(r.verdict).toMatchObject({ result: 'failed', reason: 'targets-degraded', rollbackAdvised: true });
-    expect(r.verdict!.message).toMatch(/was healthy and now fails the load balancer health check \(Target\.ResponseCodeMismatch\)/);
+    expect(r.verdict!.message).toMatch(
+      /was healthy and now fails the load balancer health check \(Target\.ResponseCodeMismatch\)/,
+    );
     // 8 healthy targets are still at the threshold: capacity alone would have passed it.
     expect(r.gate.snapshot().targetGroups[0]!.counts!.healthy).toBe(8);
     expect(r.sim.trafficOf(TG).failed).toBeGreaterThan(0);
@@ -203,7 +192,12 @@ describe('a paused rollout', () => {
         if (now === 8_000) sim.pause();
       },
     });
-    expect(r.verdict).toMatchObject({ result: 'failed', reason: 'paused', rollbackAdvised: false, claim: 'not-rolled-out' });
+    expect(r.verdict).toMatchObject({
+      result: 'failed',
+      reason: 'paused',
+      rollbackAdvised: false,
+      claim: 'not-rolled-out',
+    });
     expect(r.verdict!.at).toBeGreaterThanOrEqual(8_000);
     expect(r.verdict!.at).toBeLessThan(9_000);
     expect(r.verdict!.message).toMatch(
@@ -234,7 +228,9 @@ describe('a second deploy while the gate watches', () => {
     expect(r.verdict).toMatchObject({ result: 'success', reason: 'converged' });
     expect(r.gate.snapshot().revision).toBe(3);
     const notes = r.effects.flatMap((e) => (e.type === 'milestone' ? [e.milestone.text] : []));
-    expect(notes.some((t) => /revision 3 \(ReplicaSet web-new3\) replaced revision 2 while the gate watched/.test(t))).toBe(true);
+    expect(
+      notes.some((t) => /revision 3 \(ReplicaSet web-new3\) replaced revision 2 while the gate watched/.test(t)),
+    ).toBe(true);
     expectAgreement(r);
   });
 

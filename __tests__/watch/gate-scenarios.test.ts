@@ -5,40 +5,26 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../helpers/gate-harness.js';
-import { RolloutSim, tgArn, type SimOptions, type SimTargetGroup } from '../helpers/rollout-sim.js';
+import {
+  RolloutSim,
+  seedsAlb,
+  seedsDeployment,
+  tgArn,
+  type SimOptions,
+  type SimTargetGroup,
+} from '../helpers/rollout-sim.js';
 import { rolloutStatus } from '../../src/core/rollout/status.js';
 
 const TG = tgArn('k8s-demongin-serviced-610dd2305f');
 const TG_B = tgArn('k8s-demongin-internal-9a8b7c6d5e');
 
-function alb(overrides: Partial<SimTargetGroup> = {}): SimTargetGroup {
-  return {
-    arn: TG,
-    registerMs: 2_000,
-    healthyMs: 30_000,
-    unhealthyMs: 30_000,
-    deregisterMs: 1_500,
-    drainMs: 300_000,
-    gated: false,
-    ...overrides,
-  };
-}
+const alb = (overrides: Partial<SimTargetGroup> = {}): SimTargetGroup => seedsAlb(TG, overrides);
 
-function seeds(overrides: Partial<SimOptions> = {}): SimOptions {
-  return {
-    replicas: 10,
-    maxSurge: '25%',
-    maxUnavailable: '25%',
-    progressDeadlineSeconds: 600,
-    containersReadyMs: 3_000,
-    // A 20 s preStop sleep: longer than deregistration takes, so the other rules are seen alone.
-    // Seed 001 as published (no preStop: the pod is gone a second after deletion) sets 1_000.
-    terminationMs: 20_000,
-    newReleaseHealthy: true,
-    targetGroups: [alb()],
-    ...overrides,
-  };
-}
+/** The seeds' Deployment behind one ALB group without the readiness gate (a scenario adds it). */
+const seeds = (overrides: Partial<SimOptions> = {}): SimOptions =>
+  // A 20 s preStop sleep: longer than deregistration takes, so the other rules are seen alone.
+  // Seed 001 as published (no preStop: the pod is gone a second after deletion) sets 1_000.
+  seedsDeployment(TG, overrides);
 
 /** When kubectl would print `successfully rolled out`, and what the load balancer had then. */
 function kubectlDoneAt(options: SimOptions): { at: number; truth: ReturnType<RolloutSim['truth']> } | undefined {
@@ -115,10 +101,14 @@ describe('old targets dying before deregistration', () => {
     expect(runScenario({ sim: new RolloutSim(options), maxMs: 900_000 }).verdict?.result).toBe('success');
   });
 
-  it('deregistration-seconds 0 turns the inference off, yet an answer that still has a dead pod\'s target healthy fails the gate (certain)', () => {
+  it("deregistration-seconds 0 turns the inference off, yet an answer that still has a dead pod's target healthy fails the gate (certain)", () => {
     const options = seeds({ terminationMs: 200, targetGroups: [alb({ gated: true, deregisterMs: 10_000 })] });
     const r = runScenario({ sim: new RolloutSim(options), maxMs: 900_000, config: { deregistrationMs: 0 } });
-    expect(r.verdict).toMatchObject({ result: 'failed', reason: 'exited-before-deregistration', claim: 'requests-failed' });
+    expect(r.verdict).toMatchObject({
+      result: 'failed',
+      reason: 'exited-before-deregistration',
+      claim: 'requests-failed',
+    });
     expect(r.verdict!.message).toMatch(
       /^pod web-old-\d+ had stopped serving [\d.]+s before a DescribeTargetHealth answer that still had its target healthy \(not even deregistered\)/,
     );
@@ -135,7 +125,9 @@ describe('old targets dying before deregistration', () => {
     });
     const r = runScenario({ sim: new RolloutSim(options), maxMs: 900_000 });
     expect(r.verdict).toMatchObject({ result: 'failed', reason: 'exited-before-deregistration' });
-    expect(r.verdict!.message).toMatch(/^pod web-old-\d+ stopped serving [\d.]+s after (its deletion|a DescribeTargetHealth answer still had its target healthy)/);
+    expect(r.verdict!.message).toMatch(
+      /^pod web-old-\d+ stopped serving [\d.]+s after (its deletion|a DescribeTargetHealth answer still had its target healthy)/,
+    );
     // The first old pods are deleted at once: judged 5 s later, when they went not Ready, long before they are gone.
     expect(r.verdict!.at).toBeGreaterThanOrEqual(5_000);
     expect(r.verdict!.at).toBeLessThan(6_000);

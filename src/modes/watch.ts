@@ -205,7 +205,7 @@ class WatchRun {
       timeoutMs: settings.timeoutMs,
       settleTimeoutMs: settings.settleTimeoutMs,
       pollIntervalMs: settings.pollIntervalMs,
-      soakMs: soakSetting(settings),
+      soakMs: settings.soakMs,
       minHealthy: settings.minHealthy,
     };
   }
@@ -285,7 +285,9 @@ class WatchRun {
       raceAbort(this.ports.connect(signal), signal),
     );
     this.cluster = cluster;
-    host.info(`zd-gate watch: ${settings.deployments.join(', ')} in namespace ${settings.namespace} via ${cluster.describe}`);
+    host.info(
+      `zd-gate watch: ${settings.deployments.join(', ')} in namespace ${settings.namespace} via ${cluster.describe}`,
+    );
     this.event(undefined, `connected: ${cluster.describe}`);
 
     const early: string[] = [];
@@ -297,19 +299,27 @@ class WatchRun {
       },
     });
     const ns = this.namespaceFeed;
-    await this.bounded(`listing Services, TargetGroupBindings, EndpointSlices and events in namespace ${settings.namespace}`, signal, limitMs, async () => {
-      try {
-        await raceAbort(ns.start(signal), signal);
-      } catch (e) {
-        // A permission problem says more than "could not list".
-        if (early.length === 0) throw e;
-      }
-    });
+    await this.bounded(
+      `listing Services, TargetGroupBindings, EndpointSlices and events in namespace ${settings.namespace}`,
+      signal,
+      limitMs,
+      async () => {
+        try {
+          await raceAbort(ns.start(signal), signal);
+        } catch (e) {
+          // A permission problem says more than "could not list".
+          if (early.length === 0) throw e;
+        }
+      },
+    );
     if (early.length > 0) throw new WatchSetupError(early[0] as string);
 
     for (const name of settings.deployments)
       this.sessions.push(
-        new WatchSession({ cluster, namespace: settings.namespace, host, timers: this.timers, namespaceFeed: ns }, name),
+        new WatchSession(
+          { cluster, namespace: settings.namespace, host, timers: this.timers, namespaceFeed: ns },
+          name,
+        ),
       );
     const deployments = await this.bounded('listing the Deployments, their ReplicaSets and pods', signal, limitMs, () =>
       raceAbort(Promise.all(this.sessions.map((s) => s.prepare(signal))), signal),
@@ -321,8 +331,11 @@ class WatchRun {
     if (arns.length > 0) {
       this.elb = this.ports.targetHealth((arn) => this.regionFor(arn));
       const elb = this.elb;
-      for (const [arn, info] of await this.bounded('describing the target groups (DescribeTargetGroups)', signal, limitMs, () =>
-        raceAbort(elb.describeTargetGroups(arns, signal), signal),
+      for (const [arn, info] of await this.bounded(
+        'describing the target groups (DescribeTargetGroups)',
+        signal,
+        limitMs,
+        () => raceAbort(elb.describeTargetGroups(arns, signal), signal),
       ))
         infos.set(arn, info);
       const missing = arns.filter((a) => !infos.has(a));
@@ -383,7 +396,13 @@ class WatchRun {
     const plans: TargetGroupPlan[] = [];
     const unusable: string[] = [];
     for (const c of candidates) {
-      const info = infos.get(c.arn) ?? { arn: c.arn, name: targetGroupName(c.arn), targetType: 'unknown', healthCheck: 'unknown', loadBalancers: 0 };
+      const info = infos.get(c.arn) ?? {
+        arn: c.arn,
+        name: targetGroupName(c.arn),
+        targetType: 'unknown',
+        healthCheck: 'unknown',
+        loadBalancers: 0,
+      };
       const why = whyNotCounted(info);
       if (why) {
         unusable.push(`${targetGroupName(c.arn)} (target type ${info.targetType})`);
@@ -399,7 +418,9 @@ class WatchRun {
         ...(grace !== undefined ? { unhealthyGraceMs: grace } : {}),
       };
       plans.push({ ref, targetType: info.targetType, healthCheck: info.healthCheck, service: c.service });
-      this.host.info(`${name}: target group ${ref.name} via ${c.source}; health check ${info.healthCheck ?? 'unknown'}`);
+      this.host.info(
+        `${name}: target group ${ref.name} via ${c.source}; health check ${info.healthCheck ?? 'unknown'}`,
+      );
     }
     if (plans.length === 0) {
       const found =
@@ -423,7 +444,7 @@ class WatchRun {
     const soakMs = this.soakMs ?? 0;
     if (soakMs > 0)
       this.host.info(
-        `soak: after the load balancer catches up, each Deployment is watched ${soakMs / 1000}s more before it passes${settings.soakMs === undefined ? ' (one unhealthy-detection window of its target groups: interval × unhealthy threshold)' : ''}`,
+        `soak: after the load balancer catches up, each Deployment is watched ${soakMs / 1000}s more before it passes${this.inputs.soakMs === undefined ? ' (one unhealthy-detection window of its target groups: interval × unhealthy threshold)' : ''}`,
       );
     this.sessions.forEach((s, i) => {
       const mine = plans[i] as TargetGroupPlan[];
@@ -460,10 +481,13 @@ class WatchRun {
     const arns = new Set(sessions.flatMap((s) => s.targetArns));
     if (arns.size > 0 && this.elb) {
       const { TargetHealthPoller } = await import('../adapters/aws/poller.js');
-      const poller = new TargetHealthPoller(this.elb, this.timers, { intervalMs: this.pollIntervalMs ?? settings.pollIntervalMs });
+      const poller = new TargetHealthPoller(this.elb, this.timers, {
+        intervalMs: this.pollIntervalMs ?? settings.pollIntervalMs,
+      });
       for (const arn of arns) {
         poller.subscribe(arn, (observation) => {
-          for (const s of sessions) if (s.targetArns.includes(arn)) s.feedGate({ type: 'target-health', arn, observation });
+          for (const s of sessions)
+            if (s.targetArns.includes(arn)) s.feedGate({ type: 'target-health', arn, observation });
         });
       }
       this.calls = poller.calls;
@@ -511,12 +535,16 @@ class WatchRun {
       host.info(`${s.name}: rolling back (rollback: true)`);
       this.event(s.name, 'rollback started');
       const outcome = await s.rollback(settings.rollbackWait, this.cancelled.signal);
-      if (outcome.patchedAt !== undefined) this.event(s.name, `rollback patch applied (revision ${outcome.revision})`, outcome.patchedAt);
+      if (outcome.patchedAt !== undefined)
+        this.event(s.name, `rollback patch applied (revision ${outcome.revision})`, outcome.patchedAt);
       this.event(s.name, `rollback ${outcome.status}`, outcome.endedAt);
-      const say = outcome.status === 'error' || outcome.status === 'unknown' ? host.error.bind(host) : host.info.bind(host);
+      const say =
+        outcome.status === 'error' || outcome.status === 'unknown' ? host.error.bind(host) : host.info.bind(host);
       say(`${s.name}: rollback ${outcome.status}: ${outcome.message}`);
     } else if (settings.rollback && v.result === 'failed' && !v.rollbackAdvised) {
-      host.info(`${s.name}: no rollback: ${v.reason === 'paused' ? 'kubectl refuses to roll back a paused Deployment' : `a ${v.reason} verdict does not roll back`}`);
+      host.info(
+        `${s.name}: no rollback: ${v.reason === 'paused' ? 'kubectl refuses to roll back a paused Deployment' : `a ${v.reason} verdict does not roll back`}`,
+      );
     }
     s.stop();
   }
@@ -589,17 +617,15 @@ class WatchRun {
 
     const exitCode = exitCodeOf(result);
     if (error && exitCode === 2) {
-      host.error(error, { title: this.cancelled.signal.aborted ? 'zd-gate: cancelled' : 'zd-gate: the gate could not run' });
+      host.error(error, {
+        title: this.cancelled.signal.aborted ? 'zd-gate: cancelled' : 'zd-gate: the gate could not run',
+      });
       return { exitCode, message: error };
     }
     if (exitCode === 0) return { exitCode, message: `${deployments.map((d) => d.name).join(', ')}: passed` };
     const bad = deployments.filter((d) => d.result !== 'success');
     return { exitCode, message: bad.map((d) => `${d.name} ${d.result} (${d.reason}): ${d.message}`).join('; ') };
   }
-}
-
-function soakSetting(settings: WatchSettings): number | undefined {
-  return (settings as { soakMs?: number }).soakMs;
 }
 
 /** Rejects as soon as `signal` aborts, even when `p` never settles (a port that ignores its signal). */

@@ -24,7 +24,10 @@ export async function describeCluster(
     cluster = (await client.send(new DescribeClusterCommand({ name }), signal ? { abortSignal: signal } : {})).cluster;
   } catch (e) {
     const err = e as { name?: string; message?: string };
-    if (signal?.aborted) throw new AwsSetupError(`eks:DescribeCluster for cluster ${name} was stopped: the run was cancelled or timed out.`);
+    if (signal?.aborted)
+      throw new AwsSetupError(
+        `eks:DescribeCluster for cluster ${name} was stopped: the run was cancelled or timed out.`,
+      );
     if (err.name === 'ResourceNotFoundException') {
       throw new AwsSetupError(
         `EKS cluster \`${name}\` not found in ${region}: check \`cluster-name\` and \`aws-region\`.`,

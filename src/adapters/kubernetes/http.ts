@@ -88,7 +88,10 @@ export async function requestJson(access: ClusterAccess, path: string, o: Reques
   } catch (e) {
     if (e instanceof KubeApiError) throw e;
     if (e instanceof Error && e.name === 'KubeSetupError') throw e;
-    throw transportError(deadline.aborted && !o.signal?.aborted ? Object.assign(new Error(), { name: 'TimeoutError' }) : e, timeoutMs);
+    throw transportError(
+      deadline.aborted && !o.signal?.aborted ? Object.assign(new Error(), { name: 'TimeoutError' }) : e,
+      timeoutMs,
+    );
   }
   if (status < 200 || status >= 300) throw apiError(status, text);
   return JSON.parse(text) as unknown;

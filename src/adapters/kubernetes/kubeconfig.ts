@@ -41,7 +41,11 @@ export function parseKubeconfig(text: string, dir?: string): Kubeconfig {
   const absolute = (f: string | undefined): string | undefined =>
     f === undefined || dir === undefined || path.isAbsolute(f) ? f : path.join(dir, f);
   const clusters = newClusters(obj.clusters).map((c) => ({ ...c, caFile: absolute(c.caFile) }));
-  const users = newUsers(obj.users).map((u) => ({ ...u, certFile: absolute(u.certFile), keyFile: absolute(u.keyFile) }));
+  const users = newUsers(obj.users).map((u) => ({
+    ...u,
+    certFile: absolute(u.certFile),
+    keyFile: absolute(u.keyFile),
+  }));
   const current = obj['current-context'];
   return {
     clusters,
@@ -90,7 +94,9 @@ function inCluster(env: Readonly<Record<string, string | undefined>>): Kubeconfi
   const server = `https://${host.includes(':') ? `[${host}]` : host}:${port}`;
   return {
     clusters: [{ name: 'inCluster', server, caFile: `${SERVICE_ACCOUNT}/ca.crt`, skipTLSVerify: false }],
-    users: [{ name: 'inClusterUser', authProvider: { name: 'tokenFile', config: { tokenFile: `${SERVICE_ACCOUNT}/token` } } }],
+    users: [
+      { name: 'inClusterUser', authProvider: { name: 'tokenFile', config: { tokenFile: `${SERVICE_ACCOUNT}/token` } } },
+    ],
     contexts: [{ name: 'inClusterContext', cluster: 'inCluster', user: 'inClusterUser' }],
     currentContext: 'inClusterContext',
   };
@@ -309,12 +315,16 @@ export function runExecPlugin(
     };
     const onAbort = (): void => {
       child.kill('SIGKILL');
-      finish(() => reject(new KubeSetupError(`the exec credential plugin \`${command}\` was stopped: the run was cancelled.`)));
+      finish(() =>
+        reject(new KubeSetupError(`the exec credential plugin \`${command}\` was stopped: the run was cancelled.`)),
+      );
     };
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       finish(() =>
-        reject(new KubeSetupError(`the exec credential plugin \`${command}\` did not answer within ${o.timeoutMs / 1000}s.`)),
+        reject(
+          new KubeSetupError(`the exec credential plugin \`${command}\` did not answer within ${o.timeoutMs / 1000}s.`),
+        ),
       );
     }, o.timeoutMs);
     o.signal?.addEventListener('abort', onAbort, { once: true });
@@ -325,7 +335,9 @@ export function runExecPlugin(
       if (stderr.length < 4_000) stderr += d;
     });
     child.on('error', (e) =>
-      finish(() => reject(new KubeSetupError(`the exec credential plugin \`${command}\` could not start: ${e.message}`))),
+      finish(() =>
+        reject(new KubeSetupError(`the exec credential plugin \`${command}\` could not start: ${e.message}`)),
+      ),
     );
     child.on('close', (code) =>
       finish(() => {

@@ -21,5 +21,9 @@ export type EvidenceSourceName = keyof Evidence;
 
 /** One reading, as the gate receives it. */
 export type EvidenceEvent = {
-  [K in EvidenceSourceName]: { readonly type: 'evidence'; readonly source: K; readonly value: NonNullable<Evidence[K]> };
+  [K in EvidenceSourceName]: {
+    readonly type: 'evidence';
+    readonly source: K;
+    readonly value: NonNullable<Evidence[K]>;
+  };
 }[EvidenceSourceName];

@@ -468,8 +468,7 @@ export class Gate {
       this.checkRoutedAfterStop(group, note);
     }
     const counts = group.counts;
-    const fresh =
-      last !== undefined && now - last.at <= this.config.staleAfterMs && group.unknownSince === undefined;
+    const fresh = last !== undefined && now - last.at <= this.config.staleAfterMs && group.unknownSince === undefined;
     if (fresh && counts) this.thresholds.observe(group.ref.arn, counts.healthy);
     const required = this.thresholds.required(group.ref.arn);
     if (counts) {
@@ -668,9 +667,10 @@ export class Gate {
           : {
               forMs: now - caughtUp,
               lengthMs: soakMs,
-              observedToEnd: [...this.groups.values()].every(
-                (g) => g.last !== undefined && g.last.requestedAt >= caughtUp + soakMs,
-              ),
+              // Without a soak the answer that showed the load balancer caught up is enough.
+              observedToEnd:
+                soakMs === 0 ||
+                [...this.groups.values()].every((g) => g.last !== undefined && g.last.requestedAt >= caughtUp + soakMs),
             },
       elapsedMs: now - this.startedAt,
       timeoutMs,
@@ -678,9 +678,9 @@ export class Gate {
         ? `deployment "${this.config.deployment}" was never seen`
         : !this.synced
           ? 'the ReplicaSets and pods were never listed'
-          : (this.rollout?.phase === 'complete' && caughtUp !== undefined
+          : ((this.rollout?.phase === 'complete' && caughtUp !== undefined
               ? `the soak had run ${seconds(now - caughtUp)}s of ${seconds(soakMs)}s`
-              : this.rollout?.message) ?? 'rollout status unknown',
+              : this.rollout?.message) ?? 'rollout status unknown'),
     };
   }
 

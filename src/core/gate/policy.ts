@@ -137,7 +137,9 @@ export function checkPlan(
     const msg = `${plan.targetGroups} target groups at poll-interval ${sec(i.pollIntervalMs)} would exceed the gate's ELB budget; each is polled every ${sec(plan.pollIntervalMs)} instead`;
     const limit = i.settleTimeoutMs > 0 ? i.settleTimeoutMs : undefined;
     if (i.timeoutMs !== undefined && plan.pollIntervalMs >= i.timeoutMs)
-      err(`${msg}, not shorter than \`timeout\` (${sec(i.timeoutMs)}). Watch fewer Deployments per run or raise timeout.`);
+      err(
+        `${msg}, not shorter than \`timeout\` (${sec(i.timeoutMs)}). Watch fewer Deployments per run or raise timeout.`,
+      );
     else if (limit !== undefined && plan.pollIntervalMs > limit)
       err(
         `${msg}, longer than \`settle-timeout\` (${sec(limit)}): a healthy release could fail before the load balancer is polled again. Watch fewer Deployments per run or raise settle-timeout.`,

@@ -119,7 +119,9 @@ export class Thresholds {
     ramp.peak = Math.max(ramp.peak, healthy);
     if (this.resolved && this.required(group).value >= this.resolved.value) {
       this.ramps.delete(group);
-      this.notes.push(`${this.names.get(group) ?? group}: threshold back at ${this.resolved.value} (${this.resolved.explanation})`);
+      this.notes.push(
+        `${this.names.get(group) ?? group}: threshold back at ${this.resolved.value} (${this.resolved.explanation})`,
+      );
     }
   }
 

@@ -128,7 +128,7 @@ const rows = [
     rollback: true,
     claim: 'requests-failed',
     title: 'a pod stopped serving while the load balancer still routed to it',
-    doc: 'A pod of the Deployment stopped serving (it went not Ready while terminating, or disappeared) while the load balancer could still send it requests: either a `DescribeTargetHealth` answer requested after the pod stopped still had its target `healthy` (certain), or the pod stopped less than `deregistration-seconds` after its deletion began, or after the last answer that had its target `healthy`, while its target was still registered (the load balancer keeps routing to a deregistered target until the change has propagated). Requests sent to it failed, even when every count stays above the threshold. The fix is a preStop delay that outlasts deregistration (and the load balancer controller\'s lag), and a grace period that covers it. Use about 60 for `deregistration-seconds` behind an NLB; 0 turns the `likely` half off.',
+    doc: "A pod of the Deployment stopped serving (it went not Ready while terminating, or disappeared) while the load balancer could still send it requests: either a `DescribeTargetHealth` answer requested after the pod stopped still had its target `healthy` (certain), or the pod stopped less than `deregistration-seconds` after its deletion began, or after the last answer that had its target `healthy`, while its target was still registered (the load balancer keeps routing to a deregistered target until the change has propagated). Requests sent to it failed, even when every count stays above the threshold. The fix is a preStop delay that outlasts deregistration (and the load balancer controller's lag), and a grace period that covers it. Use about 60 for `deregistration-seconds` behind an NLB; 0 turns the `likely` half off.",
     check: (f) => {
       const first = f.stoppedWhileRouted[0];
       if (!first) return undefined;
@@ -144,7 +144,7 @@ const rows = [
     rollback: false,
     claim: 'not-rolled-out',
     title: 'the Deployment is paused',
-    doc: "The Deployment is paused (`spec.paused`; the controller's Progressing condition says `DeploymentPaused`, \"Deployment is paused\") before its rollout completed. A paused rollout never finishes and has no progress deadline, so the gate says so at once instead of timing out. No rollback is attempted: kubectl refuses to roll back a paused Deployment. Resume it with `kubectl rollout resume deployment/<name>` and run the gate again.",
+    doc: 'The Deployment is paused (`spec.paused`; the controller\'s Progressing condition says `DeploymentPaused`, "Deployment is paused") before its rollout completed. A paused rollout never finishes and has no progress deadline, so the gate says so at once instead of timing out. No rollback is attempted: kubectl refuses to roll back a paused Deployment. Resume it with `kubectl rollout resume deployment/<name>` and run the gate again.',
     check: (f) =>
       f.synced && f.paused && f.rollout?.phase !== 'complete'
         ? `deployment "${f.config.deployment}" is paused (Progressing: DeploymentPaused, "Deployment is paused"): ${f.rollout?.message ?? 'the rollout has not started'}. A paused rollout does not finish and cannot be rolled back ("you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again"): run \`kubectl rollout resume deployment/${f.config.deployment}\`.`
@@ -156,7 +156,7 @@ const rows = [
     rollback: true,
     claim: 'not-rolled-out',
     title: "kubectl's progress deadline",
-    doc: "kubectl's rule: the Deployment's Progressing condition has reason `ProgressDeadlineExceeded` (`deployment \"web\" exceeded its progress deadline`).",
+    doc: 'kubectl\'s rule: the Deployment\'s Progressing condition has reason `ProgressDeadlineExceeded` (`deployment "web" exceeded its progress deadline`).',
     check: (f) => (f.synced && f.rollout?.phase === 'failed' ? f.rollout.message : undefined),
   },
   {
@@ -182,7 +182,7 @@ const rows = [
     rollback: true,
     claim: 'requests-failed',
     title: 'healthy targets of the new release started failing the health check',
-    doc: 'A target of a serving pod of the new ReplicaSet that had been `healthy` fails the load balancer\'s health check (`unhealthy` with a target\'s reason), for `tolerate-seconds` of observed time. The load balancer sent it requests until it marked it unhealthy (interval × unhealthy threshold), so requests failed even when the count stays above the threshold. This is what the soak exists for: a release that degrades right after it rolled out.',
+    doc: "A target of a serving pod of the new ReplicaSet that had been `healthy` fails the load balancer's health check (`unhealthy` with a target's reason), for `tolerate-seconds` of observed time. The load balancer sent it requests until it marked it unhealthy (interval × unhealthy threshold), so requests failed even when the count stays above the threshold. This is what the soak exists for: a release that degrades right after it rolled out.",
     check: (f) => {
       if (!f.synced) return undefined;
       for (const g of f.groups) {
@@ -207,9 +207,7 @@ const rows = [
       for (const g of f.groups) {
         if (!g.fresh || g.belowForMs === undefined || !g.counts || !tolerated(f, g.belowForMs)) continue;
         const held =
-          f.config.tolerateMs > 0
-            ? ` for ${s(g.belowForMs)} (tolerate-seconds ${s(f.config.tolerateMs)})`
-            : '';
+          f.config.tolerateMs > 0 ? ` for ${s(g.belowForMs)} (tolerate-seconds ${s(f.config.tolerateMs)})` : '';
         return `target group ${g.name}: ${g.counts.healthy} healthy targets of ${f.config.deployment} < threshold ${g.required} (${g.requiredWhy})${held}; ${describeStates(g.counts)}`;
       }
       return undefined;
@@ -253,8 +251,7 @@ const rows = [
     claim: 'not-rolled-out',
     title: '`timeout` passed',
     doc: '`timeout` passed before a verdict (default: `progressDeadlineSeconds` + `settle-timeout` + the soak). It bounds the whole watch, connecting and listing included.',
-    check: (f) =>
-      f.elapsedMs >= f.timeoutMs ? `timed out after ${s(f.timeoutMs)}: ${f.waitingFor}` : undefined,
+    check: (f) => (f.elapsedMs >= f.timeoutMs ? `timed out after ${s(f.timeoutMs)}: ${f.waitingFor}` : undefined),
   },
   {
     reason: 'converged',
@@ -262,7 +259,7 @@ const rows = [
     rollback: false,
     claim: 'no-loss-seen',
     title: 'passed',
-    doc: "kubectl would print `successfully rolled out`, in every target group at least `spec.replicas` pods of the new ReplicaSet are `healthy` targets and no old or deleted pod is still `healthy` (`draining` is fine), and that held through the soak (`soak-seconds`) with a fresh answer of every target group after it ended.",
+    doc: 'kubectl would print `successfully rolled out`, in every target group at least `spec.replicas` pods of the new ReplicaSet are `healthy` targets and no old or deleted pod is still `healthy` (`draining` is fine), and that held through the soak (`soak-seconds`) with a fresh answer of every target group after it ended.',
     check: (f) => {
       if (!f.synced || f.completeForMs === undefined || !f.soak) return undefined;
       if (f.soak.forMs < f.soak.lengthMs || !f.soak.observedToEnd) return undefined;
