@@ -15,3 +15,12 @@ export const systemTimers: Timers = {
     }
   },
 };
+
+/**
+ * After the watch mode has written its report, outputs and summary and closed its connections:
+ * should anything still hold the event loop (a socket a library keeps open), the process exits
+ * anyway a moment later instead of idling until the job's timeout. The timer itself holds nothing.
+ */
+export function exitSoonAfter(ms = 2_000): void {
+  setTimeout(() => process.exit(), ms).unref();
+}
