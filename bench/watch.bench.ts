@@ -26,6 +26,7 @@ import { CallBudget, DEFAULT_BUDGET } from '../src/adapters/aws/budget.js';
 import { createElbClient, ElbTargetHealth } from '../src/adapters/aws/elbv2.js';
 import { TargetHealthPoller } from '../src/adapters/aws/poller.js';
 import { podInfo, isServing } from '../src/core/gate/pods.js';
+import { pollInterval } from '../src/core/gate/policy.js';
 import type { Host } from '../src/host.js';
 import { runWatch } from '../src/modes/watch.js';
 import type { WatchSettings } from '../src/settings.js';
@@ -112,9 +113,10 @@ async function elbCallsPerMinute(): Promise<
         budget.spend(),
         elb.describeTargetHealth(arn, signal)
       ),
+      budgetWaitMs: () => budget.waitMs(),
     };
-    const effective = Math.max(interval, (groups / DEFAULT_BUDGET.ratePerSecond) * 1000);
-    const poller = new TargetHealthPoller(counting, budget, timers, { intervalMs: effective });
+    const effective = pollInterval(interval, groups, DEFAULT_BUDGET.ratePerSecond);
+    const poller = new TargetHealthPoller(counting, timers, { intervalMs: effective });
     for (let i = 0; i < groups; i++) poller.subscribe(tgArn(`tg-${i}`), () => undefined);
     const stop = new AbortController();
     setMaxListeners(0, stop.signal);
@@ -176,13 +178,11 @@ const belowThreshold: Crossing = (sim) => {
 };
 
 /**
- * Ground truth: a pod is gone while the load balancer still has its target in service. The pods
- * deleted at the apply instant, before the gate's first list, are not judged (the gate never saw
- * them serving); their routing window (deregistration 10 s after deletion) closes at 10.2 s, so the
- * clock starts with the deletions after that.
+ * Ground truth: a pod is gone while the load balancer still has its target in service (the gate
+ * judges every such pod, also those deleted before its first list, once an answer shows the target
+ * still healthy after the pod stopped).
  */
 const goneWhileRouted: Crossing = (sim) => {
-  if (sim.now < 11_000) return false;
   const live = new Set(
     sim
       .pods_()
@@ -330,6 +330,8 @@ async function replayThroughAdapters(replicas: number, speed: number): Promise<R
     pollIntervalMs: 2_000,
     timeoutMs: 15 * 60_000,
     settleTimeoutMs: 5 * 60_000,
+    // The replay ends with the rollout: no soak, so the figures compare with earlier runs.
+    soakMs: 0,
     rollback: false,
     rollbackWait: false,
     allowRolloutOnly: false,
@@ -398,6 +400,8 @@ async function replayThroughBundle(bundle: string, replicas: number, speed: numb
       '2s',
       '--deregistration-seconds',
       String(Math.floor(15 / speed)),
+      '--soak-seconds',
+      '0',
       '--report-file',
       path.join(dir, 'report.json'),
     ],

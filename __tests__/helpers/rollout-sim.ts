@@ -63,7 +63,7 @@ export interface SimOptions {
   readonly targetGroups: readonly SimTargetGroup[];
   /** Port the targets are registered on. */
   readonly port?: number;
-  /** Requests per second through the load balancer, per target group (default 100). */
+  /** Requests per second through the load balancer, per target group (default 100; 0: no traffic account). */
   readonly rps?: number;
 }
 
@@ -313,6 +313,8 @@ export class RolloutSim {
   }
 
   pods_(): PodJson[] {
+    const gates = this.gateTypes();
+    const gated = this.options.targetGroups.filter((t) => t.gated).map((t) => [t.arn, gateType(t.arn)] as const);
     return this.pods.map((p) => {
       const containersReady = this.containersReady(p);
       const ready = this.isReady(p);
@@ -331,7 +333,7 @@ export class RolloutSim {
           ],
         },
         spec: {
-          readinessGates: this.gateTypes().map((t) => ({ conditionType: t })),
+          readinessGates: gates.map((t) => ({ conditionType: t })),
           containers: [{ ports: [{ name: 'http', containerPort: this.options.port ?? 80 }] }],
         },
         status: {
@@ -344,9 +346,10 @@ export class RolloutSim {
               status: ready ? 'True' : 'False',
               ...(ready ? {} : { reason: containersReady ? 'ReadinessGatesNotReady' : 'ContainersNotReady' }),
             },
-            ...[...p.gates.entries()]
-              .filter(([arn]) => this.tg(arn).gated)
-              .map(([arn, g]) => ({ type: gateType(arn), status: g.status, reason: g.reason, message: g.message })),
+            ...gated.flatMap(([arn, type]) => {
+              const g = p.gates.get(arn);
+              return g ? [{ type, status: g.status, reason: g.reason, message: g.message }] : [];
+            }),
           ],
         },
       };
@@ -392,10 +395,6 @@ export class RolloutSim {
   }
 
   // ---- the model -----------------------------------------------------------------------------
-
-  private tg(arn: string): SimTargetGroup {
-    return this.options.targetGroups.find((t) => t.arn === arn) as SimTargetGroup;
-  }
 
   private gateTypes(): string[] {
     return this.options.targetGroups.filter((t) => t.gated).map((t) => gateType(t.arn));
@@ -520,6 +519,7 @@ export class RolloutSim {
   }
 
   private route(tg: SimTargetGroup, now: number): void {
+    if (this.options.rps === 0) return;
     const prop = tg.propagationMs ?? 1_000;
     const inService = [...(this.targets.get(tg.arn)?.values() ?? [])].filter((t) => {
       if (t.deregisteredAt !== undefined) return now < t.deregisteredAt + prop;

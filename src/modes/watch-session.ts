@@ -57,6 +57,7 @@ export class WatchSession {
   private replicaSets: readonly ReplicaSet[] = [];
   private replicaSetsSeen = false;
   private pods: PodInfo[] | undefined;
+  private readonly podInfos = new WeakMap<object, PodInfo>();
   private pendingError: string | undefined;
   private pendingCancel: string | undefined;
   private resolveVerdict!: (v: Verdict) => void;
@@ -92,7 +93,12 @@ export class WatchSession {
           this.feedGate({ type: 'replicasets', replicaSets: rs });
         },
         onPods: (pods) => {
-          this.pods = pods.map(podInfo);
+          // The feed hands over the whole list on every change; only changed pods are read again.
+          this.pods = pods.map((p) => {
+            let info = this.podInfos.get(p);
+            if (!info) this.podInfos.set(p, (info = podInfo(p)));
+            return info;
+          });
           this.feedGate({ type: 'pods', pods: this.pods });
         },
       },

@@ -54,16 +54,16 @@ import {
   type RunEvent,
   type WatchReport,
 } from '../report/watch/report.js';
+import { systemTimers } from '../adapters/clock.js';
+import { CallBudget, DEFAULT_BUDGET, type BudgetOptions } from '../adapters/aws/budget.js';
+import { ElbSource } from '../adapters/aws/elbv2.js';
+import { TargetHealthPoller } from '../adapters/aws/poller.js';
+import { connect } from '../adapters/kubernetes/connect.js';
+import { Probe } from '../adapters/probe.js';
 import type { ModeResult } from './result.js';
 import { WatchSession, type TargetGroupPlan } from './watch-session.js';
 
-/** The ELB call budget: sustained calls per second and burst, for all target groups together. */
-export interface BudgetOptions {
-  readonly ratePerSecond: number;
-  readonly burst: number;
-}
-
-export const DEFAULT_BUDGET: BudgetOptions = { ratePerSecond: 1, burst: 3 };
+export { DEFAULT_BUDGET, type BudgetOptions };
 
 export interface WatchDeps extends Partial<WatchPorts> {
   readonly budget?: BudgetOptions;
@@ -79,21 +79,20 @@ export interface WatchDeps extends Partial<WatchPorts> {
 export const CANCEL_DEADLINE_MS = 4_000;
 
 export async function runWatch(settings: WatchSettings, host: Host, deps: WatchDeps = {}): Promise<ModeResult> {
-  const ports = await defaultPorts(settings, host, deps);
+  const ports = defaultPorts(settings, host, deps);
   return new WatchRun(settings, host, ports, deps.budget ?? DEFAULT_BUDGET).run();
 }
 
-/** The real adapters, imported only when watch runs (validate never loads them). */
-async function defaultPorts(settings: WatchSettings, host: Host, deps: WatchDeps): Promise<WatchPorts> {
-  const timers = deps.timers ?? (await import('../adapters/clock.js')).systemTimers;
-  const budgetOptions = deps.budget ?? DEFAULT_BUDGET;
+/** The real adapters (this module is itself loaded only for watch: validate never loads them). */
+function defaultPorts(settings: WatchSettings, host: Host, deps: WatchDeps): WatchPorts {
+  const timers = deps.timers ?? systemTimers;
+  const budget = deps.budget ?? DEFAULT_BUDGET;
   return {
     timers,
     connect:
       deps.connect ??
-      (async (signal) => {
-        const { connect } = await import('../adapters/kubernetes/connect.js');
-        return connect({
+      ((signal) =>
+        connect({
           kubeconfig: settings.kubeconfig,
           context: settings.context,
           clusterName: settings.clusterName,
@@ -103,63 +102,22 @@ async function defaultPorts(settings: WatchSettings, host: Host, deps: WatchDeps
           mask: (s) => host.mask(s),
           signal,
           ...(deps.describeEksCluster ? { describeEksCluster: deps.describeEksCluster } : {}),
-        });
-      }),
+        })),
     targetHealth:
       deps.targetHealth ??
-      ((regionFor) => {
-        const make = lazyElb(budgetOptions, regionFor, timers);
-        return make;
-      }),
+      ((regionFor) => new ElbSource(new CallBudget(timers, budget), regionFor, () => timers.now())),
     evidence:
       deps.evidence ??
-      (() => {
-        if (!settings.probe) return [];
-        return [lazyProbe(settings.probe.url, settings.probe.ratePerSecond, timers)];
-      }),
+      (() =>
+        settings.probe
+          ? [new Probe({ url: settings.probe.url, ratePerSecond: settings.probe.ratePerSecond, timers })]
+          : []),
     writeReport:
       deps.writeReport ??
       (async (file, text) => {
         await mkdir(path.dirname(file), { recursive: true });
         await writeFile(file, text);
       }),
-  };
-}
-
-/** The ELB port, its SDK loaded on first use (a run that fails before AWS never loads it). */
-function lazyElb(budget: BudgetOptions, regionFor: (arn: string) => string, timers: Timers): TargetHealthPort {
-  let real: Promise<TargetHealthPort> | undefined;
-  let source: TargetHealthPort | undefined;
-  const get = (): Promise<TargetHealthPort> =>
-    (real ??= (async () => {
-      const [{ CallBudget }, { ElbSource }] = await Promise.all([
-        import('../adapters/aws/budget.js'),
-        import('../adapters/aws/elbv2.js'),
-      ]);
-      source = new ElbSource(new CallBudget(timers, budget), regionFor, () => timers.now());
-      return source;
-    })());
-  return {
-    describeTargetGroups: async (arns, signal) => (await get()).describeTargetGroups(arns, signal),
-    describeTargetHealth: async (arn, signal) => (await get()).describeTargetHealth(arn, signal),
-    budgetWaitMs: () => source?.budgetWaitMs() ?? 0,
-    get attempts() {
-      return source?.attempts ?? 0;
-    },
-  };
-}
-
-function lazyProbe(url: string, ratePerSecond: number, timers: Timers): import('../core/gate/ports.js').EvidenceSource {
-  let probe: import('../adapters/probe.js').Probe | undefined;
-  return {
-    name: 'probe',
-    describe: `probe: ${ratePerSecond} requests/s to ${url}`,
-    run: async (signal, emit) => {
-      const { Probe } = await import('../adapters/probe.js');
-      probe = new Probe({ url, ratePerSecond, timers });
-      await probe.run(signal, emit);
-    },
-    summary: () => probe?.summary() ?? { url, total: 0, errors: 0, byKind: {} },
   };
 }
 
@@ -480,7 +438,6 @@ class WatchRun {
     const loops: Promise<void>[] = [];
     const arns = new Set(sessions.flatMap((s) => s.targetArns));
     if (arns.size > 0 && this.elb) {
-      const { TargetHealthPoller } = await import('../adapters/aws/poller.js');
       const poller = new TargetHealthPoller(this.elb, this.timers, {
         intervalMs: this.pollIntervalMs ?? settings.pollIntervalMs,
       });

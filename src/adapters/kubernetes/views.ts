@@ -195,6 +195,7 @@ export class DeploymentView implements DeploymentFeed {
         path: `/api/v1/namespaces/${ns}/pods`,
         resource: 'pods',
         coalesceMs: 100,
+        slim: slimPod,
         onChange: (items) => this.listeners.onPods(items),
       }),
     };
@@ -223,4 +224,36 @@ export class DeploymentView implements DeploymentFeed {
     this.owned?.rs.stop();
     this.owned?.pods.stop();
   }
+}
+
+/** A pod reduced to the fields the gate reads (core/gate/pods.ts), so a large rollout stays small in memory. */
+export function slimPod(p: K8s<PodJson>): K8s<PodJson> {
+  const m = p.metadata as (PodJson['metadata'] & { resourceVersion?: string }) | undefined;
+  const owner = m?.ownerReferences?.find((r) => r.controller === true);
+  return {
+    metadata: {
+      ...(m?.name !== undefined ? { name: m.name } : {}),
+      ...(m?.resourceVersion !== undefined ? { resourceVersion: m.resourceVersion } : {}),
+      ...(m?.deletionTimestamp ? { deletionTimestamp: m.deletionTimestamp } : {}),
+      ...(owner ? { ownerReferences: [{ kind: owner.kind, name: owner.name, controller: true }] } : {}),
+    },
+    spec: {
+      ...(p.spec?.readinessGates
+        ? { readinessGates: p.spec.readinessGates.map((g) => ({ conditionType: g.conditionType })) }
+        : {}),
+      containers: (p.spec?.containers ?? []).map((c) => ({
+        ...(c.ports ? { ports: c.ports.map((port) => ({ name: port.name, containerPort: port.containerPort })) } : {}),
+      })),
+    },
+    status: {
+      ...(p.status?.phase ? { phase: p.status.phase } : {}),
+      ...(p.status?.podIP ? { podIP: p.status.podIP } : {}),
+      conditions: (p.status?.conditions ?? []).map((c) => ({
+        type: c.type,
+        status: c.status,
+        ...(c.reason ? { reason: c.reason } : {}),
+        ...(c.message ? { message: c.message } : {}),
+      })),
+    },
+  } as K8s<PodJson>;
 }
