@@ -5,7 +5,7 @@
  */
 import { Gate } from '../../src/core/gate/gate.js';
 import { podInfo } from '../../src/core/gate/pods.js';
-import type { GateConfig, GateEffect, TargetGroupRef, Verdict } from '../../src/core/gate/types.js';
+import type { GateConfig, GateEffect, GateEvent, TargetGroupRef, Verdict } from '../../src/core/gate/types.js';
 import type { RolloutSim } from './rollout-sim.js';
 import { CallBudget } from '../../src/adapters/aws/budget.js';
 import type { PodJson } from '../../src/core/gate/pods.js';
@@ -41,6 +41,8 @@ export interface Scenario {
   readonly observe?: (now: number, sim: RolloutSim) => void;
   /** When the first poll happens after the gate starts (default 0: at once). */
   readonly pollPhaseMs?: number;
+  /** Events from elsewhere (an adapter error, a cancellation, the probe) fed before each step. */
+  readonly inject?: (now: number) => GateEvent | undefined;
 }
 
 export interface ScenarioResult {
@@ -131,6 +133,8 @@ export function runScenario(s: Scenario): ScenarioResult {
   let nextTick = 1_000;
   while (!verdict && sim.now < s.maxMs) {
     s.script?.(sim.now, sim);
+    const injected = s.inject?.(sim.now);
+    if (injected) feed(injected);
     sim.advance(100);
     s.observe?.(sim.now, sim);
     sync();

@@ -68,9 +68,9 @@ describe('scenario 10: scaled up and down by someone else mid-watch', () => {
     const r = await scaledRollout('nginx:1.22.0', 16, 1_500);
     try {
       check(r, 'A up 10→16', 16, 12);
-      expect(r.run.report!.deployments[0]!.milestones.some((m) => /scaled up from 10 to 16 replicas/.test(m.text))).toBe(
-        true,
-      );
+      expect(
+        r.run.report!.deployments[0]!.milestones.some((m) => /scaled up from 10 to 16 replicas/.test(m.text)),
+      ).toBe(true);
     } finally {
       r.attack.stop();
       r.observer.stop();

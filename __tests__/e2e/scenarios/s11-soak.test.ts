@@ -59,7 +59,12 @@ describe('scenario 11: degradation right after convergence, caught by the soak',
         if (gateExited.aborted) return;
         const pods = JSON.parse(
           (await kubectl(['-n', NS, 'get', 'pods', '-l', stage.selector, '-o', 'json'])).stdout,
-        ) as { items: { metadata: { name: string; deletionTimestamp?: string }; spec: { containers: { image: string }[] } }[] };
+        ) as {
+          items: {
+            metadata: { name: string; deletionTimestamp?: string };
+            spec: { containers: { image: string }[] };
+          }[];
+        };
         degradedPods = pods.items
           .filter((p) => !p.metadata.deletionTimestamp && p.spec.containers[0]?.image === IMAGE)
           .slice(0, 2)
@@ -70,7 +75,8 @@ describe('scenario 11: degradation right after convergence, caught by the soak',
     });
     try {
       const d = r.run.report?.deployments[0];
-      const rel = (t: number | undefined): string => (t === undefined ? 'never' : `${((t - r.changedAt) / 1000).toFixed(1)}s`);
+      const rel = (t: number | undefined): string =>
+        t === undefined ? 'never' : `${((t - r.changedAt) / 1000).toFixed(1)}s`;
       log('scenario 11: seed 003 fixed, nginx:latest → nginx:1.22.0, two new pods failing as the soak starts', [
         describeRun(r.run),
         `soak started ${rel(soakStartedAt)}; pods ${degradedPods.join(', ')} failing from ${rel(degradedAt)}; gate verdict ${rel(r.failedLineAt)}`,
@@ -94,7 +100,12 @@ describe('scenario 11: degradation right after convergence, caught by the soak',
       expect(d?.soak?.startedSeconds).not.toBeNull();
       expect(r.run.text).toMatch(/soak: watching target health/);
       expect(revisionOf(await stage.deploymentNow())).toBe('3');
-      expectGateAgrees({ what: 'scenario 11, degradation during the soak', run: r.run, traffic: r.traffic, observer: r.observer });
+      expectGateAgrees({
+        what: 'scenario 11, degradation during the soak',
+        run: r.run,
+        traffic: r.traffic,
+        observer: r.observer,
+      });
     } finally {
       r.attack.stop();
       r.observer.stop();

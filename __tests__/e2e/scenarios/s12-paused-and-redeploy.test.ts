@@ -60,7 +60,13 @@ describe('scenario 12: a paused rollout, and a second deploy mid-watch', () => {
       });
       expect(r.run.killed).toBe(false);
       expect(r.run.exitCode).toBe(1);
-      expect(d).toMatchObject({ result: 'failed', reason: 'paused', claim: 'not-rolled-out', rollback: null, rolledBackTo: null });
+      expect(d).toMatchObject({
+        result: 'failed',
+        reason: 'paused',
+        claim: 'not-rolled-out',
+        rollback: null,
+        rolledBackTo: null,
+      });
       expect(d?.message).toMatch(/is paused \(Progressing: DeploymentPaused, "Deployment is paused"\)/);
       expect(d?.message).toMatch(/kubectl rollout resume deployment\/demo-nginx-deployment/);
       expect(r.run.text).toMatch(/no rollback: kubectl refuses to roll back a paused Deployment/);
@@ -101,7 +107,9 @@ describe('scenario 12: a paused rollout, and a second deploy mid-watch', () => {
         describeRun(r.run),
         `second deploy ${((redeployedAt - r.changedAt) / 1000).toFixed(1)}s after the first`,
         `traffic: ${codes(r.traffic)}`,
-        ...(d?.milestones ?? []).filter((m) => /revision/.test(m.text)).map((m) => `milestone +${m.t.toFixed(1)}s ${m.text}`),
+        ...(d?.milestones ?? [])
+          .filter((m) => /revision/.test(m.text))
+          .map((m) => `milestone +${m.t.toFixed(1)}s ${m.text}`),
       ]);
       record('s12b-second-deploy', {
         exitCode: r.run.exitCode,
@@ -114,13 +122,23 @@ describe('scenario 12: a paused rollout, and a second deploy mid-watch', () => {
       expect(r.run.killed).toBe(false);
       expect(r.run.exitCode, r.run.text.slice(-3000)).toBe(0);
       const now = await stage.deploymentNow();
-      expect(d).toMatchObject({ result: 'success', reason: 'converged', revision: Number(revisionOf(now)), rollback: null });
+      expect(d).toMatchObject({
+        result: 'success',
+        reason: 'converged',
+        revision: Number(revisionOf(now)),
+        rollback: null,
+      });
       expect(await stage.image()).toBe('nginx:1.25.0');
-      expect(d!.milestones.some((m) => /replaced revision \d+ while the gate watched \(another deploy\)/.test(m.text))).toBe(
-        true,
-      );
+      expect(
+        d!.milestones.some((m) => /replaced revision \d+ while the gate watched \(another deploy\)/.test(m.text)),
+      ).toBe(true);
       expect(r.traffic.statusCodes).toEqual({ '200': r.traffic.requests });
-      expectGateAgrees({ what: 'scenario 12B, second deploy mid-watch', run: r.run, traffic: r.traffic, observer: r.observer });
+      expectGateAgrees({
+        what: 'scenario 12B, second deploy mid-watch',
+        run: r.run,
+        traffic: r.traffic,
+        observer: r.observer,
+      });
     } finally {
       r.attack.stop();
       r.observer.stop();

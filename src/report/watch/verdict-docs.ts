@@ -12,13 +12,14 @@ function result(r: VerdictRule): string {
 export function verdictDocs(rules: readonly VerdictRule[] = VERDICT_RULES): string {
   const lines = [
     'The gate asks these rules in this order at every event; the first that answers decides. The',
-    'reason is the report\'s `reason`, the claim its `claim` (what the verdict asserts about the',
+    "reason is the report's `reason`, the claim its `claim` (what the verdict asserts about the",
     'watched window).',
     '',
     '| # | Reason | Result | Rolls back (`rollback: true`) | Claim |',
     '|---:|---|---|---|---|',
     ...rules.map(
-      (r, i) => `| ${i + 1} | [\`${r.reason}\`](#${r.reason}) | ${result(r)} | ${r.rollback ? 'yes' : 'no'} | \`${r.claim}\` |`,
+      (r, i) =>
+        `| ${i + 1} | [\`${r.reason}\`](#${r.reason}) | ${result(r)} | ${r.rollback ? 'yes' : 'no'} | \`${r.claim}\` |`,
     ),
     '',
     ...rules.flatMap((r) => [`#### \`${r.reason}\``, '', `**${capital(r.title)}.** ${r.doc}`, '']),
