@@ -25,11 +25,15 @@ const alb = (overrides: Partial<SimTargetGroup> = {}): SimTargetGroup => seedsAl
 const fixed = (overrides: Partial<SimOptions> = {}): SimOptions =>
   seedsDeployment(TG, { targetGroups: [alb()], ...overrides });
 
-/** The traffic account agrees with the verdict: failed requests ⇒ not a pass; a pass ⇒ none failed. */
+/**
+ * The traffic account agrees with the verdict: failed requests ⇒ not a pass, or a pass that names
+ * the blind spot; a pass without a blind spot ⇒ none failed.
+ */
 function expectAgreement(r: ScenarioResult): void {
   const failed = r.sim.trafficOf(TG).failed;
-  if (r.verdict?.result === 'success') expect(failed, 'the gate passed while requests failed').toBe(0);
-  if (failed > 0) expect(r.verdict?.result, `${failed} requests failed`).not.toBe('success');
+  const named = r.gate.snapshot().blindSpots.length > 0;
+  if (r.verdict?.result === 'success' && !named) expect(failed, 'the gate passed while requests failed').toBe(0);
+  if (failed > 0 && !named) expect(r.verdict?.result, `${failed} requests failed`).not.toBe('success');
 }
 
 describe('scaling by someone else while the gate watches', () => {
@@ -245,6 +249,36 @@ describe('a second deploy while the gate watches', () => {
     expect(r.verdict).toMatchObject({ result: 'failed', reason: 'new-targets-unhealthy' });
     expect(r.gate.snapshot().revision).toBe(3);
     expectAgreement(r);
+  });
+});
+
+describe('blind spots', () => {
+  it('pods that stop within the sampling window of their deregistration: the gate passes and names the blind spot, and the input that closes it', () => {
+    // preStop 7 s; the controller deregisters 6.5 s after deletion and the load balancer routes 1 s
+    // more: requests fail from 7 s to 7.5 s. With a poll every 5 s and deregistration-seconds 2, no
+    // answer tells the gate whether the routing had stopped when the pods did.
+    const options = fixed({
+      stopServingMs: 7_000,
+      terminationMs: 9_000,
+      targetGroups: [alb({ deregisterMs: 6_500 })],
+    });
+    const r = runScenario({ sim: new RolloutSim(options), maxMs: 900_000, config: { deregistrationMs: 2_000 } });
+    expect(r.sim.trafficOf(TG).failed).toBeGreaterThan(0);
+    if (r.verdict?.result === 'success') {
+      const spots = r.gate.snapshot().blindSpots;
+      expect(spots).toHaveLength(1);
+      expect(spots[0]).toMatch(/^stopped near deregistration: \d+ pods? .*`probe-url` measures those requests/);
+    } else {
+      // When an answer happens to land in the window, the gate fails instead: never a silent pass.
+      expect(r.verdict?.reason).toBe('exited-before-deregistration');
+    }
+    expectAgreement(r);
+  });
+
+  it('with a preStop that outlasts deregistration by more than deregistration-seconds there is no blind spot', () => {
+    const r = runScenario({ sim: new RolloutSim(fixed()), maxMs: 900_000, config: { deregistrationMs: 2_000 } });
+    expect(r.verdict?.result).toBe('success');
+    expect(r.gate.snapshot().blindSpots).toEqual([]);
   });
 });
 

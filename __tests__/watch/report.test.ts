@@ -66,6 +66,7 @@ function deployment(over: Partial<DeploymentReport> = {}): DeploymentReport {
       { t: 33, targetGroup: ARN_B, healthy: 9 },
     ],
     diagnostics: ['target group tg-b', '  10.0.0.1:80 (pod web-1, new) unhealthy Target.Timeout'],
+    blindSpots: [],
     ...over,
   };
 }

@@ -401,6 +401,7 @@ export class WatchSession {
         threshold: p.threshold,
       })),
       diagnostics: diag,
+      blindSpots: [...(snap?.blindSpots ?? [])],
     };
   }
 }

@@ -56,6 +56,8 @@ interface TargetGroupState {
   readonly degradedSince: Map<string, number>;
   /** IP → when the last answer that had the target healthy was requested. */
   readonly lastHealthyAt: Map<string, number>;
+  /** IP → when the first answer that had the target draining (deregistered) was requested. */
+  readonly firstDrainingAt: Map<string, number>;
   /** Answers requested since the load balancer caught up (for the soak report). */
   soakAnswers: number;
   minHealthy?: number;
@@ -101,6 +103,8 @@ export interface GateSnapshot {
   readonly milestones: readonly Milestone[];
   readonly timeline: readonly TimelinePoint[];
   readonly verdict: Verdict | undefined;
+  /** What the gate could not tell, each naming the input that closes it. */
+  readonly blindSpots: readonly string[];
 }
 
 export class Gate {
@@ -120,6 +124,14 @@ export class Gate {
   private readonly stoppedAt = new Map<string, number>();
   private readonly stoppedWhileRouted: StoppedWhileRouted[] = [];
   private readonly judged = new Set<string>();
+  /**
+   * Pods that stopped while their target was still registered, when no answer bounds their
+   * deregistration early enough to tell whether the load balancer still routed to them.
+   */
+  private readonly unresolved = new Map<
+    string,
+    { group: string; lastHealthyAt: number | undefined; drainingSeenAt: number | undefined; stoppedAt: number }
+  >();
   private index: PodIndex = { byIp: new Map(), gone: new Map(), newReplicaSet: undefined };
   private newReplicaSet: ReplicaSet | undefined;
   private rollout: RolloutStatus | undefined;
@@ -150,6 +162,7 @@ export class Gate {
           seenHealthy: new Set(),
           degradedSince: new Map(),
           lastHealthyAt: new Map(),
+          firstDrainingAt: new Map(),
           soakAnswers: 0,
           firstNewHealthyNoted: false,
           caughtUpNoted: false,
@@ -220,7 +233,18 @@ export class Gate {
       milestones: [...this.milestones],
       timeline: [...this.timeline],
       verdict: this.verdict,
+      blindSpots: this.blindSpots(),
     };
+  }
+
+  private blindSpots(): string[] {
+    if (this.unresolved.size === 0) return [];
+    const pods = [...this.unresolved.keys()];
+    const limit = seconds(this.config.deregistrationMs ?? 0);
+    const shown = pods.slice(0, 5).join(', ') + (pods.length > 5 ? ` and ${pods.length - 5} more` : '');
+    return [
+      `stopped near deregistration: ${pods.length} pod${pods.length > 1 ? 's' : ''} (${shown}) stopped serving while ${pods.length > 1 ? 'their targets were' : 'its target was'} still registered, and no DescribeTargetHealth answer showed ${pods.length > 1 ? 'them' : 'it'} deregistered at least deregistration-seconds (${limit}s) earlier: between two answers the gate cannot tell whether the load balancer still routed requests to ${pods.length > 1 ? 'them' : 'it'}. \`probe-url\` measures those requests; a shorter \`poll-interval\` narrows the window; a preStop delay longer than the load balancer controller's lag plus deregistration-seconds removes it.`,
+    ];
   }
 
   private apply(event: GateEvent, now: number, note: (text: string) => void): void {
@@ -343,7 +367,20 @@ export class Gate {
       const deletion = this.terminatingSince.get(name);
       const healthyAt = group.lastHealthyAt.get(ip);
       const from = Math.max(deletion ?? Number.NEGATIVE_INFINITY, healthyAt ?? Number.NEGATIVE_INFINITY);
-      if (!Number.isFinite(from) || now - from >= limit) continue;
+      if (!Number.isFinite(from) || now - from >= limit) {
+        // Not within deregistration-seconds of what the gate knows; but if the deregistration may
+        // have come later than that (no answer has shown the target deregistered early enough), the
+        // gate cannot tell whether the load balancer still routed to the pod: a blind spot.
+        const drainingAt = group.firstDrainingAt.get(ip);
+        if (drainingAt === undefined || drainingAt > now - limit)
+          this.unresolved.set(name, {
+            group: group.ref.name,
+            lastHealthyAt: healthyAt,
+            drainingSeenAt: drainingAt,
+            stoppedAt: now,
+          });
+        continue;
+      }
       const detail =
         healthyAt !== undefined && (deletion === undefined || healthyAt > deletion)
           ? `stopped serving ${seconds(now - healthyAt)}s after a DescribeTargetHealth answer still had its target healthy (${target.state} in the last answer)`
@@ -377,6 +414,7 @@ export class Gate {
 
   private flagStopped(s: StoppedWhileRouted, note: (text: string) => void): void {
     this.judged.add(s.pod);
+    this.unresolved.delete(s.pod);
     this.stoppedWhileRouted.push(s);
     note(`${s.group}: pod ${s.pod} ${s.detail}`);
   }
@@ -521,6 +559,7 @@ export class Gate {
     for (const t of counts.targets) {
       if (t.generation === 'foreign') continue;
       if (t.state === 'healthy') group.lastHealthyAt.set(t.id, requestedAt);
+      if (t.state === 'draining' && !group.firstDrainingAt.has(t.id)) group.firstDrainingAt.set(t.id, requestedAt);
       if (t.generation !== 'new' || t.gone) continue;
       const pod = this.index.byIp.get(t.id);
       if (!pod || pod.terminating) {

@@ -72,6 +72,8 @@ export interface DeploymentReport {
     readonly threshold?: number;
   }[];
   readonly diagnostics: readonly string[];
+  /** What the gate could not tell (each names the input that closes it); empty when nothing. */
+  readonly blindSpots: readonly string[];
 }
 
 /** One step of the run, in order: connected, a verdict, a rollback started or done, cancelled. */
@@ -203,6 +205,7 @@ export function summaryMarkdown(report: WatchReport): Markdown {
     if (d.rollback) out.push(md`Rollback: ${d.rollback.status}: ${d.rollback.message}`);
     const soak = soakLine(d);
     if (soak) out.push(soak);
+    for (const b of d.blindSpots) out.push(md`**Blind spot**: ${b}`);
     const chart = timelineChart(d);
     if (chart) out.push(chart);
     if (d.milestones.length > 0) {
