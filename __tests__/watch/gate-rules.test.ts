@@ -28,6 +28,7 @@ function pod(name: string, ip: string, rs: 'web-new' | 'web-old', opts: Partial<
     readinessGates: [],
     failingConditions: [],
     ...opts,
+    containersReady: opts.containersReady ?? opts.ready ?? true,
   };
 }
 

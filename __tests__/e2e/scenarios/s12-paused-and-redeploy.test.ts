@@ -3,7 +3,7 @@
  * A. Paused mid-rollout (`kubectl rollout pause`): the gate says `paused` at once, in kubectl's
  *    words and with the hint to resume, attempts no rollback (kubectl refuses one), and exits 1;
  *    no request failed, and the rollout never completed.
- * B. A second deploy mid-watch (`kubectl set image` again, 3 s after the first): the gate follows
+ * B. A second deploy mid-watch (`kubectl set image` again, 2 s into the watch): the gate follows
  *    the newest revision and passes when it is healthy; no request failed.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -87,14 +87,22 @@ describe('scenario 12: a paused rollout, and a second deploy mid-watch', () => {
     await stage.waitAllHealthy();
   });
 
-  it('B · a second deploy 3 s into the watch: the gate follows the newest revision and passes', async () => {
+  it('B · a second deploy 2 s into the watch: the gate follows the newest revision and passes', async () => {
     let redeployedAt = 0;
+    let watching = false;
     const r = await rolloutWithGate(stage, {
       image: 'nginx:1.23.1',
       entry: 'cli',
       inputs: { namespace: NS, deployments: stage.deployment, 'poll-interval': '2s', rollback: 'true' },
+      run: { onLine: (l) => void (watching ||= /: revision \d+: new ReplicaSet/.test(l.text)) },
       during: async ({ gateExited }) => {
-        await sleep(3_000, undefined, { signal: gateExited }).catch(() => undefined);
+        // Once the gate follows the first new revision (its process has started and listed).
+        await waitFor(async () => watching || gateExited.aborted, {
+          timeoutMs: 60_000,
+          intervalMs: 50,
+          description: 'the gate to follow the first deploy',
+        });
+        await sleep(2_000, undefined, { signal: gateExited }).catch(() => undefined);
         if (gateExited.aborted) return;
         redeployedAt = Date.now();
         await stage.setImage('nginx:1.25.0');
@@ -103,7 +111,7 @@ describe('scenario 12: a paused rollout, and a second deploy mid-watch', () => {
     });
     try {
       const d = r.run.report?.deployments[0];
-      log('scenario 12B: nginx:1.22.0 → nginx:1.23.1, then nginx:1.25.0 3 s later', [
+      log('scenario 12B: nginx:1.22.0 → nginx:1.23.1, then nginx:1.25.0 2 s into the watch', [
         describeRun(r.run),
         `second deploy ${((redeployedAt - r.changedAt) / 1000).toFixed(1)}s after the first`,
         `traffic: ${codes(r.traffic)}`,

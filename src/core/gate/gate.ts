@@ -137,6 +137,8 @@ export class Gate {
   private rollout: RolloutStatus | undefined;
   private completeAt: number | undefined;
   private caughtUpAt: number | undefined;
+  /** The last soak that was interrupted (the load balancer stopped showing the finished rollout). */
+  private lastSoak: { startedAt: number; endedAt: number; answers: Record<string, number> } | undefined;
   private probeAtCaughtUp: number | undefined;
   private readonly thresholds: Thresholds;
   private readonly groups: Map<string, TargetGroupState>;
@@ -222,9 +224,14 @@ export class Gate {
       evidence: this.evidence,
       soak: {
         lengthMs: this.config.soakMs ?? 0,
-        startedAt: this.caughtUpAt,
-        coveredMs: this.caughtUpAt === undefined ? 0 : Math.max(0, now - this.caughtUpAt),
-        answers: Object.fromEntries([...this.groups.values()].map((g) => [g.ref.arn, g.soakAnswers])),
+        startedAt: this.caughtUpAt ?? this.lastSoak?.startedAt,
+        coveredMs:
+          this.caughtUpAt !== undefined
+            ? Math.max(0, now - this.caughtUpAt)
+            : this.lastSoak
+              ? this.lastSoak.endedAt - this.lastSoak.startedAt
+              : 0,
+        answers: this.caughtUpAt === undefined && this.lastSoak ? this.lastSoak.answers : this.soakAnswers(),
         probeRequests:
           this.evidence.probe && this.probeAtCaughtUp !== undefined
             ? this.evidence.probe.total - this.probeAtCaughtUp
@@ -235,6 +242,10 @@ export class Gate {
       verdict: this.verdict,
       blindSpots: this.blindSpots(),
     };
+  }
+
+  private soakAnswers(): Record<string, number> {
+    return Object.fromEntries([...this.groups.values()].map((g) => [g.ref.arn, g.soakAnswers]));
   }
 
   private blindSpots(): string[] {
@@ -672,6 +683,8 @@ export class Gate {
   }
 
   private resetSoak(): void {
+    if (this.caughtUpAt !== undefined)
+      this.lastSoak = { startedAt: this.caughtUpAt, endedAt: this.clock.now(), answers: this.soakAnswers() };
     this.caughtUpAt = undefined;
     this.probeAtCaughtUp = undefined;
     for (const g of this.groups.values()) g.caughtUpNoted = false;

@@ -26,6 +26,12 @@ export interface PodInfo {
   /** The ReplicaSet that controls the pod. */
   readonly replicaSet?: string;
   readonly ready: boolean;
+  /**
+   * The containers are running and ready (ContainersReady; Ready when the pod has no such
+   * condition). Unlike Ready it ignores readiness gates, so it tells whether a terminating pod still
+   * serves during its preStop even when its gate condition never turned True.
+   */
+  readonly containersReady: boolean;
   readonly terminating: boolean;
   readonly phase?: string;
   /** Named container ports (name → number), to resolve a named Service targetPort. */
