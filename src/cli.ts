@@ -154,7 +154,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const values = parsed.values as Record<string, string | boolean | undefined>;
   if (command === 'rules') {
     const { runRules } = await import('./modes/rules.js');
-    const result = await runRules(asString(values.format) ?? RULES_FORMAT.default, io.stdout);
+    const result = runRules(asString(values.format) ?? RULES_FORMAT.default, io.stdout);
     if (result.message) io.stderr.write(`zd-gate rules: ${result.message}\n`);
     return result.exitCode;
   }

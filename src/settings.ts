@@ -190,14 +190,9 @@ function readWatch(p: Problems): WatchSettings {
   const probeUrl = p.raw('probe-url');
   let probe: ProbeSettings | undefined;
   if (probeUrl) {
-    let ok = false;
-    try {
-      const u = new URL(probeUrl);
-      ok = u.protocol === 'http:' || u.protocol === 'https:';
-    } catch {
-      ok = false;
-    }
-    if (!ok) p.add(`${source.describe('probe-url')}: \`${probeUrl}\` is not an http(s) URL.`);
+    const protocol = URL.canParse(probeUrl) ? new URL(probeUrl).protocol : '';
+    if (protocol !== 'http:' && protocol !== 'https:')
+      p.add(`${source.describe('probe-url')}: \`${probeUrl}\` is not an http(s) URL.`);
     const ratePerSecond = p.number('probe-rate');
     if (!(ratePerSecond >= 1 && ratePerSecond <= 50)) {
       p.add(`${source.describe('probe-rate')} must be between 1 and 50 requests per second.`);
