@@ -5,11 +5,14 @@
 #   etcd                                                              (go.etcd.io/etcd/server/v3)
 #   kwok, kwokctl                                                     (sigs.k8s.io/kwok)
 #   helm                                                              (helm.sh/helm/v3)
+#   actionlint                                                        (github.com/rhysd/actionlint)
 # into .cache/e2e/<key>/bin, where <key> names the pinned versions (versions.env),
 # the Go toolchain and the recipe revision. Idempotent: when the binaries of the
 # current key exist it does nothing. helm (for the tests that render real charts) has a key of its
 # own (.cache/e2e/helm<version>-<go>/bin), so adding or bumping it never rebuilds the control plane;
 # it is linked into the control plane's bin folder, next to kubectl (which renders kustomize trees).
+# actionlint (for the test that checks .github/workflows) is built and linked the same way
+# (.cache/e2e/actionlint<version>-<go>/bin).
 #
 # Usage: scripts/e2e/setup.sh [--force]
 set -euo pipefail
@@ -57,9 +60,37 @@ ensure_helm() {
   ln -sfn "$dir/bin/helm" "$BIN/helm"
 }
 
+# actionlint: built once per (actionlint version, Go toolchain) into its own folder, linked into $BIN.
+# `go install module@version` builds it with exactly the dependencies of that release, and its
+# build info carries the version `actionlint -version` prints.
+ensure_actionlint() {
+  local dir="$E2E_CACHE/actionlint${ACTIONLINT_VERSION}-$(go env GOVERSION)"
+  if [[ ! -x "$dir/bin/actionlint" ]]; then
+    mkdir -p "$E2E_CACHE"
+    exec 6>"$E2E_CACHE/actionlint.lock"
+    flock 6
+    if [[ ! -x "$dir/bin/actionlint" ]]; then
+      local s
+      s=$(date +%s)
+      log "building actionlint v$ACTIONLINT_VERSION ..."
+      rm -rf "$dir/tmp" && mkdir -p "$dir/tmp" "$dir/bin"
+      (CGO_ENABLED=0 GOBIN="$dir/tmp" go install -trimpath -ldflags "-s -w" \
+        "github.com/rhysd/actionlint/cmd/actionlint@v$ACTIONLINT_VERSION") >"$dir/build.log" 2>&1 ||
+        { tail -n 40 "$dir/build.log" >&2; die "build of actionlint failed"; }
+      mv "$dir/tmp/actionlint" "$dir/bin/actionlint"
+      rm -rf "$dir/tmp"
+      log "built actionlint in $(($(date +%s) - s))s"
+    fi
+    exec 6>&-
+  fi
+  mkdir -p "$BIN"
+  ln -sfn "$dir/bin/actionlint" "$BIN/actionlint"
+}
+
 if [[ $force -eq 0 ]] && e2e_bins_complete; then
   log "binaries for $KEY are built: $BIN"
   ensure_helm
+  ensure_actionlint
   exit 0
 fi
 
@@ -208,6 +239,7 @@ done
 "$BIN/kwok" --version >>"$LOGS/versions.txt" 2>&1 || true
 touch "$BIN/.complete"
 ensure_helm
+ensure_actionlint
 T2=$(seconds)
 log "compiled in $((T2 - T1))s; total $((T2 - T0))s"
 log "binaries for $KEY are built: $BIN"
