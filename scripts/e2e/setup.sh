@@ -36,7 +36,9 @@ LOGS="$WORK/logs"
 
 # helm: built once per (helm version, Go toolchain) into its own folder, linked into $BIN.
 ensure_helm() {
-  local dir="$E2E_CACHE/helm${HELM_VERSION}-$(go env GOVERSION)"
+  local dir gover
+  gover=$(go env GOVERSION)
+  dir="$E2E_CACHE/helm${HELM_VERSION}-$gover"
   if [[ ! -x "$dir/bin/helm" ]]; then
     mkdir -p "$E2E_CACHE"
     exec 7>"$E2E_CACHE/helm.lock"
@@ -64,7 +66,9 @@ ensure_helm() {
 # `go install module@version` builds it with exactly the dependencies of that release, and its
 # build info carries the version `actionlint -version` prints.
 ensure_actionlint() {
-  local dir="$E2E_CACHE/actionlint${ACTIONLINT_VERSION}-$(go env GOVERSION)"
+  local dir gover
+  gover=$(go env GOVERSION)
+  dir="$E2E_CACHE/actionlint${ACTIONLINT_VERSION}-$gover"
   if [[ ! -x "$dir/bin/actionlint" ]]; then
     mkdir -p "$E2E_CACHE"
     exec 6>"$E2E_CACHE/actionlint.lock"
