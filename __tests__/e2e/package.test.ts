@@ -12,6 +12,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { buildBundle } from './helpers/bundle.js';
 import { kubeconfigPath } from './helpers/cluster.js';
 import { kubectl } from './helpers/kubectl.js';
@@ -125,6 +126,20 @@ describe('the npm package, installed outside a clone', () => {
       expect(run.stderr).not.toMatch(NODE_WARNING);
     });
   }
+
+  it(".pre-commit-hooks.yaml's entry runs from the installed package on staged files", async () => {
+    const hooks = parse(readFileSync(join(repoRoot, '.pre-commit-hooks.yaml'), 'utf8')) as Array<{ entry: string }>;
+    for (const { entry } of hooks) {
+      // pre-commit runs `entry args... files...` with the package's bin on PATH.
+      const [bin, ...args] = entry.split(' ');
+      const hookEnv = { ...env, PATH: `${join(consumer, 'node_modules/.bin')}:${env.PATH}` };
+      const failing = await exec(bin!, [...args, 'examples/seed-001-demo/nginx-demo-ingress.yaml'], consumer, hookEnv);
+      expect(failing.code, failing.stderr).toBe(1);
+      expect(failing.stdout).toContain('[readiness-gate]');
+      const passing = await exec(bin!, [...args, 'examples/seed-003-fixed/nginx-demo-ingress.yaml'], consumer, hookEnv);
+      expect(passing.code, passing.stderr).toBe(0);
+    }
+  });
 
   it('npx zd-gate watch builds its Kubernetes and AWS clients with no Node warning', async () => {
     const namespace = 'zd-package';
