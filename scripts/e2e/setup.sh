@@ -34,67 +34,55 @@ BIN="$WORK/bin"
 SRC="$WORK/src"
 LOGS="$WORK/logs"
 
-# helm: built once per (helm version, Go toolchain) into its own folder, linked into $BIN.
-ensure_helm() {
-  local dir gover
+# ensure_tool NAME VERSION BUILD: NAME built once per (version, Go toolchain) into a folder of its own,
+# $E2E_CACHE/NAME<version>-<go>/bin, by `BUILD SRC_DIR OUT_FILE` (its log in that folder's build.log),
+# and linked into $BIN. Not part of the control plane's key: bumping a tool rebuilds only that tool.
+ensure_tool() {
+  local name=$1 version=$2 build=$3 dir gover
   gover=$(go env GOVERSION)
-  dir="$E2E_CACHE/helm${HELM_VERSION}-$gover"
-  if [[ ! -x "$dir/bin/helm" ]]; then
+  dir="$E2E_CACHE/$name$version-$gover"
+  if [[ ! -x "$dir/bin/$name" ]]; then
     mkdir -p "$E2E_CACHE"
-    exec 7>"$E2E_CACHE/helm.lock"
+    exec 7>"$E2E_CACHE/$name.lock"
     flock 7
-    if [[ ! -x "$dir/bin/helm" ]]; then
+    if [[ ! -x "$dir/bin/$name" ]]; then
       local s
       s=$(date +%s)
-      log "building helm v$HELM_VERSION ..."
+      log "building $name v$version ..."
       rm -rf "$dir/src" && mkdir -p "$dir/src" "$dir/bin"
-      cp "$E2E_DIR/go/helm/go.mod.in" "$dir/src/go.mod"
-      (cd "$dir/src" && go get "helm.sh/helm/v3/cmd/helm@v$HELM_VERSION" &&
-        CGO_ENABLED=0 go build -trimpath -ldflags "-s -w -X helm.sh/helm/v3/internal/version.version=v$HELM_VERSION" \
-          -o "$dir/bin/helm.tmp" helm.sh/helm/v3/cmd/helm) >"$dir/build.log" 2>&1 ||
-        { tail -n 40 "$dir/build.log" >&2; die "build of helm failed"; }
-      mv "$dir/bin/helm.tmp" "$dir/bin/helm"
-      log "built helm in $(($(date +%s) - s))s"
+      ("$build" "$dir/src" "$dir/bin/$name.tmp") >"$dir/build.log" 2>&1 ||
+        { tail -n 40 "$dir/build.log" >&2; die "build of $name failed"; }
+      mv "$dir/bin/$name.tmp" "$dir/bin/$name"
+      log "built $name in $(($(date +%s) - s))s"
     fi
     exec 7>&-
   fi
   mkdir -p "$BIN"
-  ln -sfn "$dir/bin/helm" "$BIN/helm"
+  ln -sfn "$dir/bin/$name" "$BIN/$name"
 }
 
-# actionlint: built once per (actionlint version, Go toolchain) into its own folder, linked into $BIN.
-# `go install module@version` builds it with exactly the dependencies of that release, and its
-# build info carries the version `actionlint -version` prints.
-ensure_actionlint() {
-  local dir gover
-  gover=$(go env GOVERSION)
-  dir="$E2E_CACHE/actionlint${ACTIONLINT_VERSION}-$gover"
-  if [[ ! -x "$dir/bin/actionlint" ]]; then
-    mkdir -p "$E2E_CACHE"
-    exec 6>"$E2E_CACHE/actionlint.lock"
-    flock 6
-    if [[ ! -x "$dir/bin/actionlint" ]]; then
-      local s
-      s=$(date +%s)
-      log "building actionlint v$ACTIONLINT_VERSION ..."
-      rm -rf "$dir/tmp" && mkdir -p "$dir/tmp" "$dir/bin"
-      (CGO_ENABLED=0 GOBIN="$dir/tmp" go install -trimpath -ldflags "-s -w" \
-        "github.com/rhysd/actionlint/cmd/actionlint@v$ACTIONLINT_VERSION") >"$dir/build.log" 2>&1 ||
-        { tail -n 40 "$dir/build.log" >&2; die "build of actionlint failed"; }
-      mv "$dir/tmp/actionlint" "$dir/bin/actionlint"
-      rm -rf "$dir/tmp"
-      log "built actionlint in $(($(date +%s) - s))s"
-    fi
-    exec 6>&-
-  fi
-  mkdir -p "$BIN"
-  ln -sfn "$dir/bin/actionlint" "$BIN/actionlint"
+# helm: a wrapper module requiring the release, so it builds with exactly that release's dependencies.
+build_helm() {
+  cp "$E2E_DIR/go/helm/go.mod.in" "$1/go.mod" && cd "$1" && go get "helm.sh/helm/v3/cmd/helm@v$HELM_VERSION" &&
+    CGO_ENABLED=0 go build -trimpath -ldflags "-s -w -X helm.sh/helm/v3/internal/version.version=v$HELM_VERSION" \
+      -o "$2" helm.sh/helm/v3/cmd/helm
+}
+
+# actionlint: `go install module@version` builds it with exactly the dependencies of that release,
+# and its build info carries the version `actionlint -version` prints.
+build_actionlint() {
+  GOBIN="$1" CGO_ENABLED=0 go install -trimpath -ldflags "-s -w" \
+    "github.com/rhysd/actionlint/cmd/actionlint@v$ACTIONLINT_VERSION" && mv "$1/actionlint" "$2"
+}
+
+ensure_tools() {
+  ensure_tool helm "$HELM_VERSION" build_helm
+  ensure_tool actionlint "$ACTIONLINT_VERSION" build_actionlint
 }
 
 if [[ $force -eq 0 ]] && e2e_bins_complete; then
   log "binaries for $KEY are built: $BIN"
-  ensure_helm
-  ensure_actionlint
+  ensure_tools
   exit 0
 fi
 
@@ -242,8 +230,7 @@ done
 "$BIN/etcd" --version | head -n 1 >>"$LOGS/versions.txt"
 "$BIN/kwok" --version >>"$LOGS/versions.txt" 2>&1 || true
 touch "$BIN/.complete"
-ensure_helm
-ensure_actionlint
+ensure_tools
 T2=$(seconds)
 log "compiled in $((T2 - T1))s; total $((T2 - T0))s"
 log "binaries for $KEY are built: $BIN"
