@@ -5,6 +5,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readConfigFile, readManifests } from '../adapters/files.js';
+import { resolveSources, type SourceOptions } from '../adapters/sources.js';
+import { mapFindings, sourcesNeeded } from '../core/sourcemap/map.js';
 import type { Problem } from '../core/findings.js';
 import { EMPTY_CONFIG, parseConfig } from '../core/lint/config.js';
 import { lint } from '../core/lint/engine.js';
@@ -75,10 +77,25 @@ export async function check(
   };
 }
 
+/**
+ * Moves findings from rendered output (helm template, kustomize build) onto the template or base
+ * file they came from, when that file is in the workspace; what cannot be placed stays on the
+ * rendered file, with a notice saying why and what to set.
+ */
+export async function mapToSources(report: ValidateReport, opts: SourceOptions): Promise<ValidateReport> {
+  const refs = sourcesNeeded(report.findings);
+  if (refs.length === 0) return report;
+  const { resolved, problems } = await resolveSources(refs, opts);
+  const { findings } = mapFindings(report.findings, resolved);
+  return { ...report, findings, problems: [...report.problems, ...problems] };
+}
+
 export async function runValidate(settings: ValidateSettings, host: Host, io?: ValidateIo): Promise<ModeResult> {
   const cwd = process.cwd();
   const displayRoot = host.env.GITHUB_WORKSPACE || cwd;
-  const report = await check(settings, cwd, displayRoot, io?.stdin);
+  const report = await mapToSources(await check(settings, cwd, displayRoot, io?.stdin), {
+    workspace: displayRoot,
+  });
   const s = report.summary;
   const exitCode: ModeResult['exitCode'] = report.problems.some((p) => p.severity === 'error') ? 2 : s.failed ? 1 : 0;
   const message =
