@@ -5,6 +5,31 @@
  */
 import type { ParamSpec, Rule, RuleMeta } from '../core/rules/rule.js';
 
+/** This project's repository (package.json `repository`, kept in step by __tests__/docs.test.ts). */
+export const REPOSITORY = 'https://github.com/zd-gate/zd-gate';
+
+/**
+ * Where the rule pages (docs/rules/<id>.md) are read: the action's own repository at the ref the
+ * workflow uses (`uses: owner/zd-gate@v1` sets GITHUB_ACTION_REPOSITORY and GITHUB_ACTION_REF), so
+ * the page matches the code that ran; otherwise this project's repository on its main branch.
+ */
+export function docsBase(env: Readonly<Record<string, string | undefined>> = {}): string {
+  const repo = env.GITHUB_ACTION_REPOSITORY ?? '';
+  const ref = env.GITHUB_ACTION_REF ?? '';
+  const server =
+    env.GITHUB_SERVER_URL && /^https:\/\/[\w.-]+(:\d+)?$/.test(env.GITHUB_SERVER_URL)
+      ? env.GITHUB_SERVER_URL
+      : 'https://github.com';
+  if (/^[\w.-]+\/[\w.-]+$/.test(repo) && /^[\w.\/-]+$/.test(ref) && !ref.includes('..'))
+    return `${server}/${repo}/blob/${ref.split('/').map(encodeURIComponent).join('/')}/docs/rules/`;
+  return `${REPOSITORY}/blob/main/docs/rules/`;
+}
+
+/** The rule's documentation page. */
+export function ruleDocsUrl(id: string, base: string = docsBase()): string {
+  return `${base}${encodeURIComponent(id)}.md`;
+}
+
 export function ruleMarkdown(meta: RuleMeta, level = 3): string {
   const h = '#'.repeat(level);
   const out: string[] = [`${h} \`${meta.id}\``, '', `**${meta.summary}** Default severity: \`${meta.severity}\`.`, ''];
