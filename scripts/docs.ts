@@ -1,15 +1,18 @@
 /**
- * Generated documentation: README sections between `<!-- generated:NAME -->` markers (inputs and
- * outputs from action.yml, the rule catalogue from rule metadata) and schema/zd-gate.schema.json.
- * `npm run docs` rewrites them; __tests__/docs.test.ts fails when they drift.
+ * Generated documentation: action.yml's `inputs:` block and the inputs table (from src/inputs.ts),
+ * the outputs table (from action.yml), the rule catalogue (from rule metadata), the CLI reference
+ * (from the CLI's own --help), and schema/zd-gate.schema.json. `npm run docs` rewrites them;
+ * __tests__/docs.test.ts fails when they drift.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { commandUsage, USAGE } from '../src/cli.js';
 import { RULES } from '../src/core/rules/index.js';
 import { lint } from '../src/core/lint/engine.js';
 import type { RuleSetting } from '../src/core/lint/config.js';
 import { parseFile } from '../src/core/manifest/parse.js';
 import type { Rule } from '../src/core/rules/rule.js';
+import { actionInputs, INPUTS, type InputSpec } from '../src/inputs.js';
 import { configSchema, rulePage, ruleTable, type PageExample } from '../src/report/rule-docs.js';
 import type { Case, Cases, DocExamples } from '../__tests__/helpers/rule-tester.js';
 
@@ -24,20 +27,27 @@ const cell = (s: string): string =>
     .replace(/\s*\n\s*/g, ' ')
     .replace(/\|/g, '\\|');
 
-export function actionTables(actionYmlText: string): { inputs: string; outputs: string } {
-  const action = parse(actionYmlText) as ActionYml;
-  const inputs = [
+/** Which modes an input serves, as the docs say it. */
+function modeOf(spec: InputSpec): string {
+  return spec.modes.length === 1 ? (spec.modes[0] as string) : 'both';
+}
+
+/** The inputs table of the docs, from src/inputs.ts. */
+export function inputsTable(): string {
+  return [
     '| Input | Mode | Default | Description |',
     '|---|---|---|---|',
-    ...Object.entries(action.inputs).map(([name, i]) => {
-      const m = /^(validate|watch): /.exec(i.description.trim());
-      const mode = m ? m[1] : 'both';
-      const desc = m ? i.description.trim().slice(m[0].length) : i.description;
-      const def = i.default === undefined || i.default === '' ? '' : `\`${i.default}\``;
-      return `| \`${name}\` | ${mode} | ${def} | ${cell(desc)} |`;
+    ...actionInputs().map((name) => {
+      const spec: InputSpec = INPUTS[name];
+      const def = spec.default === '' ? '' : `\`${spec.default}\``;
+      return `| \`${name}\` | ${modeOf(spec)} | ${def} | ${cell(spec.description)} |`;
     }),
   ].join('\n');
-  const outputs = [
+}
+
+export function outputsTable(actionYmlText: string): string {
+  const action = parse(actionYmlText) as ActionYml;
+  return [
     '| Output | Mode | Description |',
     '|---|---|---|',
     ...Object.entries(action.outputs).map(([name, o]) => {
@@ -45,12 +55,70 @@ export function actionTables(actionYmlText: string): { inputs: string; outputs: 
       return `| \`${name}\` | ${m ? m[1] : 'both'} | ${cell(m ? o.description.trim().slice(m[0].length) : o.description)} |`;
     }),
   ].join('\n');
-  return { inputs, outputs };
+}
+
+/** action.yml's `inputs:` block, from src/inputs.ts (the rest of action.yml is written by hand). */
+export function actionInputsBlock(): string {
+  const lines = ['inputs:'];
+  let section = '';
+  for (const name of actionInputs()) {
+    const spec: InputSpec = INPUTS[name];
+    const mode = modeOf(spec);
+    if (mode !== 'both' && mode !== section) {
+      section = mode;
+      lines.push('', `  # ---- ${mode} ----`);
+    }
+    const description = mode === 'both' ? spec.description : `${mode}: ${spec.description}`;
+    lines.push(`  ${name}:`, '    description: >-', ...wrapText(description, 96).map((l) => `      ${l}`));
+    lines.push('    required: false', `    default: ${JSON.stringify(spec.default)}`);
+  }
+  return lines.join('\n');
+}
+
+/** Replaces action.yml's `inputs:` block (up to `outputs:`) with the generated one. */
+export function spliceActionInputs(actionYml: string): string {
+  const start = actionYml.indexOf('\ninputs:\n');
+  const end = actionYml.indexOf('\noutputs:\n');
+  if (start < 0 || end < start) throw new Error('action.yml has no `inputs:` block followed by `outputs:`');
+  return `${actionYml.slice(0, start + 1)}${actionInputsBlock()}\n${actionYml.slice(end)}`;
+}
+
+function wrapText(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.trim().split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** docs/cli.md: the CLI's own --help for every command. */
+export function cliReference(): string {
+  const block = (title: string, text: string): string => `## ${title}\n\n\`\`\`text\n${text}\n\`\`\`\n`;
+  return [
+    '# CLI reference',
+    '',
+    "<!-- Generated by `npm run docs` from the CLI's own `--help` (src/cli.ts, src/inputs.ts); do not edit. -->",
+    '',
+    "The CLI is the same engine as the action: `npx zd-gate <command>`, or `node dist/index.js <command>` in a clone. Flags are the action's input names.",
+    '',
+    block('zd-gate --help', USAGE),
+    block('zd-gate validate --help', commandUsage('validate')),
+    block('zd-gate watch --help', commandUsage('watch')),
+    block('zd-gate rules --help', commandUsage('rules')),
+  ].join('\n');
 }
 
 export function generatedSections(root: string): Record<string, string> {
-  const { inputs, outputs } = actionTables(readFileSync(`${root}/action.yml`, 'utf8'));
-  return { inputs, outputs, rules: ruleTable(RULES) };
+  return {
+    inputs: inputsTable(),
+    outputs: outputsTable(readFileSync(`${root}/action.yml`, 'utf8')),
+    rules: ruleTable(RULES),
+  };
 }
 
 export function spliceSections(readme: string, sections: Record<string, string>): string {

@@ -128,7 +128,9 @@ export async function runValidate(settings: ValidateSettings, host: Host, io?: V
     // The action fails the step with one `::error` line of its own (main.ts): keep its slot.
     await reportToGitHub(settings, report, host, { docs, closingError: exitCode !== 0 });
   }
-  return message === undefined ? { exitCode } : { exitCode, message };
+  // The text report already lists the input errors; the CLI need not repeat the first one.
+  const shown = exitCode === 2 && host.kind === 'cli' && settings.format === 'text';
+  return message === undefined ? { exitCode } : { exitCode, message, shown };
 }
 
 function inputErrorMessage(report: ValidateReport): string {
