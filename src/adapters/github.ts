@@ -10,59 +10,37 @@
  * with the marker written by anyone else is left alone and a new one is written.
  */
 import * as github from '@actions/github';
-import { bySeverityThenPlace } from '../core/findings.js';
 import type { Markdown } from '../report/markdown.js';
-import { problemAnnotation, toAnnotation, type Annotation } from '../report/validate/annotations.js';
-import {
-  ANNOTATION_TITLE_CHARS,
-  CHECK_ANNOTATIONS_PER_REQUEST,
-  MAX_CHECK_ANNOTATIONS,
-  shorten,
-} from '../report/validate/limits.js';
-import type { ValidateReport } from '../report/validate/report.js';
 
-export { CHECK_ANNOTATIONS_PER_REQUEST };
+/** Annotations per Checks API request (GitHub's limit). */
+export const CHECK_ANNOTATIONS_PER_REQUEST = 50;
 export const COMMENT_MARKER = '<!-- zd-gate:validate -->';
 /** Comments read at most when looking for zd-gate's own (30 pages of 100). */
 const MAX_COMMENT_PAGES = 30;
 
 type Octokit = ReturnType<typeof github.getOctokit>;
 
-const LEVEL = { error: 'failure', warning: 'warning', notice: 'notice' } as const;
-
-function checkAnnotation(a: Annotation) {
-  return {
-    path: a.file ?? '.',
-    start_line: a.startLine ?? 1,
-    end_line: a.endLine ?? a.startLine ?? 1,
-    ...(a.startColumn !== undefined && a.endColumn !== undefined
-      ? { start_column: a.startColumn, end_column: a.endColumn }
-      : {}),
-    annotation_level: LEVEL[a.severity],
-    title: shorten(a.title, ANNOTATION_TITLE_CHARS),
-    message: a.message,
-  };
+/** A check run as report/validate/check-run.ts prepares it. */
+export interface CheckRun {
+  readonly name: string;
+  readonly title: string;
+  readonly conclusion: 'success' | 'failure';
+  readonly summary: Markdown;
+  readonly annotations: readonly {
+    readonly path: string;
+    readonly start_line: number;
+    readonly end_line: number;
+    readonly start_column?: number;
+    readonly end_column?: number;
+    readonly annotation_level: 'failure' | 'warning' | 'notice';
+    readonly title: string;
+    readonly message: string;
+  }[];
 }
 
 function headSha(): string {
   const pr = github.context.payload.pull_request as { head?: { sha?: string } } | undefined;
   return pr?.head?.sha ?? github.context.sha;
-}
-
-/** The annotations a check run gets: input errors with a file, then findings most severe first, bounded. */
-export function checkRunAnnotations(report: ValidateReport, docs?: string): { list: Annotation[]; total: number } {
-  const problems = report.problems.filter((p) => p.file && p.severity === 'error');
-  const total = problems.length + report.findings.length;
-  const list: Annotation[] = [];
-  for (const p of problems) {
-    if (list.length >= MAX_CHECK_ANNOTATIONS) break;
-    list.push(problemAnnotation({ ...p, line: p.line ?? 1 }, 'zd-gate: input error'));
-  }
-  for (const f of [...report.findings].sort(bySeverityThenPlace)) {
-    if (list.length >= MAX_CHECK_ANNOTATIONS) break;
-    list.push(toAnnotation(f, docs));
-  }
-  return { list, total };
 }
 
 export interface CheckRunResult {
@@ -72,24 +50,19 @@ export interface CheckRunResult {
   readonly requests: number;
 }
 
-export async function publishCheckRun(
-  token: string,
-  name: string,
-  report: ValidateReport,
-  summary: Markdown,
-  annotations: readonly Annotation[],
-): Promise<CheckRunResult> {
+/** Creates the check run with the first 50 annotations and adds the rest 50 per request. */
+export async function publishCheckRun(token: string, run: CheckRun): Promise<CheckRunResult> {
   const octokit: Octokit = github.getOctokit(token);
   const { owner, repo } = github.context.repo;
-  const s = report.summary;
-  const title = `${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}, ${s.notices} notice${s.notices === 1 ? '' : 's'}`;
-  const batches: (readonly Annotation[])[] = [];
-  for (let i = 0; i < annotations.length; i += CHECK_ANNOTATIONS_PER_REQUEST)
-    batches.push(annotations.slice(i, i + CHECK_ANNOTATIONS_PER_REQUEST));
-  const output = (batch: readonly Annotation[] = []) => ({
-    title,
-    summary: summary.value,
-    annotations: batch.map(checkAnnotation),
+  const batches: (typeof run.annotations)[] = [];
+  for (let i = 0; i < run.annotations.length; i += CHECK_ANNOTATIONS_PER_REQUEST)
+    batches.push(run.annotations.slice(i, i + CHECK_ANNOTATIONS_PER_REQUEST));
+  const output = (
+    batch: typeof run.annotations = [],
+  ): { title: string; summary: string; annotations: typeof batch } => ({
+    title: run.title,
+    summary: run.summary.value,
+    annotations: batch,
   });
   let requests = 0;
   try {
@@ -97,15 +70,20 @@ export async function publishCheckRun(
     const created = await octokit.rest.checks.create({
       owner,
       repo,
-      name,
+      name: run.name,
       head_sha: headSha(),
       status: 'completed',
-      conclusion: s.failed ? 'failure' : 'success',
-      output: output(batches[0]),
+      conclusion: run.conclusion,
+      output: { ...output(batches[0]), annotations: [...(batches[0] ?? [])] },
     });
     for (const batch of batches.slice(1)) {
       requests++;
-      await octokit.rest.checks.update({ owner, repo, check_run_id: created.data.id, output: output(batch) });
+      await octokit.rest.checks.update({
+        owner,
+        repo,
+        check_run_id: created.data.id,
+        output: { ...output(batch), annotations: [...batch] },
+      });
     }
     const url = created.data.html_url ?? undefined;
     return url ? { url, requests } : { requests };
@@ -206,13 +184,13 @@ const UNREACHABLE =
 /** What went wrong with a GitHub API call, and what to do about it, in one sentence. */
 export function apiHint(e: unknown, what: 'check-run' | 'comment', prNumber?: number): string {
   const err = e as { status?: number; message?: string; code?: string; cause?: { code?: string; message?: string } };
-  const message = shorten(String(err.message ?? e), 300);
+  const message = clip(String(err.message ?? e), 300);
   const codes = [err.code, err.cause?.code, err.cause?.message, message].filter(Boolean).join(' ');
   const api = github.context.apiUrl;
   if ((!err.status || err.status >= 500) && UNREACHABLE.test(codes))
-    return `the GitHub API at ${api} is unreachable (${shorten(err.cause?.code ?? err.code ?? message, 120)}). The findings are in the annotations, the job summary and the SARIF file.`;
+    return `the GitHub API at ${api} is unreachable (${clip(err.cause?.code ?? err.code ?? message, 120)}). The findings are in the annotations, the job summary and the SARIF file.`;
   const permission = what === 'check-run' ? 'checks: write' : 'pull-requests: write';
-  switch (err.status) {
+  switch (err.status ?? 0) {
     case 401:
       return `HTTP 401: the token was refused (${message}); check the \`github-token\` input.`;
     case 403:
@@ -224,4 +202,8 @@ export function apiHint(e: unknown, what: 'check-run' | 'comment', prNumber?: nu
     default:
       return err.status ? `HTTP ${err.status}: ${message}` : message;
   }
+}
+
+function clip(s: string, max: number): string {
+  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
 }

@@ -27,6 +27,7 @@ import {
   PR_COMMENT_BYTES,
   shorten,
 } from '../report/validate/limits.js';
+import { checkRunContent } from '../report/validate/check-run.js';
 import { describeOverrides } from '../report/validate/overrides.js';
 import { docsBase } from '../report/rule-docs.js';
 import { formatJson } from '../report/validate/json.js';
@@ -166,7 +167,7 @@ async function writeCli(
         );
       return;
     }
-    default:
+    case 'text':
       out.write(logText(formatText(report)));
   }
 }
@@ -204,26 +205,26 @@ async function reportToGitHub(
   let checkRunUrl: string | undefined;
   let checkRunAnnotations: number | undefined;
   if (settings.githubToken) {
-    const { checkRunAnnotations: annotate, publishCheckRun, upsertPrComment } = await import('../adapters/github.js');
-    const { list, total } = annotate(report, opts.docs);
-    const held = list.length < total ? list.length : undefined;
-    const run = await publishCheckRun(
-      settings.githubToken,
-      settings.checkName,
-      report,
-      renderMarkdown(report, {
+    const { publishCheckRun, upsertPrComment } = await import('../adapters/github.js');
+    const content = checkRunContent(report, opts.docs);
+    const held = content.annotations.length < content.total ? content.annotations.length : undefined;
+    const run = await publishCheckRun(settings.githubToken, {
+      name: settings.checkName,
+      title: content.title,
+      conclusion: content.conclusion,
+      annotations: content.annotations,
+      summary: renderMarkdown(report, {
         limit: CHECK_RUN_TEXT_BYTES,
         ...files,
         ...(held !== undefined ? { checkRunAnnotations: held } : {}),
       }),
-      list,
-    );
+    });
     if (run.warning) warnings.push(run.warning);
     else {
       checkRunUrl = run.url;
       checkRunAnnotations = held;
       host.info(
-        `Check run "${settings.checkName}": ${list.length} annotation${list.length === 1 ? '' : 's'} in ${run.requests} request${run.requests === 1 ? '' : 's'}${held !== undefined ? ` (of ${total}; the rest are in the SARIF and findings files)` : ''}: ${run.url ?? ''}`,
+        `Check run "${settings.checkName}": ${content.annotations.length} annotation${content.annotations.length === 1 ? '' : 's'} in ${run.requests} request${run.requests === 1 ? '' : 's'}${held !== undefined ? ` (of ${content.total}; the rest are in the SARIF and findings files)` : ''}: ${run.url ?? ''}`,
       );
     }
     if (settings.prComment) {

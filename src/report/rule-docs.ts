@@ -20,7 +20,7 @@ export function docsBase(env: Readonly<Record<string, string | undefined>> = {})
     env.GITHUB_SERVER_URL && /^https:\/\/[\w.-]+(:\d+)?$/.test(env.GITHUB_SERVER_URL)
       ? env.GITHUB_SERVER_URL
       : 'https://github.com';
-  if (/^[\w.-]+\/[\w.-]+$/.test(repo) && /^[\w.\/-]+$/.test(ref) && !ref.includes('..'))
+  if (/^[\w.-]+\/[\w.-]+$/.test(repo) && /^[\w./-]+$/.test(ref) && !ref.includes('..'))
     return `${server}/${repo}/blob/${ref.split('/').map(encodeURIComponent).join('/')}/docs/rules/`;
   return `${REPOSITORY}/blob/main/docs/rules/`;
 }

@@ -96,7 +96,7 @@ export function sourceKey(s: SourceRef): string {
 }
 
 function safeSegment(p: string): boolean {
-  return p !== '' && p !== '.' && p !== '..' && !/[\u0000-\u001f\\]/.test(p);
+  return p !== '' && p !== '.' && p !== '..' && ![...p].some((c) => c.charCodeAt(0) < 0x20 || c === '\\');
 }
 
 function unquote(s: string): string {

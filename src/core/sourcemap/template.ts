@@ -69,8 +69,8 @@ function parseLines(text: string): Line[] {
     const dash = /^-(\s+|$)/.exec(body);
     if (dash) {
       dashCol = indent;
-      keyCol = indent + (dash[0] as string).length;
-      body = body.slice((dash[0] as string).length);
+      keyCol = indent + dash[0].length;
+      body = body.slice(dash[0].length);
     }
     const m = KEY.exec(body.replace(/\s+#.*$/, ''));
     const key = m ? unquoteKey(m[1] as string) : undefined;

@@ -53,7 +53,8 @@ export function planAnnotations(
       omitted[severity]++;
     }
   };
-  for (const p of problems) if (p.severity === 'error') offer('error', () => problemAnnotation(p, 'zd-gate: input error'));
+  for (const p of problems)
+    if (p.severity === 'error') offer('error', () => problemAnnotation(p, 'zd-gate: input error'));
   for (const f of [...findings].sort(bySeverityThenPlace)) offer(f.severity, () => toAnnotation(f, opts.docs));
   for (const p of problems) if (p.severity !== 'error') offer(p.severity, () => problemAnnotation(p, 'zd-gate'));
   return { annotations, omitted };

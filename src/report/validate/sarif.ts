@@ -26,7 +26,12 @@ export function artifactLocation(file: string): { uri: string; uriBaseId?: strin
 
 type Region = { startLine: number; startColumn?: number; endLine?: number; endColumn?: number };
 
-function physical(file: string, region: Region | undefined) {
+interface PhysicalLocation {
+  readonly artifactLocation: { uri: string; uriBaseId?: string };
+  readonly region?: Region;
+}
+
+function physical(file: string, region: Region | undefined): PhysicalLocation | undefined {
   const artifact = artifactLocation(file);
   return artifact ? { artifactLocation: artifact, ...(region ? { region } : {}) } : undefined;
 }
@@ -86,7 +91,7 @@ export function formatSarif(report: ValidateReport, rules: readonly Rule[], base
   return `${JSON.stringify(sarif, null, 2)}\n`;
 }
 
-function result(f: Finding, ruleIndex: number | undefined) {
+function result(f: Finding, ruleIndex: number | undefined): Record<string, unknown> {
   const object = f.object ? `${f.object.kind}/${f.object.namespace ?? ''}/${f.object.name}` : '';
   const here = physical(f.file, regionOf(f));
   const rendered = f.rendered ? physical(f.rendered.file, regionOf(f.rendered)) : undefined;
@@ -95,7 +100,9 @@ function result(f: Finding, ruleIndex: number | undefined) {
     ...(ruleIndex !== undefined ? { ruleIndex } : {}),
     level: LEVEL[f.severity],
     message: {
-      text: f.rendered ? `${sarifText(f.message)} Rendered as [${sarifText(`${f.rendered.file}:${f.rendered.line}`)}](1).` : f.message,
+      text: f.rendered
+        ? `${sarifText(f.message)} Rendered as [${sarifText(`${f.rendered.file}:${f.rendered.line}`)}](1).`
+        : f.message,
     },
     ...(here
       ? {
@@ -133,7 +140,7 @@ function result(f: Finding, ruleIndex: number | undefined) {
   };
 }
 
-function withPhysical(p: ReturnType<typeof physical>) {
+function withPhysical(p: PhysicalLocation | undefined): { locations?: { physicalLocation: PhysicalLocation }[] } {
   return p ? { locations: [{ physicalLocation: p }] } : {};
 }
 
