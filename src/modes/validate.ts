@@ -112,6 +112,8 @@ export async function runValidate(settings: ValidateSettings, host: Host, io?: V
   const displayRoot = host.env.GITHUB_WORKSPACE || cwd;
   const report = await mapToSources(await check(settings, cwd, displayRoot, io?.stdin), {
     workspace: displayRoot,
+    chartRoots: settings.chartRoots.map((r) => path.resolve(cwd, r)),
+    ...(settings.kustomizeRoot ? { kustomizeRoot: path.resolve(cwd, settings.kustomizeRoot) } : {}),
   });
   const s = report.summary;
   const exitCode: ModeResult['exitCode'] = report.problems.some((p) => p.severity === 'error') ? 2 : s.failed ? 1 : 0;
