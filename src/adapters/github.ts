@@ -129,7 +129,7 @@ export async function upsertPrComment(token: string, body: Markdown): Promise<Co
     const note =
       !me && others + (mine ? 1 : 0) > 0
         ? 'pr-comment: the token identity could not be read, so no existing comment is edited; a new one is written.'
-        : others > 0 && !mine
+        : others > 0
           ? `pr-comment: ${others} comment${others === 1 ? '' : 's'} with zd-gate's marker ${others === 1 ? 'was' : 'were'} written by another account and ${others === 1 ? 'is' : 'are'} left alone.`
           : undefined;
     if (mine) {
@@ -188,7 +188,7 @@ export function apiHint(e: unknown, what: 'check-run' | 'comment', prNumber?: nu
   const codes = [err.code, err.cause?.code, err.cause?.message, message].filter(Boolean).join(' ');
   const api = github.context.apiUrl;
   if ((!err.status || err.status >= 500) && UNREACHABLE.test(codes))
-    return `the GitHub API at ${api} is unreachable (${clip(err.cause?.code ?? err.code ?? message, 120)}). The findings are in the annotations, the job summary and the SARIF file.`;
+    return `the GitHub API at ${api} is unreachable (${/\b(E[A-Z_]{3,}|UND_ERR_[A-Z_]+)\b/.exec(codes)?.[1] ?? clip(message, 120)}). The findings are in the annotations, the job summary and the SARIF file.`;
   const permission = what === 'check-run' ? 'checks: write' : 'pull-requests: write';
   switch (err.status ?? 0) {
     case 401:
