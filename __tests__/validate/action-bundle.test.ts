@@ -76,12 +76,16 @@ function wellFormed(md: string): void {
 }
 
 beforeAll(async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'zd-gate-bundle-'));
-  execFileSync('npx', ['ncc', 'build', 'src/index.ts', '-o', dir, '--target', 'es2022', '--quiet'], {
-    cwd: root,
-    stdio: 'ignore',
-  });
-  bundle = path.join(dir, 'index.js');
+  // ZD_GATE_BUNDLE: a bundle built from this tree already (saves the build when iterating on this test).
+  if (process.env.ZD_GATE_BUNDLE) bundle = process.env.ZD_GATE_BUNDLE;
+  else {
+    const dir = mkdtempSync(path.join(tmpdir(), 'zd-gate-bundle-'));
+    execFileSync('npx', ['ncc', 'build', 'src/index.ts', '-o', dir, '--target', 'es2022', '--quiet'], {
+      cwd: root,
+      stdio: 'ignore',
+    });
+    bundle = path.join(dir, 'index.js');
+  }
   api = await fakeGitHub();
   const workspace = mkdtempSync(path.join(tmpdir(), 'zd-gate-ws-'));
   (generate as (dir: string, objects: number) => void)(path.join(workspace, 'out'), 10_000);
@@ -109,7 +113,8 @@ describe('the action bundle at 10,000 objects', () => {
 
   it('keeps the job summary, the check run and the PR comment within their limits, cut at whole rows', () => {
     const total = Number(run.outputs.errors) + Number(run.outputs.warnings);
-    expect(total).toBeGreaterThan(1_000);
+    // More findings than the step may annotate (30) and than a 64 KiB page holds.
+    expect(total).toBeGreaterThan(100);
     expect(Buffer.byteLength(run.summary)).toBeLessThanOrEqual(1024 * 1024);
     wellFormed(run.summary);
 
@@ -142,7 +147,10 @@ describe('the action bundle at 10,000 objects', () => {
     ) as object;
     const AjvDraft04 =
       (AjvDraft04Module as unknown as { default: typeof AjvDraft04Module }).default ?? AjvDraft04Module;
-    const ajv = new (AjvDraft04 as unknown as new (o: object) => import('ajv').default)({ strict: false });
+    const ajv = new (AjvDraft04 as unknown as new (o: object) => import('ajv').default)({
+      strict: false,
+      unicodeRegExp: false,
+    });
     const add =
       (addFormats as unknown as { default?: (a: unknown) => void }).default ??
       (addFormats as unknown as (a: unknown) => void);
