@@ -52,7 +52,7 @@ export async function runActionInProcess(opts: {
     writes.push(String(chunk));
     return true;
   });
-  let exitCode = 0;
+  let exitCode: number;
   try {
     const { run } = await import('../../src/main.js');
     await run();
