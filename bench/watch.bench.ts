@@ -336,7 +336,6 @@ async function replayThroughAdapters(replicas: number, speed: number): Promise<R
     rollbackWait: false,
     allowRolloutOnly: false,
     probe: undefined,
-    githubToken: undefined,
     reportFile: `${process.env.TMPDIR ?? '/tmp'}/zd-gate-bench-report.json`,
   };
 

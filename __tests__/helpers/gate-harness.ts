@@ -204,6 +204,7 @@ export class WatchRig {
   }
 
   ports(budget: CallBudget): WatchPorts {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the fake ports are object literals that call back into the rig
     const rig = this;
     const sims = this.o.sims;
     const hc = this.o.healthCheck ?? { intervalSeconds: 15, healthyThreshold: 2, unhealthyThreshold: 2 };
@@ -341,7 +342,6 @@ export class WatchRig {
       rollbackWait: true,
       allowRolloutOnly: false,
       probe: undefined,
-      githubToken: undefined,
       reportFile: '/report.json',
       ...settings,
     };

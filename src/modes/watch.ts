@@ -525,8 +525,9 @@ class WatchRun {
       const r = s.report(v, now, this.calls, this.startedAt);
       deployments.push(r);
       if (r.diagnostics.length > 0) {
-        await host.group(`Diagnostics: ${s.name}`, async () => {
+        await host.group(`Diagnostics: ${s.name}`, () => {
           for (const line of r.diagnostics) host.info(line);
+          return Promise.resolve();
         });
       }
     }
@@ -577,11 +578,15 @@ class WatchRun {
       host.error(error, {
         title: this.cancelled.signal.aborted ? 'zd-gate: cancelled' : 'zd-gate: the gate could not run',
       });
-      return { exitCode, message: error };
+      return { exitCode, message: error, shown: true };
     }
     if (exitCode === 0) return { exitCode, message: `${deployments.map((d) => d.name).join(', ')}: passed` };
     const bad = deployments.filter((d) => d.result !== 'success');
-    return { exitCode, message: bad.map((d) => `${d.name} ${d.result} (${d.reason}): ${d.message}`).join('; ') };
+    return {
+      exitCode,
+      message: bad.map((d) => `${d.name} ${d.result} (${d.reason}): ${d.message}`).join('; '),
+      shown: true,
+    };
   }
 }
 
@@ -598,7 +603,7 @@ function raceAbort<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
       },
       (e: unknown) => {
         signal.removeEventListener('abort', onAbort);
-        reject(e);
+        reject(e instanceof Error ? e : new Error(String(e)));
       },
     );
   });

@@ -39,7 +39,7 @@ export interface ConnectOptions {
   readonly awsRegion: string | undefined;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly timers: Timers;
-  mask(secret: string): void;
+  readonly mask: (secret: string) => void;
   /** Bounds eks:DescribeCluster. */
   readonly signal?: AbortSignal;
   /** For tests: the EKS lookup. */

@@ -182,10 +182,11 @@ export class Informer<T extends KubeObject> {
 
   private slim(obj: T): T {
     if (this.o.slim) return this.o.slim(obj);
-    const meta = (obj as { metadata?: { managedFields?: unknown } }).metadata;
+    const meta = (obj as { metadata?: Record<string, unknown> }).metadata;
     if (!meta?.managedFields) return obj;
-    const { managedFields: _dropped, ...rest } = meta as Record<string, unknown>;
-    return { ...obj, metadata: rest } as T;
+    const rest = { ...meta };
+    delete rest.managedFields;
+    return { ...obj, metadata: rest };
   }
 
   private scheduleFlush(): void {

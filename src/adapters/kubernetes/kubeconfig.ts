@@ -108,7 +108,7 @@ export interface TokenSource {
 }
 
 export interface AccessOptions {
-  mask(secret: string): void;
+  readonly mask: (secret: string) => void;
   /** Replaces the user's credentials (`cluster-name`: the EKS token). */
   readonly tokenSource?: TokenSource;
   /** Time for an exec credential plugin to answer. */

@@ -24,8 +24,8 @@ export interface ViewContext {
   readonly access: ClusterAccess;
   readonly namespace: string;
   readonly timers: Timers;
-  log(message: string): void;
-  onSetupError(error: Error): void;
+  readonly log: (message: string) => void;
+  readonly onSetupError: (error: Error) => void;
 }
 
 interface EventJson {
@@ -228,7 +228,7 @@ export class DeploymentView implements DeploymentFeed {
 
 /** A pod reduced to the fields the gate reads (core/gate/pods.ts), so a large rollout stays small in memory. */
 export function slimPod(p: K8s<PodJson>): K8s<PodJson> {
-  const m = p.metadata as (PodJson['metadata'] & { resourceVersion?: string }) | undefined;
+  const m: (PodJson['metadata'] & { resourceVersion?: string }) | undefined = p.metadata;
   const owner = m?.ownerReferences?.find((r) => r.controller === true);
   return {
     metadata: {
@@ -255,5 +255,5 @@ export function slimPod(p: K8s<PodJson>): K8s<PodJson> {
         ...(c.message ? { message: c.message } : {}),
       })),
     },
-  } as K8s<PodJson>;
+  };
 }

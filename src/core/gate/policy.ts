@@ -147,7 +147,7 @@ export function checkPlan(
     else warn(`${msg}.`);
   }
   for (const { name, deployment } of deployments) {
-    let unavailable = 0;
+    let unavailable: number;
     try {
       unavailable = maxUnavailable(deployment);
     } catch {

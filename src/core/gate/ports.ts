@@ -40,9 +40,9 @@ export class WatchSetupError extends Error {
 }
 
 export interface FeedHooks {
-  log(message: string): void;
+  readonly log: (message: string) => void;
   /** A watch hit a failure no retry fixes (401/403, 404 of a required resource). */
-  onSetupError(error: Error): void;
+  readonly onSetupError: (error: Error) => void;
 }
 
 /** A Warning event about an object, for diagnostics. */
