@@ -30,7 +30,7 @@ import { pollInterval } from '../src/core/gate/policy.js';
 import type { Host } from '../src/host.js';
 import { runWatch } from '../src/modes/watch.js';
 import type { WatchSettings } from '../src/settings.js';
-import { runScenario } from '../__tests__/helpers/gate-harness.js';
+import { runScenario, WatchRig } from '../__tests__/helpers/gate-harness.js';
 import { ManualTimers } from '../__tests__/helpers/manual-timers.js';
 import { RolloutSim, tgArn, type SimOptions } from '../__tests__/helpers/rollout-sim.js';
 
@@ -51,6 +51,21 @@ export async function main(): Promise<void> {
   for (const r of latency)
     console.log(`| ${r.scenario} | ${r.interval / 1000}s | ${r.runs} | ${s(r.min)} | ${s(r.median)} | ${s(r.max)} |`);
 
+  const rollback = await rollbackLatency();
+  console.log(
+    '\n## Rollback latency with several Deployments (simulated, the whole watch mode on fake ports: WatchRig)\n',
+  );
+  console.log(
+    "| Deployments (one failing at once, the others healthy and slow) | poll-interval | failing one: verdict | rollback started | PATCH answered | the others' verdicts |",
+  );
+  console.log('|---:|---:|---:|---:|---:|---:|');
+  for (const r of rollback)
+    console.log(
+      `| ${r.deployments} | ${r.interval / 1000}s | ${r.verdict.toFixed(1)}s | +${(r.started - r.verdict).toFixed(1)}s | +${(r.patched - r.verdict).toFixed(1)}s | ${r.others.map((o) => `${o.toFixed(1)}s`).join(', ')} |`,
+    );
+
+  const only = process.env.ZD_BENCH_ONLY;
+  if (only === 'simulated') return;
   const replay = await replayThroughAdapters(1000, 4);
   console.log(
     '\n## 1,000-replica rollout replayed through the adapters, watcher in this process (deltas exclude the Vite module runner)\n',
@@ -73,6 +88,48 @@ export async function main(): Promise<void> {
 
 function s(ms: number): string {
   return `${(ms / 1000).toFixed(1)}s`;
+}
+
+// ---- Rollback latency ------------------------------------------------------------------------------
+
+/**
+ * One Deployment fails at once (no readiness gate, old pods gone before their targets), the others
+ * are healthy and slow (readiness gates, 30 s to healthy); rollback on. Times in seconds since the
+ * start of the run, from the report: the failing one's verdict, its rollback start and PATCH, and
+ * the healthy ones' verdicts (all later: nothing waited for them).
+ */
+async function rollbackLatency(): Promise<
+  { deployments: number; interval: number; verdict: number; started: number; patched: number; others: number[] }[]
+> {
+  const out = [];
+  for (const [n, interval] of [
+    [2, 5_000],
+    [3, 5_000],
+    [3, 2_000],
+  ] as const) {
+    const sims = Array.from({ length: n }, (_, i) => {
+      const name = i === 0 ? 'api' : `web${i}`;
+      const arn = tgArn(`k8s-demo-${name}-610dd2305f`);
+      return new RolloutSim(
+        i === 0
+          ? options({ name, subnet: i + 1, terminationMs: 200 }, { arn })
+          : options({ name, subnet: i + 1, terminationMs: 20_000 }, { arn, gated: true }),
+      );
+    });
+    const rig = new WatchRig({ sims });
+    const r = await rig.run({ deployments: sims.map((x) => x.name), rollback: true, pollIntervalMs: interval });
+    const failing = r.report?.deployments.find((d) => d.name === 'api');
+    const rb = failing?.rollback;
+    out.push({
+      deployments: n,
+      interval,
+      verdict: failing?.verdictSeconds ?? NaN,
+      started: rb?.startedSeconds ?? NaN,
+      patched: rb?.patchedSeconds ?? NaN,
+      others: (r.report?.deployments ?? []).filter((d) => d.name !== 'api').map((d) => d.verdictSeconds),
+    });
+  }
+  return out;
 }
 
 // ---- 1. ELB calls --------------------------------------------------------------------------------
