@@ -38,6 +38,8 @@ export class Thresholds {
   private replicas: number | undefined;
   private readonly ramps = new Map<string, Ramp>();
   private readonly last = new Map<string, number>();
+  /** After a scale-down: the generation that made it, and once acted on, the available replicas. */
+  private downscale: { generation: number; available: number | undefined } | undefined;
   /** What changed, for the milestones (taken by the gate). */
   private notes: string[] = [];
 
@@ -77,6 +79,7 @@ export class Thresholds {
       }
       return;
     }
+    this.followDownscale(deployment, next.value);
     if (replicas === this.replicas && next.value === this.resolved.value) {
       this.resolved = next;
       return;
@@ -102,12 +105,30 @@ export class Thresholds {
           this.ramps.set(g, { ...r, base: Math.min(r.base, next.value) });
         }
       }
+      if (replicas < before)
+        this.downscale = { generation: deployment.metadata?.generation ?? 0, available: undefined };
       this.notes.push(
         replicas < before
-          ? `scaled down from ${before} to ${replicas} replicas: threshold ${next.value} (${next.explanation})`
+          ? `scaled down from ${before} to ${replicas} replicas: threshold ${next.value} (${next.explanation}), no more than the replicas the Deployment keeps available while its controller scales down`
           : `threshold ${next.value} (${next.explanation})`,
       );
     }
+  }
+
+  /** Once the controller has acted on a scale-down: the available replicas, until they reach the threshold. */
+  private followDownscale(deployment: Deployment, threshold: number): void {
+    const d = this.downscale;
+    if (!d) return;
+    const observed = deployment.status?.observedGeneration ?? 0;
+    if (observed < d.generation) return;
+    const available = deployment.status?.availableReplicas ?? 0;
+    if (available >= threshold) {
+      if (d.available !== undefined && d.available < threshold)
+        this.notes.push(`${available} available replicas again: threshold ${threshold}`);
+      this.downscale = undefined;
+      return;
+    }
+    d.available = available;
   }
 
   /** A fresh answer of a group: its healthy count. */
@@ -128,6 +149,12 @@ export class Thresholds {
   required(group: string): RequiredHealthy {
     const t = this.resolved;
     if (!t) return { value: 0, why: 'the Deployment is not listed yet' };
+    const down = this.downscale?.available;
+    if (down !== undefined && down < t.value)
+      return {
+        value: down,
+        why: `scaled down to ${t.desired}: ${down} replicas available while the controller scales down, up to ${t.value}`,
+      };
     const ramp = this.ramps.get(group);
     if (!ramp) return { value: t.value, why: t.explanation };
     const gained = ramp.at === undefined ? 0 : Math.max(0, ramp.peak - ramp.at);
