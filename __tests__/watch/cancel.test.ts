@@ -115,6 +115,9 @@ async function launch(opts: {
   for (const m of (await readFile(outputFile, 'utf8')).matchAll(/^([\w-]+)<<(.+)\n([\s\S]*?)\n\2$/gm))
     outputs[m[1] as string] = m[3] as string;
   if (opts.signal && signalledAt === undefined) throw new Error(`never ready for the signal:\n${output}`);
+  console.log(
+    `${opts.entry}: exit ${code} ${(exitAfterMs / 1000).toFixed(2)}s after ${opts.signal ? `${opts.signal}` : 'the start'}`,
+  );
   return { code, signal, exitAfterMs, output, report, outputs, summary: await readFile(summaryFile, 'utf8') };
 }
 
