@@ -128,6 +128,7 @@ export class RolloutSim {
   private readonly rr = new Map<string, number>();
   /** Pods of an unhealthy revision that recovered (slow starters). */
   private readonly recovered = new Set<string>();
+  private stalled = false;
 
   constructor(readonly options: SimOptions) {
     this.name = options.name ?? 'web';
@@ -172,6 +173,11 @@ export class RolloutSim {
     this.specRevision = this.revision = previous;
     this.lastProgressAt = this.now;
     this.timedOut = false;
+  }
+
+  /** From now on no new pod becomes ready (the nodes stall). */
+  stall(): void {
+    this.stalled = true;
   }
 
   /** The revision the controller rolls toward. */
@@ -406,7 +412,7 @@ export class RolloutSim {
       rev,
       ip: `10.${this.options.subnet ?? 0}.${Math.floor(this.ipSeq / 250)}.${this.ipSeq++ % 250}`,
       createdAt: at,
-      readyAt: at < 0 ? at : at + this.options.containersReadyMs,
+      readyAt: at < 0 ? at : this.stalled ? Number.POSITIVE_INFINITY : at + this.options.containersReadyMs,
       gates: new Map(),
     };
     for (const tg of this.options.targetGroups)

@@ -252,47 +252,6 @@ describe('zd-gate watch (CLI, loopback Kubernetes API and ELBv2)', () => {
     expect(d.spec.template.spec.containers[0]!.image).toBe('web:1');
   });
 
-  it('with rollback-wait, follows the restored revision until it is rolled out again', async () => {
-    seed({ targets: [healthy(1)] });
-    kube.onPatch = (collection, obj) => {
-      // The deployment controller observes the new generation and rolls the old template out.
-      setTimeout(() => {
-        const status = {
-          observedGeneration: obj.metadata.generation,
-          replicas: 2,
-          updatedReplicas: 2,
-          readyReplicas: 2,
-          availableReplicas: 2,
-        };
-        kube.put(collection, {
-          ...obj,
-          metadata: { ...obj.metadata, annotations: { 'deployment.kubernetes.io/revision': '3' } },
-          status,
-        });
-      }, 200);
-    };
-    const r = await watch('--deployments', 'web', '--rollback');
-    expect(r.code).toBe(1);
-    expect(r.report.deployments[0]).toMatchObject({
-      result: 'rolled-back',
-      rolledBackTo: 1,
-      rollback: { status: 'available', message: 'revision 1 (ReplicaSet web-r1) is rolled out and available again' },
-    });
-  });
-
-  it('with rollback-wait, a restored revision that never becomes available is reported as failed', async () => {
-    seed({ targets: [healthy(1)] });
-    const d = kube.get(`${APPS}/deployments`, 'web')!;
-    kube.put(`${APPS}/deployments`, { ...d, spec: { ...(d.spec as object), progressDeadlineSeconds: 1 } });
-    const r = await watch('--deployments', 'web', '--rollback');
-    expect(r.code).toBe(1);
-    expect(r.report.deployments[0]).toMatchObject({
-      result: 'failed',
-      rolledBackTo: 1,
-      rollback: { status: 'not-available' },
-    });
-  });
-
   it('watches several Deployments at once: each its own verdict, the failed one rolled back, the worst result', async () => {
     const ARN_API = ARN.replace('k8s-demo-web-1a2b3c4d5e/0123456789abcdef', 'k8s-demo-api-5e4d3c2b1a/fedcba9876543210');
     seed({ targets: [healthy(1), healthy(2)] });

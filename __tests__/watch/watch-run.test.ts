@@ -107,6 +107,39 @@ describe('outcomes and exit codes', () => {
     );
   });
 
+  it('with rollback-wait, the restored revision is followed until it is rolled out again (rolled-back, available)', async () => {
+    const rig = new WatchRig({
+      sims: [sim('web', 1, { terminationMs: 200, targetGroups: [alb('web', { gated: false })] })],
+    });
+    const r = await rig.run({ deployments: ['web'], rollback: true, rollbackWait: true });
+    const d = r.report!.deployments[0]!;
+    expect(d).toMatchObject({
+      result: 'rolled-back',
+      rolledBackTo: 1,
+      rollback: { status: 'available', message: 'revision 1 (ReplicaSet web-old) is rolled out and available again' },
+    });
+    // Waited for: the restored pods had to start and pass their checks after the PATCH.
+    expect(d.rollback!.endedSeconds - d.rollback!.patchedSeconds!).toBeGreaterThan(3);
+  });
+
+  it('with rollback-wait, a restored revision that is not available within its progress deadline is failed (not-available)', async () => {
+    // The restored revision's pods never become ready: the wait ends at the progress deadline (60 s).
+    const s = sim('web', 1, {
+      terminationMs: 200,
+      progressDeadlineSeconds: 60,
+      targetGroups: [alb('web', { gated: false })],
+    });
+    const rig = new WatchRig({ sims: [s] });
+    const r = await rig.run(
+      { deployments: ['web'], rollback: true, rollbackWait: true },
+      { script: (_now, g) => void (g.patches.length > 0 && s.stall()) },
+    );
+    const d = r.report!.deployments[0]!;
+    expect(d).toMatchObject({ result: 'failed', rolledBackTo: 1, rollback: { status: 'not-available' } });
+    expect(d.rollback!.message).toMatch(/restored revision 1, but it did not become available within 60s/);
+    expect(d.rollback!.endedSeconds - d.rollback!.patchedSeconds!).toBeCloseTo(60, 0);
+  });
+
   it('a rollback that is forbidden leaves the result failed with the message naming the permission', async () => {
     const rig = new WatchRig({
       sims: [sim('web', 1, { terminationMs: 200, targetGroups: [alb('web', { gated: false })] })],
