@@ -75,12 +75,14 @@ export class NamespaceView implements NamespaceFeed {
       path: `/apis/discovery.k8s.io/v1/namespaces/${ns}/endpointslices`,
       resource: 'endpointslices.discovery.k8s.io',
       labelSelector: 'kubernetes.io/service-name',
+      slim: slimSlice,
     });
     this.events = new Informer({
       ...common,
       path: `/api/v1/namespaces/${ns}/events`,
       resource: 'events',
       fieldSelector: 'type=Warning',
+      slim: slimEvent,
     });
   }
 
@@ -255,5 +257,41 @@ export function slimPod(p: K8s<PodJson>): K8s<PodJson> {
         ...(c.message ? { message: c.message } : {}),
       })),
     },
+  };
+}
+
+/** An EndpointSlice reduced to what the diagnostics read (which pod, in which condition, of which Service). */
+function slimSlice(e: K8s<EndpointSliceJson>): K8s<EndpointSliceJson> {
+  const m = e.metadata;
+  const service = m?.labels?.['kubernetes.io/service-name'];
+  return {
+    metadata: {
+      ...(m?.name !== undefined ? { name: m.name } : {}),
+      ...(m?.resourceVersion !== undefined ? { resourceVersion: m.resourceVersion } : {}),
+      ...(service !== undefined ? { labels: { 'kubernetes.io/service-name': service } } : {}),
+    },
+    endpoints: (e.endpoints ?? []).map((p) => ({
+      ...(p.conditions ? { conditions: p.conditions } : {}),
+      ...(p.targetRef ? { targetRef: { kind: p.targetRef.kind, name: p.targetRef.name } } : {}),
+    })),
+  };
+}
+
+/** A Warning event reduced to what the diagnostics show (its message bounded). */
+function slimEvent(e: K8s<EventJson>): K8s<EventJson> {
+  const m = e.metadata;
+  return {
+    metadata: {
+      ...(m?.name !== undefined ? { name: m.name } : {}),
+      ...(m?.resourceVersion !== undefined ? { resourceVersion: m.resourceVersion } : {}),
+      ...(m?.creationTimestamp ? { creationTimestamp: m.creationTimestamp } : {}),
+    },
+    ...(e.involvedObject ? { involvedObject: { kind: e.involvedObject.kind, name: e.involvedObject.name } } : {}),
+    ...(e.reason !== undefined ? { reason: e.reason } : {}),
+    ...(e.message !== undefined ? { message: e.message.slice(0, 1_000) } : {}),
+    ...(e.count !== undefined ? { count: e.count } : {}),
+    ...(e.lastTimestamp ? { lastTimestamp: e.lastTimestamp } : {}),
+    ...(e.eventTime ? { eventTime: e.eventTime } : {}),
+    ...(e.series ? { series: { count: e.series.count, lastObservedTime: e.series.lastObservedTime } } : {}),
   };
 }
