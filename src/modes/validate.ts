@@ -7,7 +7,7 @@ import path from 'node:path';
 import { readConfigFile, readManifests } from '../adapters/files.js';
 import type { Problem } from '../core/findings.js';
 import { EMPTY_CONFIG, parseConfig } from '../core/lint/config.js';
-import { lint } from '../core/lint/engine.js';
+import { lint, type LintResult } from '../core/lint/engine.js';
 import { parseFile } from '../core/manifest/parse.js';
 import { RULES } from '../core/rules/index.js';
 import type { AnnotationProperties, Host } from '../host.js';
@@ -40,12 +40,34 @@ export async function check(
   if (cfg.file) {
     const parsed = parseConfig(cfg.file.text, cfg.file.path, RULES);
     config = parsed.config;
-    problems.push(...parsed.problems);
+    append(problems, parsed.problems);
   }
   const read = await readManifests(settings.manifests, { cwd, displayRoot, ...(stdin ? { stdin } : {}) });
-  problems.push(...read.problems);
-  const result = lint({ files: read.files.map(parseFile), defaultNamespace: settings.namespace, config, rules: RULES });
-  problems.push(...result.problems);
+  append(problems, read.problems);
+  const parsed = read.files.map(parseFile);
+  let result: Pick<LintResult, 'findings' | 'problems' | 'objectCount' | 'suppressed' | 'unserved'> & {
+    workloadsChecked: number;
+  };
+  try {
+    const r = lint({ files: parsed, defaultNamespace: settings.namespace, config, rules: RULES });
+    result = { ...r, workloadsChecked: r.graph.servedWorkloads().length };
+  } catch (e) {
+    // The engine guards each document and rule; should something else fail, the reports still come out.
+    result = {
+      findings: [],
+      problems: [
+        {
+          severity: 'error',
+          message: `zd-gate failed while checking the manifests (internal error: ${e instanceof Error ? e.message : String(e)}); nothing was checked. Please report this with the input that caused it.`,
+        },
+      ],
+      objectCount: 0,
+      suppressed: 0,
+      unserved: [],
+      workloadsChecked: 0,
+    };
+  }
+  append(problems, result.problems);
 
   if (result.objectCount === 0 && result.findings.length === 0 && !problems.some((p) => p.severity === 'error')) {
     problems.push({
@@ -63,7 +85,7 @@ export async function check(
     summary: {
       files: read.files.length,
       objects: result.objectCount,
-      workloadsChecked: result.graph.servedWorkloads().length,
+      workloadsChecked: result.workloadsChecked,
       errors: counts.error,
       warnings: counts.warning,
       notices: counts.notice,
@@ -73,6 +95,11 @@ export async function check(
       unchecked: result.unserved,
     },
   };
+}
+
+/** `to.push(...from)` without spreading: the input decides how many problems there are (130,000 is a 1 MB file). */
+function append<T>(to: T[], from: readonly T[]): void {
+  for (const x of from) to.push(x);
 }
 
 export async function runValidate(settings: ValidateSettings, host: Host, io?: ValidateIo): Promise<ModeResult> {

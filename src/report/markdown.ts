@@ -92,11 +92,17 @@ export function text(s: string): Markdown {
   return asMarkdown(block);
 }
 
+/** The longest match of `re` (global) in `s`, without spreading: the text decides how many runs there are. */
+function longestRun(s: string, re: RegExp): number {
+  let longest = 0;
+  for (const m of s.matchAll(re)) longest = Math.max(longest, m[0].length);
+  return longest;
+}
+
 /** Untrusted text as an inline code span (one line; a fence longer than any backtick run inside). */
 export function code(s: string): Markdown {
   const flat = visible(s.replace(LINE_BREAKS, ' '));
-  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longest + 1);
+  const fence = '`'.repeat(longestRun(flat, /`+/g) + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : '';
   return asMarkdown(`${fence}${pad}${flat}${pad}${fence}`);
 }
@@ -104,8 +110,7 @@ export function code(s: string): Markdown {
 /** Untrusted multi-line text as a fenced code block that the text cannot close. */
 export function codeBlock(body: string, language = 'text'): Markdown {
   const lines = body.split(LINE_BREAKS).map(visible).join('\n');
-  const longest = Math.max(0, ...(lines.match(/`{3,}/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(Math.max(3, longest + 1));
+  const fence = '`'.repeat(Math.max(3, longestRun(lines, /`{3,}/g) + 1));
   return asMarkdown(`${fence}${/^[a-z0-9-]*$/.test(language) ? language : ''}\n${lines}\n${fence}`);
 }
 

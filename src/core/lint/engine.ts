@@ -5,11 +5,18 @@
  */
 import { bySeverityThenPlace, type Finding, type Problem, type Severity } from '../findings.js';
 import { buildGraph, type Graph } from '../graph/graph.js';
-import { locate, locateInDoc } from '../manifest/locate.js';
+import { locate, type Location } from '../manifest/locate.js';
 import { toObjects } from '../manifest/objects.js';
 import type { ParsedFile, ParseIssue } from '../manifest/parse.js';
-import { describeObject, refOf, type K8sObject, type ObjectRef } from '../manifest/types.js';
-import type { ObjectReport, ParamSpecs, ParamValues, Rule } from '../rules/rule.js';
+import {
+  describeObject,
+  refOf,
+  type K8sObject,
+  type ManifestDoc,
+  type ObjectRef,
+  type Path,
+} from '../manifest/types.js';
+import type { ObjectReport, ParamSpecs, ParamValues, Rule, RuleContext } from '../rules/rule.js';
 import { suggest, type Config } from './config.js';
 
 export const IGNORE_ANNOTATION = 'zd-gate/ignore';
@@ -35,9 +42,10 @@ export interface LintResult {
 export function lint(input: LintInput): LintResult {
   const problems: Problem[] = [];
   const issues: ParseIssue[] = [];
-  const docs = input.files.flatMap((f) => {
+  const docs: ManifestDoc[] = [];
+  for (const f of input.files) {
     for (const i of f.issues) {
-      if (i.kind === 'not-text')
+      if (i.kind === 'not-text' || i.kind === 'unreadable')
         problems.push({
           severity: 'error',
           message: i.message,
@@ -47,10 +55,14 @@ export function lint(input: LintInput): LintResult {
         });
       else issues.push(i);
     }
-    return f.docs;
-  });
-  const { objects, issues: templateIssues, notes } = toObjects(docs, input.defaultNamespace);
-  issues.push(...templateIssues);
+    for (const d of f.docs) docs.push(d);
+  }
+  const { objects, issues: objectIssues, notes } = toObjects(docs, input.defaultNamespace);
+  for (const i of objectIssues) {
+    if (i.kind === 'unreadable')
+      problems.push({ severity: 'error', message: i.message, file: i.file.path, line: i.range.line, column: 1 });
+    else issues.push(i);
+  }
   for (const n of notes) problems.push({ severity: 'notice', message: n.message, file: n.file, line: n.line });
 
   const graph = buildGraph(objects);
@@ -74,7 +86,7 @@ export function lint(input: LintInput): LintResult {
     const severityOf = (variant: Severity | undefined): Severity =>
       (setting?.severity as Severity | undefined) ?? variant ?? rule.meta.severity;
     const params = paramsOf(rule.meta.params, setting?.params ?? {});
-    rule.check({
+    checkGuarded(rule, problems, {
       graph,
       params,
       parseIssues: issues,
@@ -83,7 +95,7 @@ export function lint(input: LintInput): LintResult {
           suppressed++;
           return;
         }
-        const loc = locate(r.object, r.path);
+        const loc = locateSafely(r.object, r.path);
         const subject = r.subject ?? (workloadObjects.has(r.object) ? r.object : undefined);
         push({
           ruleId: rule.meta.id,
@@ -126,6 +138,28 @@ export function lint(input: LintInput): LintResult {
   };
 }
 
+/** Runs one rule; a bug in it costs that rule's findings, never the run or the other rules' findings. */
+function checkGuarded(rule: Rule, problems: Problem[], ctx: RuleContext): void {
+  try {
+    rule.check(ctx);
+  } catch (e) {
+    problems.push({
+      severity: 'error',
+      message: `zd-gate's rule \`${rule.meta.id}\` failed (internal error: ${e instanceof Error ? e.message : String(e)}), so its findings may be incomplete; the other rules ran. Please report this with the manifest that caused it.`,
+    });
+  }
+}
+
+/** The finding's place; the object's own line when its document cannot be re-read for positions. */
+function locateSafely(o: K8sObject, path: Path): Location {
+  try {
+    return locate(o, path);
+  } catch {
+    const line = o.doc.startLine;
+    return { file: o.doc.file.path, line, column: 1, endLine: line, endColumn: 1, exact: false };
+  }
+}
+
 function paramsOf<P extends ParamSpecs>(
   specs: P,
   given: Readonly<Record<string, number | readonly string[]>>,
@@ -149,7 +183,7 @@ function ignoreIndex(objects: readonly K8sObject[], known: ReadonlySet<string>, 
       if (id === 'all' || id === '*' || known.has(id)) {
         ok.add(id === '*' ? 'all' : id);
       } else {
-        const loc = locateInDoc(o.doc, [...o.base, 'metadata', 'annotations', IGNORE_ANNOTATION]);
+        const loc = locateSafely(o, ['metadata', 'annotations', IGNORE_ANNOTATION]);
         problems.push({
           severity: 'error',
           message: `${describeObject(o)}: \`${IGNORE_ANNOTATION}\` names unknown rule \`${id}\`${suggest(id, [...known])}`,
