@@ -35,3 +35,17 @@ export const HOSTILE: readonly string[] = [
   'nul\u0000 bell\u0007 esc\u001b[31m',
   'zero\u200bwidth',
 ];
+
+/**
+ * The runner's side of the step log, written from its documented behaviour rather than from src/:
+ * it reads output with .NET's StreamReader.ReadLine (a line ends at \n, \r or \r\n), trims leading
+ * whitespace (Char.IsWhiteSpace) and takes a line that then starts with `::` (or the legacy `##[`)
+ * as a workflow command. Returns the lines the runner would execute.
+ */
+const DOTNET_WHITESPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*/;
+export function runnerCommands(output: string): string[] {
+  return output
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.replace(DOTNET_WHITESPACE, ''))
+    .filter((line) => line.startsWith('::') || line.startsWith('##['));
+}
