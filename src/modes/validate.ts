@@ -32,9 +32,11 @@ export async function check(
   cwd: string,
   displayRoot: string,
   stdin?: NodeJS.ReadableStream,
+  /** The action's workspace: nothing named inside it is read from outside it through links. */
+  confineTo?: string,
 ): Promise<ValidateReport> {
   const problems: Problem[] = [];
-  const cfg = await readConfigFile(settings.configFile, cwd);
+  const cfg = await readConfigFile(settings.configFile, cwd, confineTo);
   let config = EMPTY_CONFIG;
   if (cfg.problem) problems.push(cfg.problem);
   if (cfg.file) {
@@ -42,7 +44,12 @@ export async function check(
     config = parsed.config;
     append(problems, parsed.problems);
   }
-  const read = await readManifests(settings.manifests, { cwd, displayRoot, ...(stdin ? { stdin } : {}) });
+  const read = await readManifests(settings.manifests, {
+    cwd,
+    displayRoot,
+    ...(stdin ? { stdin } : {}),
+    ...(confineTo ? { confineTo } : {}),
+  });
   append(problems, read.problems);
   const parsed = read.files.map(parseFile);
   let result: Pick<LintResult, 'findings' | 'problems' | 'objectCount' | 'suppressed' | 'unserved'> & {
@@ -93,6 +100,8 @@ export async function check(
       failOn: settings.failOn,
       failed: inputError || failing > 0,
       unchecked: result.unserved,
+      inputBytes: read.bytes,
+      skipped: read.skipped,
     },
   };
 }
@@ -105,7 +114,8 @@ function append<T>(to: T[], from: readonly T[]): void {
 export async function runValidate(settings: ValidateSettings, host: Host, io?: ValidateIo): Promise<ModeResult> {
   const cwd = process.cwd();
   const displayRoot = host.env.GITHUB_WORKSPACE || cwd;
-  const report = await check(settings, cwd, displayRoot, io?.stdin);
+  const workspace = host.kind === 'action' ? host.env.GITHUB_WORKSPACE || undefined : undefined;
+  const report = await check(settings, cwd, displayRoot, io?.stdin, workspace);
   const s = report.summary;
   const exitCode: ModeResult['exitCode'] = report.problems.some((p) => p.severity === 'error') ? 2 : s.failed ? 1 : 0;
   const message =

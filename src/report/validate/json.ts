@@ -33,6 +33,8 @@ export function formatJson(report: ValidateReport): string {
         unchecked: summary.unchecked,
         failOn: summary.failOn,
         failed: summary.failed,
+        inputBytes: summary.inputBytes,
+        skipped: summary.skipped,
       },
     },
     null,

@@ -1,6 +1,6 @@
 /** Human output for terminals: findings grouped by file, then the totals. */
 import { byPlace, type Finding } from '../../core/findings.js';
-import type { ValidateReport } from './report.js';
+import { skippedText, type ValidateReport } from './report.js';
 
 export function formatText(report: ValidateReport): string {
   const lines: string[] = [];
@@ -31,6 +31,8 @@ export function formatText(report: ValidateReport): string {
       `Not checked (no Service among the inputs selects them): ${names}${s.unchecked.length > 5 ? ` and ${s.unchecked.length - 5} more` : ''}.`,
     );
   }
+  const skipped = skippedText(s.skipped);
+  if (skipped) lines.push(skipped);
   const total = s.errors + s.warnings + s.notices;
   lines.push(
     `${total === 0 ? 'No findings' : `${total} finding${total === 1 ? '' : 's'} (${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}, ${s.notices} notice${s.notices === 1 ? '' : 's'})`}` +
