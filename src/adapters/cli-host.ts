@@ -27,7 +27,7 @@ export function cliHost(signal: AbortSignal, stderr: NodeJS.WritableStream = pro
       return fn();
     },
     setOutput: () => undefined,
-    appendSummary: async () => undefined,
+    appendSummary: () => Promise.resolve(),
     mask: (secret) => {
       for (const line of secret.split(/\r?\n/)) if (line.trim().length >= 4) secrets.push(line.trim());
     },

@@ -130,7 +130,9 @@ export async function runValidate(settings: ValidateSettings, host: Host, io?: V
   } else {
     await reportToGitHub(settings, report, host);
   }
-  return message === undefined ? { exitCode } : { exitCode, message };
+  // The text report already lists the input errors; the CLI need not repeat the first one.
+  const shown = exitCode === 2 && host.kind === 'cli' && settings.format === 'text';
+  return message === undefined ? { exitCode } : { exitCode, message, shown };
 }
 
 function inputErrorMessage(report: ValidateReport): string {

@@ -50,6 +50,7 @@ type Part = Markdown | string | number;
 
 const ZWSP = '\u200b';
 /** Controls, bidi embeddings/overrides/isolates, and the line/paragraph separators. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this finds
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 const LINE_BREAKS = /\r\n|[\n\r\u2028\u2029\u0085]/g;
 /** ASCII punctuation with an inline meaning in CommonMark/GFM (code, emphasis, links, strikethrough). */
