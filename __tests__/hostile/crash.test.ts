@@ -18,7 +18,7 @@ import { GOOD_FILES, GOOD_FINDINGS, goodSources, isGoodFile, keyOf, lintSources,
 /** check() on the good files plus `hostile` in a temporary folder. */
 async function checkWith(hostile: Record<string, string>) {
   const dir = tempDir({ ...GOOD_FILES, ...hostile });
-  return check(SETTINGS, dir, dir);
+  return check(SETTINGS, { cwd: dir, displayRoot: dir });
 }
 
 function goodFindings(findings: readonly { file: string }[]): string[] {

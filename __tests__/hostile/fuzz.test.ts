@@ -48,7 +48,7 @@ describe('hostile files next to good ones (property)', () => {
             }
             tally.files += files.length;
 
-            const report = await check(SETTINGS, dir, dir);
+            const report = await check(SETTINGS, { cwd: dir, displayRoot: dir });
 
             expect(
               report.findings

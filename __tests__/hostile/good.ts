@@ -56,4 +56,5 @@ export const SETTINGS: ValidateSettings = {
   checkName: 'zd-gate',
   prComment: false,
   format: 'text',
+  maxInputBytes: 256 * 1024 * 1024,
 };

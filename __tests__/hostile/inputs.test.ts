@@ -199,6 +199,19 @@ describe('size limits', () => {
     );
     expect(produced).toBeLessThanOrEqual(MAX_FILE_BYTES + 2 * 1024 * 1024);
   });
+
+  it('--max-input-size: the CLI names the flag and the files left out, and checks the files before', async () => {
+    const dir = tempDir({ 'a.yaml': SERVICE, 'b.yaml': SERVICE, 'c.yaml': SERVICE });
+    const r = await cli(['validate', '--format', 'json', '--max-input-size', `${2 * SERVICE.length}`, '.'], {
+      cwd: dir,
+    });
+    expect(r.code).toBe(2);
+    const out = JSON.parse(r.stdout) as { problems: { message: string }[]; summary: { files: number } };
+    expect(out.summary.files).toBe(2);
+    expect(out.problems.map((p) => p.message)).toContain(
+      `c.yaml not read: the inputs would exceed the ${2 * SERVICE.length} bytes total input limit (--max-input-size). Validate fewer files at once, or raise the limit.`,
+    );
+  });
 });
 
 describe('the report says what was skipped', () => {
@@ -221,7 +234,7 @@ describe('the report says what was skipped', () => {
     const dir = tempDir(GOOD_FILES);
     writeFileSync(path.join(dir, 'good.yaml'), SERVICE);
     symlinkSync(path.join(outside, 'secret.yaml'), path.join(dir, 'evil.yaml'));
-    const report = await check(SETTINGS, dir, dir, undefined, dir);
+    const report = await check(SETTINGS, { cwd: dir, displayRoot: dir, confineTo: dir });
     expect(report.summary.skipped.outsideInputs).toBe(1);
     expect(report.findings.some((f) => f.ruleId === 'readiness-probe')).toBe(true);
     expect(JSON.stringify(report)).not.toMatch(/hunter2/);

@@ -429,7 +429,7 @@ async function readStream(
   const chunks: Buffer[] = [];
   let bytes = 0;
   for await (const chunk of stream) {
-    const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     bytes += b.length;
     if (bytes > limit) return { text: '', bytes, over: true };
     chunks.push(b);

@@ -27,14 +27,19 @@ export interface ValidateIo {
 }
 
 /** Checks the manifests; never throws for bad input (that is a problem in the report, exit code 2). */
-export async function check(
-  settings: ValidateSettings,
-  cwd: string,
-  displayRoot: string,
-  stdin?: NodeJS.ReadableStream,
+export interface CheckContext {
+  readonly cwd: string;
+  /** Paths in the report are relative to this folder (the workspace). */
+  readonly displayRoot: string;
+  readonly stdin?: NodeJS.ReadableStream;
   /** The action's workspace: nothing named inside it is read from outside it through links. */
-  confineTo?: string,
-): Promise<ValidateReport> {
+  readonly confineTo?: string;
+  /** `input \`max-input-size\`` or `--max-input-size`, for the message when the inputs are over it. */
+  readonly limitName?: string;
+}
+
+export async function check(settings: ValidateSettings, context: CheckContext): Promise<ValidateReport> {
+  const { cwd, displayRoot, stdin, confineTo, limitName } = context;
   const problems: Problem[] = [];
   const cfg = await readConfigFile(settings.configFile, cwd, confineTo);
   let config = EMPTY_CONFIG;
@@ -49,6 +54,8 @@ export async function check(
     displayRoot,
     ...(stdin ? { stdin } : {}),
     ...(confineTo ? { confineTo } : {}),
+    maxTotalBytes: settings.maxInputBytes,
+    ...(limitName ? { totalLimitName: limitName } : {}),
   });
   append(problems, read.problems);
   const parsed = read.files.map(parseFile);
@@ -115,7 +122,13 @@ export async function runValidate(settings: ValidateSettings, host: Host, io?: V
   const cwd = process.cwd();
   const displayRoot = host.env.GITHUB_WORKSPACE || cwd;
   const workspace = host.kind === 'action' ? host.env.GITHUB_WORKSPACE || undefined : undefined;
-  const report = await check(settings, cwd, displayRoot, io?.stdin, workspace);
+  const report = await check(settings, {
+    cwd,
+    displayRoot,
+    ...(io?.stdin ? { stdin: io.stdin } : {}),
+    ...(workspace ? { confineTo: workspace } : {}),
+    limitName: host.kind === 'action' ? 'input `max-input-size`' : '--max-input-size',
+  });
   const s = report.summary;
   const exitCode: ModeResult['exitCode'] = report.problems.some((p) => p.severity === 'error') ? 2 : s.failed ? 1 : 0;
   const message =
