@@ -21,6 +21,8 @@
  *   `\u{…}` escapes, so a reviewer sees what the manifest really says.
  */
 
+import type { Redactor } from './redact.js';
+
 const TOKEN: unique symbol = Symbol('zd-gate markdown');
 
 /**
@@ -182,6 +184,21 @@ export function table(
 export function details(summary: string, body: Markdown): Markdown {
   const line = unlinkable(entities(visible(summary.replace(LINE_BREAKS, ' '))));
   return asMarkdown(`<details><summary>${line}</summary>\n\n${body.value}\n\n</details>`);
+}
+
+/**
+ * The same markdown without the redactor's secrets and credential shapes, in every form this
+ * module writes a string in (as text, in a code span or fence, in a table cell, in a details
+ * summary). Only a {@link Redactor} can be passed, and it only ever inserts its marker, which has no
+ * markup meaning: the result is as safe as the input.
+ */
+export function redactMarkdown(m: Markdown, redactor: Redactor): Markdown {
+  return asMarkdown(
+    redactor.redact(m.value, (s) => {
+      const inline = text(s).value;
+      return [inline, inline.replace(/\|/g, '\\|'), visible(s), unlinkable(entities(visible(s)))];
+    }),
+  );
 }
 
 /**
