@@ -18,7 +18,7 @@ import { logText } from '../../src/report/log.js';
 import { planAnnotations } from '../../src/report/validate/annotations.js';
 import { formatJson } from '../../src/report/validate/json.js';
 import { formatSarif } from '../../src/report/validate/sarif.js';
-import { formatSummary } from '../../src/report/validate/summary.js';
+import { renderMarkdown } from '../../src/report/validate/summary.js';
 import { formatText } from '../../src/report/validate/text.js';
 import { runnerCommands } from '../helpers/hostile.js';
 import { hostileFiles } from './arbitraries.js';
@@ -80,7 +80,9 @@ describe('hostile files next to good ones (property)', () => {
             const sarif = JSON.parse(formatSarif(report, RULES)) as { runs: { results: unknown[] }[] };
             expect(sarif.runs[0]?.results.length).toBeGreaterThanOrEqual(report.findings.length);
             const plan = planAnnotations(report.findings, report.problems);
-            expect(formatSummary(report, plan, { sarifFile: 'x.sarif' }).value.length).toBeGreaterThan(0);
+            expect(
+              renderMarkdown(report, { limit: 1024 * 1024, plan, sarifFile: 'x.sarif' }).value.length,
+            ).toBeGreaterThan(0);
           } finally {
             rmSync(dir, { recursive: true, force: true });
           }

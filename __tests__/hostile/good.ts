@@ -57,4 +57,6 @@ export const SETTINGS: ValidateSettings = {
   prComment: false,
   format: 'text',
   maxInputBytes: 256 * 1024 * 1024,
+  chartRoots: [],
+  kustomizeRoot: undefined,
 };

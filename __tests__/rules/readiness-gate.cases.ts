@@ -1,4 +1,4 @@
-import type { Cases } from '../helpers/rule-tester.js';
+import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { DEPLOYMENT_GOOD, INGRESS_IP, NAMESPACE_GATED, SERVICE_WEB } from './fixtures.js';
 
 const NAMESPACE_PLAIN = `apiVersion: v1
@@ -279,3 +279,9 @@ spec:
     },
   ],
 } satisfies Cases;
+
+/** The cases docs/rules/readiness-gate.md shows. */
+export const docExamples: DocExamples = {
+  invalid: 'Namespace among the inputs without the label: error at its metadata',
+  valid: 'namespace labelled elbv2.k8s.aws/pod-readiness-gate-inject: enabled',
+};
