@@ -124,6 +124,23 @@ describe('inputs that used to crash the run', () => {
   });
 });
 
+describe('inputs that used to outlast the job', () => {
+  it('a 5 MB `zd-gate/ignore` value: the unknown rule is named, no edit distance over 5 MB is computed', () => {
+    const id = `x${'y'.repeat(5 * 1024 * 1024)}`;
+    const text = `apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n  annotations:\n    zd-gate/ignore: ${id}\n`;
+    const r = lintSources([{ path: 'big.yaml', text }]);
+    expect(r.problems).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        file: 'big.yaml',
+        line: 6,
+        message: expect.stringMatching(/names unknown rule `xyyy/),
+      }),
+    ]);
+    expect(r.problems[0]?.message).not.toMatch(/did you mean/);
+  });
+});
+
 describe('an internal error costs one rule or one document, never the run', () => {
   it('a rule that throws: a problem naming it, the other rules still report', () => {
     const broken = defineRule({
