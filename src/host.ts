@@ -44,6 +44,8 @@ export interface Host {
    * for what a mode writes itself (the watch report file).
    */
   redact(text: string): string;
+  /** The same for markdown bound for a GitHub surface the host does not write itself (check run, PR comment). */
+  redactMarkdown(markdown: Markdown): Markdown;
   /** Cancelled when the job is cancelled or the CLI receives SIGINT/SIGTERM. */
   readonly signal: AbortSignal;
 }

@@ -3,7 +3,6 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
-import { vi } from 'vitest';
 import { runCli } from '../../src/cli.js';
 
 export interface CliRun {
@@ -43,25 +42,4 @@ export async function cli(
     process.chdir(prev);
     if (stdinDesc) Object.defineProperty(process, 'stdin', stdinDesc);
   }
-}
-
-/**
- * Runs the action entry (src/main.ts) in this process with the INPUT_* and GITHUB_* variables the
- * caller set, and returns what it wrote to standard output (the step log). The exit code it set is
- * returned too and reset, so the test run itself does not fail.
- */
-export async function runActionInProcess(): Promise<string> {
-  const writes: string[] = [];
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    writes.push(String(chunk));
-    return true;
-  });
-  try {
-    const { run } = await import('../../src/main.js');
-    await run();
-  } finally {
-    spy.mockRestore();
-    process.exitCode = 0;
-  }
-  return writes.join('');
 }

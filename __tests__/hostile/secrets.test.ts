@@ -16,7 +16,8 @@ import { cliHost } from '../../src/adapters/cli-host.js';
 import { code, codeBlock, details, md, redactMarkdown, table } from '../../src/report/markdown.js';
 import { MIN_SECRET_LENGTH, REDACTED, Redactor } from '../../src/report/redact.js';
 import { runnerCommands } from '../helpers/hostile.js';
-import { runActionInProcess, tempDir } from '../helpers/cli.js';
+import { runActionInProcess } from '../helpers/action-run.js';
+import { tempDir } from '../helpers/cli.js';
 
 const TOKEN = 'kc-token-0123456789abcdef';
 const PASSWORD = 'hunter22-pass';
@@ -60,7 +61,7 @@ describe('Redactor', () => {
     ],
     [
       'a presigned STS URL',
-      'https://sts.eu-west-1.amazonaws.com/?X-Amz-Security-Token=IQoJb3JpZ2luX2VjE%2F&X-Amz-Signature=abc123&Action=x',
+      'https://sts.eu-west-1.amazonaws.com/?X-Amz-Security-Token=IQoJb3JpZ2luX2VjE%2F&X-Amz-Signature=01dcbebc26f57e31912d8a7e47c179349c64a905caa6ab21ab8a8705002b0725&Action=x',
       'https://sts.eu-west-1.amazonaws.com/?X-Amz-Security-Token=(redacted)&X-Amz-Signature=(redacted)&Action=x',
     ],
     ['a GitHub token', `bad credentials ${GITHUB_TOKEN}`, 'bad credentials (redacted)'],
@@ -71,6 +72,16 @@ describe('Redactor', () => {
     ],
   ])('redacts %s whoever it belongs to', (_, input, expected) => {
     expect(new Redactor().redact(input)).toBe(expected);
+  });
+
+  it('never makes a text longer: a short credential becomes as many dots (the surfaces are cut to size first)', () => {
+    const r = new Redactor();
+    r.add('abcdefg');
+    const input = `${'x https://a:b@h '.repeat(1000)} abcdefg`;
+    const out = r.redact(input);
+    expect(out.length).toBeLessThanOrEqual(input.length);
+    expect(out).toContain('https://...@h');
+    expect(out).toMatch(/ \.{7}$/);
   });
 
   it('redacts markdown in every form markdown.ts writes a string, and the result stays inert', () => {
@@ -279,33 +290,28 @@ describe('watch against a server that echoes credentials in its errors', () => {
 
   it('the action: no credential in the log, annotations, outputs, summary or report file; only the credentials are added as masks', async () => {
     const dir = tempDir();
-    const out = path.join(dir, 'output.txt');
-    const summary = path.join(dir, 'summary.md');
-    writeFileSync(out, '');
-    writeFileSync(summary, '');
-    Object.assign(process.env, {
-      GITHUB_ACTIONS: 'true',
-      GITHUB_WORKSPACE: dir,
-      RUNNER_TEMP: dir,
-      GITHUB_OUTPUT: out,
-      GITHUB_STEP_SUMMARY: summary,
-      INPUT_MODE: 'watch',
-      INPUT_NAMESPACE: 'demo',
-      INPUT_DEPLOYMENTS: 'web',
-      INPUT_KUBECONFIG: kubeconfig(url, execPlugin(dir), 'token'),
-      'INPUT_AWS-REGION': 'eu-west-1',
+    const run = await runActionInProcess({
+      workspace: dir,
+      apiUrl: 'http://127.0.0.1:1',
+      inputs: {
+        mode: 'watch',
+        namespace: 'demo',
+        deployments: 'web',
+        kubeconfig: kubeconfig(url, execPlugin(dir), 'token'),
+        'aws-region': 'eu-west-1',
+      },
     });
-    const log = await runActionInProcess();
+    expect(run.exitCode).toBe(1);
     expect(seen.some((a) => a.includes(TOKEN))).toBe(true);
-    const commands = runnerCommands(log);
-    const masks = commands.filter((c) => c.startsWith('::add-mask::')).map((c) => c.slice('::add-mask::'.length));
+    const masks = runnerCommands(run.log)
+      .filter((c) => c.startsWith('::add-mask::'))
+      .map((c) => c.slice('::add-mask::'.length));
     expect(masks).toEqual([TOKEN]);
-    const reportFile = /report-file<<.*\n(.*)\n/.exec(readFileSync(out, 'utf8'))?.[1] as string;
     const sinks = {
-      log: log.replace(/^::add-mask::.*$/gm, ''),
-      outputs: readFileSync(out, 'utf8'),
-      summary: readFileSync(summary, 'utf8'),
-      report: readFileSync(reportFile, 'utf8'),
+      log: run.log.replace(/^::add-mask::.*$/gm, ''),
+      outputs: JSON.stringify(run.outputs),
+      summary: run.summary,
+      report: readFileSync(run.outputs['report-file'] as string, 'utf8'),
     };
     expect(sinks.summary).toMatch(/Bearer \(redacted\)/);
     expect(sinks.log).toMatch(/^::error title=zd-gate%3A the gate could not run::.*forbidden/m);

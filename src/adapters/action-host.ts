@@ -37,6 +37,7 @@ export function actionHost(signal: AbortSignal): Host {
       for (const value of secrets.add(secret)) core.setSecret(value);
     },
     redact: r,
+    redactMarkdown: (markdown) => redactMarkdown(markdown, secrets),
     signal,
   };
 }

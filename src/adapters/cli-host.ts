@@ -1,5 +1,6 @@
 import type { AnnotationProperties, Host } from '../host.js';
 import { logText } from '../report/log.js';
+import { redactMarkdown } from '../report/markdown.js';
 import { Redactor } from '../report/redact.js';
 
 /**
@@ -31,6 +32,7 @@ export function cliHost(signal: AbortSignal, stderr: NodeJS.WritableStream = pro
     appendSummary: () => Promise.resolve(),
     mask: (secret) => void secrets.add(secret),
     redact,
+    redactMarkdown: (markdown) => redactMarkdown(markdown, secrets),
     signal,
   };
 }

@@ -179,7 +179,7 @@ export async function runValidate(settings: ValidateSettings, host: Host, io?: V
 
   const docs = docsBase(host.env);
   if (host.kind === 'cli') {
-    await writeCli(settings, report, io?.stdout ?? process.stdout, docs);
+    await writeCli(settings, report, io?.stdout ?? process.stdout, docs, (t) => host.redact(t));
   } else {
     // The action fails the step with one `::error` line of its own (main.ts): keep its slot.
     await reportToGitHub(settings, report, host, { docs, closingError: exitCode !== 0 });
@@ -195,11 +195,16 @@ function inputErrorMessage(report: ValidateReport): string {
   return errors.length === 1 ? `input error: ${first}` : `${errors.length} input errors; the first: ${first}`;
 }
 
+/**
+ * The CLI's report on standard output. The text and `github` formats are log output (a workflow
+ * step's log): redacted like everything the host writes. JSON and SARIF are data, written exactly.
+ */
 async function writeCli(
   settings: ValidateSettings,
   report: ValidateReport,
   out: NodeJS.WritableStream,
   docs: string,
+  redact: (text: string) => string,
 ): Promise<void> {
   if (settings.sarifFile) await writeFileEnsuringDir(settings.sarifFile, formatSarif(report, RULES, docs));
   switch (settings.format) {
@@ -211,8 +216,8 @@ async function writeCli(
       return;
     case 'github': {
       const plan = planAnnotations(report.findings, report.problems, { docs });
-      await issueWorkflowCommands(plan);
-      out.write(logText(formatText({ ...report, findings: [], problems: [] })));
+      await issueWorkflowCommands(plan, redact);
+      out.write(logText(redact(formatText({ ...report, findings: [], problems: [] }))));
       const omitted = omittedCount(plan);
       if (omitted > 0)
         out.write(
@@ -223,7 +228,7 @@ async function writeCli(
       return;
     }
     case 'text':
-      out.write(logText(formatText(report)));
+      out.write(logText(redact(formatText(report))));
   }
 }
 
@@ -263,16 +268,23 @@ async function reportToGitHub(
     const { publishCheckRun, upsertPrComment } = await import('../adapters/github.js');
     const content = checkRunContent(report, opts.docs);
     const held = content.annotations.length < content.total ? content.annotations.length : undefined;
+    // Surfaces the host does not write itself: redacted here, like everything it writes.
     const run = await publishCheckRun(settings.githubToken, {
       name: settings.checkName,
       title: content.title,
       conclusion: content.conclusion,
-      annotations: content.annotations,
-      summary: renderMarkdown(report, {
-        limit: CHECK_RUN_TEXT_BYTES,
-        ...files,
-        ...(held !== undefined ? { checkRunAnnotations: held } : {}),
-      }),
+      annotations: content.annotations.map((a) => ({
+        ...a,
+        title: host.redact(a.title),
+        message: host.redact(a.message),
+      })),
+      summary: host.redactMarkdown(
+        renderMarkdown(report, {
+          limit: CHECK_RUN_TEXT_BYTES,
+          ...files,
+          ...(held !== undefined ? { checkRunAnnotations: held } : {}),
+        }),
+      ),
     });
     if (run.warning) warnings.push(run.warning);
     else {
@@ -285,12 +297,14 @@ async function reportToGitHub(
     if (settings.prComment) {
       const comment = await upsertPrComment(
         settings.githubToken,
-        renderMarkdown(report, {
-          limit: PR_COMMENT_BYTES - COMMENT_ROOM,
-          ...files,
-          ...(checkRunUrl ? { checkRunUrl } : {}),
-          ...(checkRunAnnotations !== undefined ? { checkRunAnnotations } : {}),
-        }),
+        host.redactMarkdown(
+          renderMarkdown(report, {
+            limit: PR_COMMENT_BYTES - COMMENT_ROOM,
+            ...files,
+            ...(checkRunUrl ? { checkRunUrl } : {}),
+            ...(checkRunAnnotations !== undefined ? { checkRunAnnotations } : {}),
+          }),
+        ),
       );
       if (comment.warning) warnings.push(comment.warning);
       if (comment.info) host.info(comment.info);
@@ -331,13 +345,14 @@ const COMMENT_ROOM = 64;
  * `--format github` (the CLI inside a workflow): the same annotation budget as the action, issued
  * through @actions/core, which owns the workflow-command escaping.
  */
-async function issueWorkflowCommands(plan: AnnotationPlan): Promise<void> {
+async function issueWorkflowCommands(plan: AnnotationPlan, redact: (text: string) => string): Promise<void> {
   const core = await import('@actions/core');
   for (const a of plan.annotations) {
-    const props = annotationProps(a);
-    if (a.severity === 'error') core.error(a.message, props);
-    else if (a.severity === 'warning') core.warning(a.message, props);
-    else core.notice(a.message, props);
+    const props = { ...annotationProps(a), title: redact(a.title) };
+    const message = redact(a.message);
+    if (a.severity === 'error') core.error(message, props);
+    else if (a.severity === 'warning') core.warning(message, props);
+    else core.notice(message, props);
   }
 }
 

@@ -17,6 +17,7 @@
  *   AWS presigned URLs, GitHub tokens, and JSON Web Tokens (service-account tokens).
  *
  * The patterns also match the forms markdown.ts writes (`\_` for `_`, a zero-width space in `://`).
+ * Redaction never makes a text longer: a credential shorter than the marker becomes as many dots.
  * The marker has no meaning in any sink: plain text in the log, a string in JSON, literal text in
  * markdown (no emphasis, HTML or mention, and no brackets that could become a link with the text
  * after it).
@@ -26,20 +27,28 @@ export const REDACTED = '(redacted)';
 /** Shorter values are not secrets worth blanking every occurrence of (they would hide ordinary words). */
 export const MIN_SECRET_LENGTH = 6;
 
-/** Credential shapes: `[pattern, replacement]`, applied after the registered secrets. */
-const SHAPES: readonly (readonly [RegExp, string])[] = [
+/**
+ * What replaces `length` characters: the marker, or as many dots when the marker would be longer,
+ * so that redaction never makes a text longer (the GitHub surfaces are cut to their limits first).
+ */
+function mark(length: number): string {
+  return length >= REDACTED.length ? REDACTED : '.'.repeat(length);
+}
+
+/** Credential shapes: a pattern whose group `secret` is replaced (the rest is kept). */
+const SHAPES: readonly RegExp[] = [
   // URL userinfo: scheme://user:password@host (also as markdown.ts writes `://` with a zero-width space).
-  [/\b([a-z][a-z0-9+.-]*:\u200b?\/\/)[^\s/?#@\u200b<>"'`]+@/gi, `$1${REDACTED}@`],
+  /\b[a-z][a-z0-9+.-]*:\u200b?\/\/(?<secret>[^\s/?#@\u200b<>"'`]+)@/gi,
   // HTTP credentials in a header or a message (long enough to be a credential, not the word after "Bearer").
-  [/\b(Bearer|Basic)(\s+)[A-Za-z0-9\-._~+/\\]{16,}=*/g, `$1$2${REDACTED}`],
+  /\b(?:Bearer|Basic)\s+(?<secret>[A-Za-z0-9\-._~+/\\]{16,}=*)/g,
   // EKS tokens: a presigned STS URL, base64url-encoded.
-  [/\bk8s-aws-v1\.[A-Za-z0-9_\\-]{16,}/g, REDACTED],
-  // AWS presigned URLs (the EKS token decoded): the session token and the signature.
-  [/\b(X-Amz-(?:Security-Token|Signature|Credential)=)[^&\s"'<>`]+/gi, `$1${REDACTED}`],
+  /\b(?<secret>k8s-aws-v1\.[A-Za-z0-9_\\-]{16,})/g,
+  // AWS presigned URLs (the EKS token decoded): the session token, the signature, the credential scope.
+  /\bX-Amz-(?:Security-Token|Signature|Credential)=(?<secret>[^&\s"'<>`]+)/gi,
   // GitHub tokens (classic prefixes and fine-grained).
-  [/\b(?:gh[pousr]\\?_[A-Za-z0-9]{30,}|github\\?_pat\\?_[A-Za-z0-9_\\]{30,})/g, REDACTED],
+  /\b(?<secret>gh[pousr]\\?_[A-Za-z0-9]{30,}|github\\?_pat\\?_[A-Za-z0-9_\\]{30,})/g,
   // JSON Web Tokens (Kubernetes service-account and OIDC tokens).
-  [/\beyJ[A-Za-z0-9_\\-]{8,}\.eyJ[A-Za-z0-9_\\-]{8,}\.[A-Za-z0-9_\\-]{8,}/g, REDACTED],
+  /\b(?<secret>eyJ[A-Za-z0-9_\\-]{8,}\.eyJ[A-Za-z0-9_\\-]{8,}\.[A-Za-z0-9_\\-]{8,})/g,
 ];
 
 /** The secrets known so far, and what to replace them and credential shapes with. */
@@ -82,8 +91,13 @@ export class Redactor {
   redact(text: string, extraForms?: (secret: string) => readonly string[]): string {
     let out = text;
     const forms = extraForms ? this.formsWith(extraForms) : this.forms;
-    for (const f of forms) if (out.includes(f)) out = out.split(f).join(REDACTED);
-    for (const [re, replacement] of SHAPES) out = out.replace(re, replacement);
+    for (const f of forms) if (out.includes(f)) out = out.split(f).join(mark(f.length));
+    for (const re of SHAPES)
+      out = out.replace(re, (match: string, ...args: unknown[]) => {
+        const groups = args[args.length - 1] as { secret: string };
+        const offset = match.lastIndexOf(groups.secret);
+        return `${match.slice(0, offset)}${mark(groups.secret.length)}${match.slice(offset + groups.secret.length)}`;
+      });
     return out;
   }
 
