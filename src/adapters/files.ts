@@ -44,7 +44,7 @@ export interface SkippedInputs {
   readonly notFiles: number;
   /** The same file reached again through a link: read once. */
   readonly duplicates: number;
-  /** Up to ten of the skipped paths, with the reason. */
+  /** Up to ten of the skipped paths (as shown in the report: relative to the workspace), with the reason. */
   readonly examples: readonly { readonly path: string; readonly reason: SkipReason }[];
 }
 
@@ -265,7 +265,13 @@ export async function readManifests(patterns: readonly string[], opts: ReadOptio
       file: first,
     });
   }
-  return { files, problems, skipped: skips.result(), bytes };
+  const skipped = skips.result();
+  return {
+    files,
+    problems,
+    skipped: { ...skipped, examples: skipped.examples.map((e) => ({ ...e, path: show(e.path) })) },
+    bytes,
+  };
 }
 
 /**
