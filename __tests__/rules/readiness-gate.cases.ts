@@ -12,6 +12,37 @@ const INGRESS_DEFAULT = INGRESS_IP.replace('    alb.ingress.kubernetes.io/target
 export default {
   valid: [
     {
+      name: 'TargetGroupBinding without targetType binding a NodePort Service: the target type is AWS’s, not known here',
+      files: {
+        'namespace.yaml': NAMESPACE_PLAIN,
+        'service.yaml': SERVICE_WEB.replace('spec:\n', 'spec:\n  type: NodePort\n'),
+        'tgb.yaml': `apiVersion: elbv2.k8s.aws/v1beta1
+kind: TargetGroupBinding
+metadata:
+  name: web
+  namespace: shop
+spec:
+  serviceRef:
+    name: web
+    port: http
+  targetGroupARN: arn:aws:elasticloadbalancing:eu-west-1:111111111111:targetgroup/web/0123456789abcdef
+`,
+        'deploy.yaml': DEPLOYMENT_GOOD,
+      },
+    },
+    {
+      name: 'every workload of the Namespace suppressed: no finding',
+      files: {
+        'namespace.yaml': NAMESPACE_PLAIN,
+        'service.yaml': SERVICE_WEB,
+        'ingress.yaml': INGRESS_IP,
+        'deploy.yaml': DEPLOYMENT_GOOD.replace(
+          '  namespace: shop\n',
+          '  namespace: shop\n  annotations:\n    zd-gate/ignore: readiness-gate\n',
+        ),
+      },
+    },
+    {
       name: 'namespace labelled elbv2.k8s.aws/pod-readiness-gate-inject: enabled',
       files: {
         'namespace.yaml': NAMESPACE_GATED,
@@ -258,7 +289,7 @@ spec:
       errors: [{ file: 'deploy.yaml', line: 5, severity: 'warning', message: /TargetGroupBinding shop\/web/ }],
     },
     {
-      name: 'one finding per workload, so each can be suppressed alone',
+      name: 'one Namespace, many workloads: one finding listing them; a suppressed workload leaves the list',
       files: {
         'namespace.yaml': NAMESPACE_PLAIN,
         'service.yaml': ['web', 'api', 'worker']
@@ -273,8 +304,63 @@ spec:
         'deploy.yaml': `${DEPLOYMENT_GOOD}---\n${DEPLOYMENT_GOOD.replace(/web/g, 'api')}---\n${DEPLOYMENT_GOOD.replace(/web/g, 'worker').replace('  namespace: shop\n', '  namespace: shop\n  annotations:\n    zd-gate/ignore: readiness-gate\n')}`,
       },
       errors: [
-        { file: 'namespace.yaml', line: 3, message: /pods of Deployment shop\/web / },
-        { file: 'namespace.yaml', line: 3, message: /pods of Deployment shop\/api / },
+        {
+          file: 'namespace.yaml',
+          line: 3,
+          message:
+            /^Namespace shop has no .*so the pods of Deployment shop\/web \(behind the ip targets of Ingress shop\/web\) and Deployment shop\/api \(behind the ip targets of Ingress shop\/web\) get no readiness gate/,
+        },
+      ],
+    },
+    {
+      name: 'TargetGroupBinding without targetType binding a ClusterIP Service: an ip target group, the label is needed',
+      files: {
+        'namespace.yaml': NAMESPACE_PLAIN,
+        'service.yaml': SERVICE_WEB,
+        'tgb.yaml': `apiVersion: elbv2.k8s.aws/v1beta1
+kind: TargetGroupBinding
+metadata:
+  name: web
+  namespace: shop
+spec:
+  serviceRef:
+    name: web
+    port: http
+  targetGroupARN: arn:aws:elasticloadbalancing:eu-west-1:111111111111:targetgroup/web/0123456789abcdef
+`,
+        'deploy.yaml': DEPLOYMENT_GOOD,
+      },
+      errors: [
+        {
+          file: 'namespace.yaml',
+          line: 3,
+          message: /pods of Deployment shop\/web \(behind the ip targets of TargetGroupBinding shop\/web\)/,
+        },
+      ],
+    },
+    {
+      name: 'an Argo Rollout reached through its ALB traffic routing (use-annotation backend, ip targets)',
+      files: {
+        'namespace.yaml': NAMESPACE_PLAIN,
+        'service.yaml': `${SERVICE_WEB}---\n${SERVICE_WEB.replace('name: web\n', 'name: web-canary\n')}`,
+        'ingress.yaml': INGRESS_IP.replace(
+          '            port:\n              number: 80\n',
+          '            port:\n              name: use-annotation\n',
+        ),
+        'rollout.yaml': DEPLOYMENT_GOOD.replace(
+          'apiVersion: apps/v1\nkind: Deployment',
+          'apiVersion: argoproj.io/v1alpha1\nkind: Rollout',
+        ).replace(
+          '  selector:\n',
+          '  strategy:\n    canary:\n      stableService: web\n      canaryService: web-canary\n      trafficRouting:\n        alb:\n          ingress: web\n          servicePort: 80\n  selector:\n',
+        ),
+      },
+      errors: [
+        {
+          file: 'namespace.yaml',
+          line: 3,
+          message: /pods of Rollout shop\/web \(behind the ip targets of Ingress shop\/web\)/,
+        },
       ],
     },
   ],
