@@ -6,30 +6,22 @@ import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../src/core/graph/graph.js';
 import { toObjects } from '../../src/core/manifest/objects.js';
 import { parseFile } from '../../src/core/manifest/parse.js';
-import { DEPLOYMENT_GOOD, INGRESS_IP, SERVICE_WEB } from '../rules/fixtures.js';
+import {
+  argoRollout,
+  DEPLOYMENT_GOOD,
+  INGRESS_IP,
+  SERVICE_WEB,
+  SERVICE_WEB_CANARY,
+  tgbWeb,
+} from '../rules/fixtures.js';
 
 function graphOf(files: Record<string, string>) {
   const docs = Object.entries(files).flatMap(([path, text]) => parseFile({ path, text }).docs);
   return buildGraph(toObjects(docs, 'default').objects);
 }
 
-const TGB = `apiVersion: elbv2.k8s.aws/v1beta1
-kind: TargetGroupBinding
-metadata:
-  name: web
-  namespace: shop
-spec:
-  serviceRef: {name: web, port: 80}
-  targetGroupARN: arn:aws:elasticloadbalancing:eu-west-1:111111111111:targetgroup/web/0123456789abcdef
-`;
-
-const ROLLOUT = DEPLOYMENT_GOOD.replace(
-  'apiVersion: apps/v1\nkind: Deployment',
-  'apiVersion: argoproj.io/v1alpha1\nkind: Rollout',
-).replace(
-  '  selector:\n',
-  '  strategy:\n    canary:\n      stableService: web\n      canaryService: web-canary\n      trafficRouting:\n        alb:\n          ingress: web\n          rootService: web-root\n          servicePort: 80\n  selector:\n',
-);
+const TGB = tgbWeb();
+const ROLLOUT = argoRollout(DEPLOYMENT_GOOD, '          rootService: web-root\n');
 const USE_ANNOTATION = INGRESS_IP.replace(
   '            name: web\n            port:\n              number: 80\n',
   '            name: web-root\n            port:\n              name: use-annotation\n',
@@ -57,7 +49,7 @@ describe('TargetGroupBinding target type', () => {
 describe('Argo Rollouts ALB traffic routing', () => {
   it('the use-annotation backend named after rootService reaches the stable and canary Services', () => {
     const g = graphOf({
-      'svc.yaml': `${SERVICE_WEB}---\n${SERVICE_WEB.replace('name: web\n', 'name: web-canary\n')}`,
+      'svc.yaml': `${SERVICE_WEB}---\n${SERVICE_WEB_CANARY}`,
       'ingress.yaml': USE_ANNOTATION,
       'rollout.yaml': ROLLOUT,
     });

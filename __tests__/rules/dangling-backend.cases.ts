@@ -1,34 +1,9 @@
 import type { Cases } from '../helpers/rule-tester.js';
-import { DEPLOYMENT_GOOD, INGRESS_IP, SERVICE_WEB } from './fixtures.js';
+import { argoRollout, DEPLOYMENT_GOOD, INGRESS_IP, SERVICE_WEB, SERVICE_WEB_CANARY } from './fixtures.js';
 
 /** INGRESS_IP's backend Service name is on line 18. */
 const ingressTo = (name: string): string =>
   INGRESS_IP.replace('            name: web\n', `            name: ${name}\n`);
-
-const ROLLOUT = (alb: string): string => `apiVersion: argoproj.io/v1alpha1
-kind: Rollout
-metadata:
-  name: web
-  namespace: shop
-spec:
-  replicas: 3
-  selector:
-    matchLabels: {app: web}
-  strategy:
-    canary:
-      stableService: web
-      canaryService: web-canary
-      trafficRouting:
-        alb:
-${alb}          servicePort: 80
-  template:
-    metadata:
-      labels: {app: web}
-    spec:
-      containers:
-      - name: web
-        image: nginx:1.27
-`;
 
 const USE_ANNOTATION = INGRESS_IP.replace(
   '            port:\n              number: 80\n',
@@ -55,10 +30,9 @@ export default {
     {
       name: 'an Argo Rollout writes the action of its rootService at run time',
       files: {
-        'service.yaml':
-          SERVICE_WEB + '---\n' + SERVICE_WEB.replace(/web/g, 'web-canary').replace('app: web-canary', 'app: web'),
+        'service.yaml': `${SERVICE_WEB}---\n${SERVICE_WEB_CANARY}`,
         'ingress.yaml': USE_ANNOTATION,
-        'rollout.yaml': ROLLOUT('          ingress: web\n'),
+        'rollout.yaml': argoRollout(),
       },
     },
     {
@@ -100,10 +74,9 @@ export default {
     {
       name: 'an Argo Rollout routes the Ingress under another action name (rootService unset: stableService)',
       files: {
-        'service.yaml':
-          SERVICE_WEB + '---\n' + SERVICE_WEB.replace(/web/g, 'web-canary').replace('app: web-canary', 'app: web'),
+        'service.yaml': `${SERVICE_WEB}---\n${SERVICE_WEB_CANARY}`,
         'ingress.yaml': USE_ANNOTATION.replace('            name: web\n', '            name: web-root\n'),
-        'rollout.yaml': ROLLOUT('          ingress: web\n'),
+        'rollout.yaml': argoRollout(),
       },
       errors: [
         {

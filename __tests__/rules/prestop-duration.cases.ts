@@ -1,5 +1,5 @@
 import type { Cases } from '../helpers/rule-tester.js';
-import { BEHIND_ALB_IP, DEPLOYMENT_GOOD, INGRESS_IP, SERVICE_WEB } from './fixtures.js';
+import { BEHIND_ALB_IP, DEPLOYMENT_GOOD, INGRESS_IP, SERVICE_WEB, tgbWeb } from './fixtures.js';
 
 /** A served Deployment whose only container has this preStop hook; the hook's command (or seconds) is line 26. */
 const deploy = (hook: string): string => `apiVersion: apps/v1
@@ -233,17 +233,7 @@ spec:
       name: 'a TargetGroupBinding without targetType binding a NodePort Service: the target type is not among the inputs',
       files: {
         'service.yaml': SERVICE_WEB.replace('spec:\n', 'spec:\n  type: NodePort\n'),
-        'tgb.yaml': `apiVersion: elbv2.k8s.aws/v1beta1
-kind: TargetGroupBinding
-metadata:
-  name: web
-  namespace: shop
-spec:
-  serviceRef:
-    name: web
-    port: http
-  targetGroupARN: arn:aws:elasticloadbalancing:eu-west-1:111111111111:targetgroup/web/0123456789abcdef
-`,
+        'tgb.yaml': tgbWeb(),
         'deploy.yaml': deploy(exec('["sleep", "5"]')),
       },
       errors: [

@@ -1,5 +1,5 @@
 import type { Cases } from '../helpers/rule-tester.js';
-import { DEPLOYMENT_GOOD, INGRESS_IP, NAMESPACE_GATED, SERVICE_WEB } from './fixtures.js';
+import { DEPLOYMENT_GOOD, INGRESS_IP, NAMESPACE_GATED, SERVICE_WEB, tgbWeb } from './fixtures.js';
 
 const NAMESPACE_PLAIN = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n';
 
@@ -13,25 +13,13 @@ const withGate = (...types: string[]): string => {
   );
 };
 
-const TGB = (targetType = ''): string => `apiVersion: elbv2.k8s.aws/v1beta1
-kind: TargetGroupBinding
-metadata:
-  name: web-tg
-  namespace: shop
-spec:
-  serviceRef:
-    name: web
-    port: 80
-${targetType}  targetGroupARN: arn:aws:elasticloadbalancing:eu-west-1:111111111111:targetgroup/web/0123456789abcdef
-`;
-
 export default {
   valid: [
     {
       name: 'a hand-written gate naming the TargetGroupBinding the pods sit behind',
       files: {
         'service.yaml': SERVICE_WEB,
-        'tgb.yaml': TGB(),
+        'tgb.yaml': tgbWeb('', 'web-tg'),
         'deploy.yaml': withGate('target-health.elbv2.k8s.aws/web-tg'),
       },
     },
@@ -94,7 +82,7 @@ export default {
       name: 'a gate naming a TargetGroupBinding that does not exist (a workload behind bindings only)',
       files: {
         'service.yaml': SERVICE_WEB,
-        'tgb.yaml': TGB(),
+        'tgb.yaml': tgbWeb('', 'web-tg'),
         'deploy.yaml': withGate('target-health.elbv2.k8s.aws/web'),
       },
       errors: [

@@ -1,5 +1,13 @@
 import type { Cases } from '../helpers/rule-tester.js';
-import { DEPLOYMENT_GOOD, INGRESS_IP, NAMESPACE_GATED, SERVICE_WEB } from './fixtures.js';
+import {
+  argoRollout,
+  DEPLOYMENT_GOOD,
+  INGRESS_IP,
+  NAMESPACE_GATED,
+  SERVICE_WEB,
+  SERVICE_WEB_CANARY,
+  tgbWeb,
+} from './fixtures.js';
 
 const NAMESPACE_PLAIN = `apiVersion: v1
 kind: Namespace
@@ -16,17 +24,7 @@ export default {
       files: {
         'namespace.yaml': NAMESPACE_PLAIN,
         'service.yaml': SERVICE_WEB.replace('spec:\n', 'spec:\n  type: NodePort\n'),
-        'tgb.yaml': `apiVersion: elbv2.k8s.aws/v1beta1
-kind: TargetGroupBinding
-metadata:
-  name: web
-  namespace: shop
-spec:
-  serviceRef:
-    name: web
-    port: http
-  targetGroupARN: arn:aws:elasticloadbalancing:eu-west-1:111111111111:targetgroup/web/0123456789abcdef
-`,
+        'tgb.yaml': tgbWeb(),
         'deploy.yaml': DEPLOYMENT_GOOD,
       },
     },
@@ -317,17 +315,7 @@ spec:
       files: {
         'namespace.yaml': NAMESPACE_PLAIN,
         'service.yaml': SERVICE_WEB,
-        'tgb.yaml': `apiVersion: elbv2.k8s.aws/v1beta1
-kind: TargetGroupBinding
-metadata:
-  name: web
-  namespace: shop
-spec:
-  serviceRef:
-    name: web
-    port: http
-  targetGroupARN: arn:aws:elasticloadbalancing:eu-west-1:111111111111:targetgroup/web/0123456789abcdef
-`,
+        'tgb.yaml': tgbWeb(),
         'deploy.yaml': DEPLOYMENT_GOOD,
       },
       errors: [
@@ -342,18 +330,12 @@ spec:
       name: 'an Argo Rollout reached through its ALB traffic routing (use-annotation backend, ip targets)',
       files: {
         'namespace.yaml': NAMESPACE_PLAIN,
-        'service.yaml': `${SERVICE_WEB}---\n${SERVICE_WEB.replace('name: web\n', 'name: web-canary\n')}`,
+        'service.yaml': `${SERVICE_WEB}---\n${SERVICE_WEB_CANARY}`,
         'ingress.yaml': INGRESS_IP.replace(
           '            port:\n              number: 80\n',
           '            port:\n              name: use-annotation\n',
         ),
-        'rollout.yaml': DEPLOYMENT_GOOD.replace(
-          'apiVersion: apps/v1\nkind: Deployment',
-          'apiVersion: argoproj.io/v1alpha1\nkind: Rollout',
-        ).replace(
-          '  selector:\n',
-          '  strategy:\n    canary:\n      stableService: web\n      canaryService: web-canary\n      trafficRouting:\n        alb:\n          ingress: web\n          servicePort: 80\n  selector:\n',
-        ),
+        'rollout.yaml': argoRollout(),
       },
       errors: [
         {

@@ -1,5 +1,5 @@
 import type { Cases } from '../helpers/rule-tester.js';
-import { SERVICE_WEB } from './fixtures.js';
+import { argoRollout, SERVICE_WEB, SERVICE_WEB_CANARY } from './fixtures.js';
 
 /** A minimal served workload, so that every Service below has pods behind it. */
 const DEPLOY = `apiVersion: apps/v1
@@ -544,14 +544,8 @@ spec:
     {
       name: 'an Argo Rollout behind a use-annotation backend: Argo writes the action, the Ingress sets no target type',
       files: {
-        'rollout.yaml': DEPLOY.replace(
-          'apiVersion: apps/v1\nkind: Deployment',
-          'apiVersion: argoproj.io/v1alpha1\nkind: Rollout',
-        ).replace(
-          '  selector:\n',
-          '  strategy:\n    canary:\n      stableService: web\n      canaryService: web-canary\n      trafficRouting:\n        alb:\n          ingress: web\n          servicePort: 80\n  selector:\n',
-        ),
-        'service.yaml': `${SERVICE_WEB}---\n${SERVICE_WEB.replace('name: web\n', 'name: web-canary\n')}`,
+        'rollout.yaml': argoRollout(DEPLOY),
+        'service.yaml': `${SERVICE_WEB}---\n${SERVICE_WEB_CANARY}`,
         'ingress.yaml': ingress('').replace(
           '            port:\n              number: 80\n',
           '            port:\n              name: use-annotation\n',
