@@ -41,7 +41,19 @@ export type PreStop =
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
 const basename = (s: string): string => s.slice(s.lastIndexOf('/') + 1);
 
+const cache = new WeakMap<Container, PreStop>();
+
+/** The container's preStop hook, read once per container (several rules ask). */
 export function preStopOf(c: Container): PreStop {
+  let p = cache.get(c);
+  if (!p) {
+    p = readPreStop(c);
+    cache.set(c, p);
+  }
+  return p;
+}
+
+function readPreStop(c: Container): PreStop {
   const hook = isObject(c.raw.lifecycle) && isObject(c.raw.lifecycle.preStop) ? c.raw.lifecycle.preStop : undefined;
   const base: Path = [...c.path, 'lifecycle', 'preStop'];
   if (!hook) return { kind: 'none' };

@@ -183,78 +183,116 @@ function checkRange(v: number, c: Constraint | undefined): { expected: string; c
 export function checkObject(o: K8sObject, limit = Infinity): FieldIssue[] {
   const root = rootOf(o.apiVersion, o.kind);
   if (!root) return [];
-  const out: FieldIssue[] = [];
-  walk(o.raw, root, [], { owner: '', field: '' }, undefined, out, limit);
-  return out;
+  const w = new Walker(limit);
+  w.walk(o.raw, root, '', '', undefined, undefined);
+  return w.out;
 }
 
-interface Where {
-  readonly owner: string;
-  readonly field: string;
-  readonly item?: 'list' | 'map';
+interface DefMeta {
+  readonly name: string;
+  readonly open: boolean;
+  readonly known: readonly string[];
+  readonly constraints: Readonly<Record<string, Constraint>>;
 }
 
-function walk(
-  v: unknown,
-  type: TypeRef,
-  path: Path,
-  where: Where,
-  constraint: Constraint | undefined,
-  out: FieldIssue[],
-  limit: number,
-): void {
-  if (out.length >= limit || v === null || v === undefined) return;
-  const t = resolve(type);
-  if (typeof t === 'string' && PRIMITIVES.has(t)) {
-    const bad = checkPrimitive(t as Primitive, v, constraint);
-    if (bad)
-      out.push({
-        path,
-        kind: bad.expected === EXPECTED[t as Exclude<Primitive, 'any'>] ? 'type' : 'value',
-        ...where,
-        got: describeValue(v),
-        ...bad,
-      });
-    return;
-  }
-  if (typeof t === 'object' && 'a' in t) {
-    if (!Array.isArray(v))
-      return void out.push({ path, kind: 'type', ...where, expected: 'a list', got: describeValue(v) });
-    for (let i = 0; i < v.length && out.length < limit; i++)
-      walk(v[i], t.a, [...path, i], { ...where, item: 'list' }, undefined, out, limit);
-    return;
-  }
-  if (typeof t === 'object' && 'm' in t) {
-    if (!isObject(v))
-      return void out.push({ path, kind: 'type', ...where, expected: 'a mapping', got: describeValue(v) });
-    for (const [k, item] of Object.entries(v)) {
-      if (out.length >= limit) return;
-      walk(item, t.m, [...path, k], { ...where, item: 'map' }, undefined, out, limit);
+const defMeta = new Map<string, DefMeta>();
+
+function metaOf(t: string, def: Definition): DefMeta {
+  let m = defMeta.get(t);
+  if (!m) {
+    const known = Object.keys(def).filter((k) => k !== '*');
+    const constraints: Record<string, Constraint> = {};
+    for (const k of known) {
+      const c = CONSTRAINTS[`${t}.${k}`];
+      if (c) constraints[k] = c;
     }
-    return;
+    m = { name: ownerName(t), open: Object.prototype.hasOwnProperty.call(def, '*'), known, constraints };
+    defMeta.set(t, m);
   }
-  const def = DEFS[t];
-  if (!def) return;
-  const name = ownerName(t);
-  if (!isObject(v))
-    return void out.push({ path, kind: 'type', ...where, expected: `a mapping (${name})`, got: describeValue(v) });
-  const open = Object.prototype.hasOwnProperty.call(def, '*');
-  const known = Object.keys(def).filter((k) => k !== '*');
-  for (const [k, item] of Object.entries(v)) {
-    if (out.length >= limit) return;
-    if (Object.prototype.hasOwnProperty.call(def, k) && k !== '*') {
-      walk(item, def[k] as TypeRef, [...path, k], { owner: name, field: k }, CONSTRAINTS[`${t}.${k}`], out, limit);
-    } else if (!open) {
-      const hint = suggest(k, known);
-      out.push({
-        path: [...path, k],
-        kind: 'unknown',
-        owner: name,
-        field: k,
-        expected: `a field of ${name}`,
-        got: `\`${k}\``,
-        ...(hint ? { suggestion: hint } : {}),
-      });
+  return m;
+}
+
+/** A depth-first walk along the schema with one shared path stack, copied only for an issue. */
+class Walker {
+  readonly out: FieldIssue[] = [];
+  private readonly path: (string | number)[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  private issue(i: Omit<FieldIssue, 'path'>, extra?: string): void {
+    this.out.push({ path: extra === undefined ? [...this.path] : [...this.path, extra], ...i });
+  }
+
+  walk(
+    v: unknown,
+    type: TypeRef,
+    owner: string,
+    field: string,
+    item: 'list' | 'map' | undefined,
+    constraint: Constraint | undefined,
+  ): void {
+    if (this.out.length >= this.limit || v === null || v === undefined) return;
+    const where = (): { owner: string; field: string; item?: 'list' | 'map' } => ({
+      owner,
+      field,
+      ...(item ? { item } : {}),
+    });
+    const t = resolve(type);
+    if (typeof t === 'string' && PRIMITIVES.has(t)) {
+      const bad = checkPrimitive(t as Primitive, v, constraint);
+      if (bad)
+        this.issue({
+          kind: bad.expected === EXPECTED[t as Exclude<Primitive, 'any'>] ? 'type' : 'value',
+          ...where(),
+          got: describeValue(v),
+          ...bad,
+        });
+      return;
+    }
+    if (typeof t === 'object' && 'a' in t) {
+      if (!Array.isArray(v)) return this.issue({ kind: 'type', ...where(), expected: 'a list', got: describeValue(v) });
+      for (let i = 0; i < v.length && this.out.length < this.limit; i++) {
+        this.path.push(i);
+        this.walk(v[i], t.a, owner, field, 'list', undefined);
+        this.path.pop();
+      }
+      return;
+    }
+    if (typeof t === 'object' && 'm' in t) {
+      if (!isObject(v)) return this.issue({ kind: 'type', ...where(), expected: 'a mapping', got: describeValue(v) });
+      for (const k in v) {
+        if (this.out.length >= this.limit) return;
+        this.path.push(k);
+        this.walk(v[k], t.m, owner, field, 'map', undefined);
+        this.path.pop();
+      }
+      return;
+    }
+    const def = DEFS[t];
+    if (!def) return;
+    const m = metaOf(t, def);
+    if (!isObject(v))
+      return this.issue({ kind: 'type', ...where(), expected: `a mapping (${m.name})`, got: describeValue(v) });
+    for (const k in v) {
+      if (this.out.length >= this.limit) return;
+      if (k !== '*' && Object.prototype.hasOwnProperty.call(def, k)) {
+        this.path.push(k);
+        this.walk(v[k], def[k] as TypeRef, m.name, k, undefined, m.constraints[k]);
+        this.path.pop();
+      } else if (!m.open) {
+        const hint = suggest(k, m.known);
+        this.issue(
+          {
+            kind: 'unknown',
+            owner: m.name,
+            field: k,
+            expected: `a field of ${m.name}`,
+            got: `\`${k}\``,
+            ...(hint ? { suggestion: hint } : {}),
+          },
+          k,
+        );
+      }
     }
   }
 }
