@@ -96,16 +96,14 @@ async function elbCallsPerMinute(): Promise<
     const client = createElbClient({ region: 'eu-west-1', budget });
     const mock = mockClient(client);
     if (throttled)
-      mock
-        .on(DescribeTargetHealthCommand)
-        .rejects(
-          new ElasticLoadBalancingV2ServiceException({
-            name: 'Throttling',
-            $fault: 'client',
-            $metadata: { httpStatusCode: 400 },
-            message: 'Rate exceeded',
-          }),
-        );
+      mock.on(DescribeTargetHealthCommand).rejects(
+        new ElasticLoadBalancingV2ServiceException({
+          name: 'Throttling',
+          $fault: 'client',
+          $metadata: { httpStatusCode: 400 },
+          message: 'Rate exceeded',
+        }),
+      );
     else mock.on(DescribeTargetHealthCommand).resolves({ TargetHealthDescriptions: [] });
     const elb = new ElbTargetHealth(client);
     // The mock bypasses the HTTP middleware, so the budget is drawn here, once per call.

@@ -1,7 +1,13 @@
 /**
  * What a mode may do to the outside world, whether it runs as the action or as the CLI.
  * Modes receive a Host; they never import @actions/core or write to process.stdout themselves.
+ *
+ * The Host is the output boundary: every host passes log text through report/log.ts (no line
+ * becomes a workflow command) and takes job-summary content only as Markdown (report/markdown.ts),
+ * so a string from outside reaches no sink unescaped.
  */
+import type { Markdown } from './report/markdown.js';
+
 export interface AnnotationProperties {
   title?: string;
   file?: string;
@@ -24,7 +30,7 @@ export interface Host {
   group<T>(title: string, fn: () => Promise<T>): Promise<T>;
   setOutput(name: string, value: string | number): void;
   /** Appends markdown to the job summary (no-op on the CLI). */
-  appendSummary(markdown: string): Promise<void>;
+  appendSummary(markdown: Markdown): Promise<void>;
   /** Registers a secret so it never appears in logs. */
   mask(secret: string): void;
   /** Cancelled when the job is cancelled or the CLI receives SIGINT/SIGTERM. */

@@ -4,7 +4,7 @@
  */
 import * as core from '@actions/core';
 import { actionHost } from './adapters/action-host.js';
-import { Inputs, readSettings, SettingsError, type InputSource } from './settings.js';
+import { readSettings, SettingsError, type InputSource } from './settings.js';
 import type { ModeResult } from './modes/result.js';
 
 export async function run(): Promise<void> {
@@ -19,7 +19,7 @@ export async function run(): Promise<void> {
   };
   try {
     const settings = readSettings(source);
-    if (settings.githubToken) host.mask(settings.githubToken);
+    if (settings.mode === 'validate' && settings.githubToken) host.mask(settings.githubToken);
     if (settings.mode === 'watch' && settings.kubeconfig.kind === 'inline') host.mask(settings.kubeconfig.content);
     let result: ModeResult;
     if (settings.mode === 'validate') {
@@ -39,5 +39,3 @@ export async function run(): Promise<void> {
     core.debug((e as Error).stack ?? '');
   }
 }
-
-export { Inputs };

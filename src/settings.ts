@@ -2,46 +2,14 @@
  * The one place that reads user input, for the action and the CLI alike.
  *
  * The action reads `INPUT_*` through @actions/core, the CLI reads flags; both arrive here as an
- * {@link InputSource} keyed by the input names of action.yml, are checked once, and leave as a
- * frozen, typed {@link Settings}. Every problem is collected, so a user with three mistakes learns
+ * {@link InputSource} keyed by the input names of src/inputs.ts (which also holds every default),
+ * are checked once, and leave as a frozen, typed {@link Settings}. Every problem is collected, so a user with three mistakes learns
  * of all three in one run, each naming the input (or flag) and what to write instead.
  */
 import type { Severity } from './core/findings.js';
+import { INPUTS, type InputName, type InputSpec } from './inputs.js';
 
-export const Inputs = {
-  Mode: 'mode',
-  Namespace: 'namespace',
-  GithubToken: 'github-token',
-  Manifests: 'manifests',
-  Config: 'config',
-  FailOn: 'fail-on',
-  Annotations: 'annotations',
-  SarifFile: 'sarif-file',
-  CheckName: 'check-name',
-  PrComment: 'pr-comment',
-  Deployments: 'deployments',
-  Kubeconfig: 'kubeconfig',
-  Context: 'context',
-  ClusterName: 'cluster-name',
-  AwsRegion: 'aws-region',
-  TargetGroupArns: 'target-group-arns',
-  MinHealthy: 'min-healthy',
-  TolerateSeconds: 'tolerate-seconds',
-  DeregistrationSeconds: 'deregistration-seconds',
-  PollInterval: 'poll-interval',
-  Timeout: 'timeout',
-  SettleTimeout: 'settle-timeout',
-  Rollback: 'rollback',
-  RollbackWait: 'rollback-wait',
-  AllowRolloutOnly: 'allow-rollout-only',
-  ProbeUrl: 'probe-url',
-  ProbeRate: 'probe-rate',
-  MaxErrorRate: 'max-error-rate',
-  // CLI only
-  Format: 'format',
-  ReportFile: 'report-file',
-} as const;
-export type InputName = (typeof Inputs)[keyof typeof Inputs];
+export type { InputName };
 
 /** Where raw input strings come from. `describe` names an input the way its user wrote it. */
 export interface InputSource {
@@ -113,7 +81,6 @@ export interface WatchSettings {
   readonly rollbackWait: boolean;
   readonly allowRolloutOnly: boolean;
   readonly probe: ProbeSettings | undefined;
-  readonly githubToken: string | undefined;
   readonly reportFile: string | undefined;
 }
 
@@ -135,113 +102,105 @@ const TG_ARN = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:targetgro
 /** Reads and checks all inputs; throws {@link SettingsError} listing every problem. */
 export function readSettings(source: InputSource): Settings {
   const p = new Problems(source);
-  const mode = p.oneOf(Inputs.Mode, ['validate', 'watch'] as const, 'validate');
+  const mode = p.oneOf('mode', ['validate', 'watch'] as const);
   const settings = mode === 'watch' ? readWatch(p) : readValidate(p);
   p.throwIfAny();
   return Object.freeze(settings);
 }
 
 function readValidate(p: Problems): ValidateSettings {
-  const fromInput = splitList(p.raw(Inputs.Manifests));
+  const fromInput = splitList(p.raw('manifests'));
   const manifests = [...fromInput, ...(p.source.positionals ?? [])];
   if (manifests.length === 0) {
     p.add(
-      `${p.source.describe(Inputs.Manifests)} is required in validate mode: list the rendered manifests (files, folders or globs; \`-\` for standard input).`,
+      `${p.source.describe('manifests')} is required in validate mode: list the rendered manifests (files, folders or globs; \`-\` for standard input).`,
     );
   }
   return {
     mode: 'validate',
     manifests,
     namespace: p.namespace(),
-    configFile: p.raw(Inputs.Config) || undefined,
-    failOn: p.oneOf(Inputs.FailOn, ['error', 'warning', 'never'] as const, 'error'),
-    annotations: p.bool(Inputs.Annotations, true),
-    sarifFile: p.raw(Inputs.SarifFile) || undefined,
-    githubToken: p.raw(Inputs.GithubToken) || undefined,
-    checkName: p.raw(Inputs.CheckName) || 'zd-gate',
-    prComment: p.bool(Inputs.PrComment, false),
-    format: p.oneOf(Inputs.Format, ['text', 'json', 'sarif', 'github'] as const, 'text'),
+    configFile: p.raw('config') || undefined,
+    failOn: p.oneOf('fail-on', ['error', 'warning', 'never'] as const),
+    annotations: p.bool('annotations'),
+    sarifFile: p.raw('sarif-file') || undefined,
+    githubToken: p.raw('github-token') || undefined,
+    checkName: p.raw('check-name') || p.defaultOf('check-name'),
+    prComment: p.bool('pr-comment'),
+    format: p.oneOf('format', ['text', 'json', 'sarif', 'github'] as const),
   };
 }
 
 function readWatch(p: Problems): WatchSettings {
   const { source } = p;
-  const deployments = splitList(p.raw(Inputs.Deployments));
+  const deployments = splitList(p.raw('deployments'));
   if (deployments.length === 0) {
-    p.add(`${source.describe(Inputs.Deployments)} is required in watch mode: name the Deployments to watch.`);
+    p.add(`${source.describe('deployments')} is required in watch mode: name the Deployments to watch.`);
   }
   for (const d of deployments) {
     if (!DNS_SUBDOMAIN.test(d) || d.length > 253) {
       p.add(
-        `${source.describe(Inputs.Deployments)}: \`${d}\` is not a valid Deployment name (lowercase letters, digits, '-' and '.').`,
+        `${source.describe('deployments')}: \`${d}\` is not a valid Deployment name (lowercase letters, digits, '-' and '.').`,
       );
     }
   }
   if (new Set(deployments).size !== deployments.length) {
-    p.add(`${source.describe(Inputs.Deployments)} lists a Deployment twice.`);
+    p.add(`${source.describe('deployments')} lists a Deployment twice.`);
   }
 
-  const targetGroupArns = splitList(p.raw(Inputs.TargetGroupArns));
+  const targetGroupArns = splitList(p.raw('target-group-arns'));
   for (const arn of targetGroupArns) {
     if (!TG_ARN.test(arn)) {
       p.add(
-        `${source.describe(Inputs.TargetGroupArns)}: \`${arn}\` is not a target group ARN (arn:aws:elasticloadbalancing:<region>:<account>:targetgroup/<name>/<id>).`,
+        `${source.describe('target-group-arns')}: \`${arn}\` is not a target group ARN (arn:aws:elasticloadbalancing:<region>:<account>:targetgroup/<name>/<id>).`,
       );
     }
   }
 
-  const clusterName = p.raw(Inputs.ClusterName) || undefined;
-  const kubeconfigRaw = p.raw(Inputs.Kubeconfig);
+  const clusterName = p.raw('cluster-name') || undefined;
+  const kubeconfigRaw = p.raw('kubeconfig');
   if (clusterName && kubeconfigRaw) {
     p.add(
-      `${source.describe(Inputs.ClusterName)} and ${source.describe(Inputs.Kubeconfig)} are both set: use one (cluster-name builds the connection from AWS credentials).`,
+      `${source.describe('cluster-name')} and ${source.describe('kubeconfig')} are both set: use one (cluster-name builds the connection from AWS credentials).`,
     );
   }
   if (clusterName && !/^[0-9A-Za-z][A-Za-z0-9\-_]{0,99}$/.test(clusterName)) {
-    p.add(`${source.describe(Inputs.ClusterName)}: \`${clusterName}\` is not a valid EKS cluster name.`);
+    p.add(`${source.describe('cluster-name')}: \`${clusterName}\` is not a valid EKS cluster name.`);
   }
-  const awsRegion = p.raw(Inputs.AwsRegion) || source.env.AWS_REGION || source.env.AWS_DEFAULT_REGION || undefined;
+  const awsRegion = p.raw('aws-region') || source.env.AWS_REGION || source.env.AWS_DEFAULT_REGION || undefined;
   if (awsRegion && !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(awsRegion)) {
-    p.add(`${source.describe(Inputs.AwsRegion)}: \`${awsRegion}\` is not an AWS region (for example eu-west-1).`);
+    p.add(`${source.describe('aws-region')}: \`${awsRegion}\` is not an AWS region (for example eu-west-1).`);
   }
   if (clusterName && !awsRegion) {
-    p.add(
-      `${source.describe(Inputs.ClusterName)} needs a region: set ${source.describe(Inputs.AwsRegion)} or AWS_REGION.`,
-    );
+    p.add(`${source.describe('cluster-name')} needs a region: set ${source.describe('aws-region')} or AWS_REGION.`);
   }
 
-  const pollIntervalMs = p.duration(Inputs.PollInterval, 5_000);
+  const pollIntervalMs = p.duration('poll-interval') ?? 0; // the table gives a default
   if (pollIntervalMs < MIN_POLL_INTERVAL_MS) {
     p.add(
-      `${source.describe(Inputs.PollInterval)} must be at least 2s: DescribeTargetHealth shares the account's Describe budget (about 10 calls/s) with the load balancer controller.`,
+      `${source.describe('poll-interval')} must be at least 2s: DescribeTargetHealth shares the account's Describe budget (about 10 calls/s) with the load balancer controller.`,
     );
   }
-  const settleTimeoutMs = p.duration(Inputs.SettleTimeout, 5 * 60_000);
-  const timeoutRaw = p.raw(Inputs.Timeout);
-  const timeoutMs = timeoutRaw ? p.duration(Inputs.Timeout, 0) : undefined;
-  if (timeoutMs !== undefined && timeoutMs <= 0) p.add(`${source.describe(Inputs.Timeout)} must be longer than 0s.`);
+  const settleTimeoutMs = p.duration('settle-timeout') ?? 0;
+  const timeoutMs = p.duration('timeout');
+  if (timeoutMs !== undefined && timeoutMs <= 0) p.add(`${source.describe('timeout')} must be longer than 0s.`);
 
-  const tolerateMs = p.seconds(Inputs.TolerateSeconds, 0);
-  const deregistrationMs = p.seconds(Inputs.DeregistrationSeconds, 15);
-  const probeUrl = p.raw(Inputs.ProbeUrl);
+  const tolerateMs = p.seconds('tolerate-seconds');
+  const deregistrationMs = p.seconds('deregistration-seconds');
+  const probeUrl = p.raw('probe-url');
   let probe: ProbeSettings | undefined;
   if (probeUrl) {
-    let ok = false;
-    try {
-      const u = new URL(probeUrl);
-      ok = u.protocol === 'http:' || u.protocol === 'https:';
-    } catch {
-      ok = false;
-    }
-    if (!ok) p.add(`${source.describe(Inputs.ProbeUrl)}: \`${probeUrl}\` is not an http(s) URL.`);
-    const ratePerSecond = p.number(Inputs.ProbeRate, 5);
+    const protocol = URL.canParse(probeUrl) ? new URL(probeUrl).protocol : '';
+    if (protocol !== 'http:' && protocol !== 'https:')
+      p.add(`${source.describe('probe-url')}: \`${probeUrl}\` is not an http(s) URL.`);
+    const ratePerSecond = p.number('probe-rate');
     if (!(ratePerSecond >= 1 && ratePerSecond <= 50)) {
-      p.add(`${source.describe(Inputs.ProbeRate)} must be between 1 and 50 requests per second.`);
+      p.add(`${source.describe('probe-rate')} must be between 1 and 50 requests per second.`);
     }
-    probe = { url: probeUrl, ratePerSecond, maxErrorRate: p.rate(Inputs.MaxErrorRate, 0) };
-  } else if (p.raw(Inputs.MaxErrorRate) && p.raw(Inputs.MaxErrorRate) !== '0') {
+    probe = { url: probeUrl, ratePerSecond, maxErrorRate: p.rate('max-error-rate') };
+  } else if (p.raw('max-error-rate') && p.raw('max-error-rate') !== '0') {
     p.add(
-      `${source.describe(Inputs.MaxErrorRate)} needs ${source.describe(Inputs.ProbeUrl)}: errors are measured by the probe.`,
+      `${source.describe('max-error-rate')} needs ${source.describe('probe-url')}: errors are measured by the probe.`,
     );
   }
 
@@ -250,22 +209,21 @@ function readWatch(p: Problems): WatchSettings {
     namespace: p.namespace(),
     deployments,
     kubeconfig: kubeconfigSource(kubeconfigRaw),
-    context: p.raw(Inputs.Context) || undefined,
+    context: p.raw('context') || undefined,
     clusterName,
     awsRegion,
     targetGroupArns,
-    minHealthy: p.threshold(Inputs.MinHealthy),
+    minHealthy: p.threshold('min-healthy'),
     tolerateMs,
     deregistrationMs,
     pollIntervalMs,
     timeoutMs,
     settleTimeoutMs,
-    rollback: p.bool(Inputs.Rollback, false),
-    rollbackWait: p.bool(Inputs.RollbackWait, true),
-    allowRolloutOnly: p.bool(Inputs.AllowRolloutOnly, false),
+    rollback: p.bool('rollback'),
+    rollbackWait: p.bool('rollback-wait'),
+    allowRolloutOnly: p.bool('allow-rollout-only'),
     probe,
-    githubToken: p.raw(Inputs.GithubToken) || undefined,
-    reportFile: p.raw(Inputs.ReportFile) || undefined,
+    reportFile: p.raw('report-file') || undefined,
   };
 }
 
@@ -297,6 +255,10 @@ export function parseDuration(raw: string): number | undefined {
   return Math.round(total);
 }
 
+/**
+ * Collects every problem while reading. Each reader parses the raw value, or the input's default
+ * from src/inputs.ts when none was given, so a default lives in one place only.
+ */
 class Problems {
   private readonly list: string[] = [];
   constructor(readonly source: InputSource) {}
@@ -313,61 +275,68 @@ class Problems {
     return (this.source.get(name) ?? '').trim();
   }
 
-  oneOf<T extends string>(name: InputName, allowed: readonly T[], fallback: T): T {
-    const v = this.raw(name);
-    if (v === '') return fallback;
+  defaultOf(name: InputName): string {
+    return (INPUTS[name] as InputSpec).default;
+  }
+
+  /** The value given, else the default; '' when neither. */
+  private value(name: InputName): string {
+    return this.raw(name) || this.defaultOf(name);
+  }
+
+  oneOf<T extends string>(name: InputName, allowed: readonly T[]): T {
+    const v = this.value(name);
     const hit = allowed.find((a) => a === v.toLowerCase());
     if (hit) return hit;
     this.add(`${this.source.describe(name)} is \`${v}\`; use one of ${allowed.map((a) => `\`${a}\``).join(', ')}.`);
-    return fallback;
+    return allowed.find((a) => a === this.defaultOf(name)) ?? (allowed[0] as T);
   }
 
   /** YAML 1.2 core schema booleans, as @actions/core's getBooleanInput accepts them. */
-  bool(name: InputName, fallback: boolean): boolean {
-    const v = this.raw(name);
-    if (v === '') return fallback;
+  bool(name: InputName): boolean {
+    const v = this.value(name);
     if (['true', 'True', 'TRUE'].includes(v)) return true;
     if (['false', 'False', 'FALSE'].includes(v)) return false;
     this.add(`${this.source.describe(name)} is \`${v}\`; use \`true\` or \`false\`.`);
-    return fallback;
+    return this.defaultOf(name) === 'true';
   }
 
-  number(name: InputName, fallback: number): number {
-    const v = this.raw(name);
-    if (v === '') return fallback;
+  number(name: InputName): number {
+    const v = this.value(name);
     const n = Number(v);
-    if (!Number.isFinite(n)) {
+    if (v === '' || !Number.isFinite(n)) {
       this.add(`${this.source.describe(name)} is \`${v}\`; expected a number.`);
-      return fallback;
+      return Number(this.defaultOf(name)) || 0;
     }
     return n;
   }
 
-  duration(name: InputName, fallback: number): number {
-    const v = this.raw(name);
-    if (v === '') return fallback;
+  /** Milliseconds; undefined when neither a value nor a default is given. */
+  duration(name: InputName): number | undefined {
+    const v = this.value(name);
+    if (v === '') return undefined;
     const ms = parseDuration(v);
     if (ms === undefined) {
       this.add(
         `${this.source.describe(name)} is \`${v}\`; write a duration such as \`90s\`, \`5m\` or \`1m30s\` (a bare number is seconds).`,
       );
-      return fallback;
+      return parseDuration(this.defaultOf(name));
     }
     return ms;
   }
 
-  seconds(name: InputName, fallback: number): number {
-    const v = this.raw(name);
-    if (v === '') return fallback;
+  /** Whole seconds, as milliseconds. */
+  seconds(name: InputName): number {
+    const v = this.value(name);
     if (!/^\d+$/.test(v)) {
       this.add(`${this.source.describe(name)} is \`${v}\`; expected a whole number of seconds (0 or more).`);
-      return fallback;
+      return Number(this.defaultOf(name)) * 1_000 || 0;
     }
     return Number(v) * 1_000;
   }
 
   threshold(name: InputName): Threshold | undefined {
-    const v = this.raw(name);
+    const v = this.value(name);
     if (v === '') return undefined;
     const pct = /^(\d+(?:\.\d+)?)%$/.exec(v);
     if (pct && Number(pct[1]) <= 100) return { kind: 'percent', value: Number(pct[1]) };
@@ -379,25 +348,24 @@ class Problems {
   }
 
   /** `0.01`, `1%` → a fraction in [0, 1]. */
-  rate(name: InputName, fallback: number): number {
-    const v = this.raw(name);
-    if (v === '') return fallback;
+  rate(name: InputName): number {
+    const v = this.value(name);
     const pct = /^(\d+(?:\.\d+)?)%$/.exec(v);
     const n = pct ? Number(pct[1]) / 100 : Number(v);
     if (!Number.isFinite(n) || n < 0 || n > 1 || (!pct && !/^\d+(\.\d+)?$/.test(v))) {
       this.add(
         `${this.source.describe(name)} is \`${v}\`; write a fraction between 0 and 1 (\`0.01\`) or a percentage (\`1%\`).`,
       );
-      return fallback;
+      return 0;
     }
     return n;
   }
 
   namespace(): string {
-    const v = this.raw(Inputs.Namespace) || 'default';
+    const v = this.raw('namespace') || this.defaultOf('namespace');
     if (!K8S_NAME.test(v) || v.length > 63) {
       this.add(
-        `${this.source.describe(Inputs.Namespace)}: \`${v}\` is not a valid namespace name (lowercase letters, digits and '-', at most 63 characters).`,
+        `${this.source.describe('namespace')}: \`${v}\` is not a valid namespace name (lowercase letters, digits and '-', at most 63 characters).`,
       );
     }
     return v;

@@ -87,14 +87,12 @@ describe('ElbTargetHealth with aws-sdk-client-mock', () => {
   });
 
   it('a deleted target group is an error; throttling and 5xx are unknown', async () => {
-    mock
-      .on(DescribeTargetHealthCommand)
-      .rejects(
-        new TargetGroupNotFoundException({
-          $metadata: { httpStatusCode: 400 },
-          message: 'One or more target groups not found',
-        }),
-      );
+    mock.on(DescribeTargetHealthCommand).rejects(
+      new TargetGroupNotFoundException({
+        $metadata: { httpStatusCode: 400 },
+        message: 'One or more target groups not found',
+      }),
+    );
     await expect(elb.describeTargetHealth(ARN)).rejects.toThrow(/target group not found: .*k8s-demo-web-1a2b3c4d5e/);
     mock.reset();
     mock.on(DescribeTargetHealthCommand).rejects(awsError('Throttling', 400, 'Rate exceeded'));

@@ -120,23 +120,23 @@ describe('outputs', () => {
 
 describe('job summary', () => {
   it('has the verdict, a table, the timeline chart, what happened when, and the diagnostics', () => {
-    const md = summaryMarkdown(report([deployment()]));
+    const md = summaryMarkdown(report([deployment()])).value;
     expect(md).toContain('### zd-gate watch: ❌ failed');
     expect(md).toContain('| demo/web | ❌ failed | 7 | 8 | 5 |  | 60s | below-threshold |');
     expect(md).toContain('```mermaid\nxychart-beta');
-    expect(md).toContain('| 5.0s | tg-b: below threshold (5 < 8) |');
+    expect(md).toContain('| 5.0s | tg-b: below threshold (5 &lt; 8) |');
     expect(md).toContain('<details><summary>Diagnostics</summary>');
   });
 
   it('the chart keeps a short drop visible (lowest value per interval) and ends with the threshold line', () => {
-    const chart = timelineChart(deployment()) as string;
+    const chart = String(timelineChart(deployment()));
     const lines = chart.split('\n').filter((l) => l.trim().startsWith('line ['));
     expect(lines).toHaveLength(3);
     const b = JSON.parse(lines[1]!.trim().slice('line '.length)) as number[];
     expect(Math.min(...b)).toBe(5); // the 2-second drop at 31 s
     expect(b[b.length - 1]).toBe(9);
     expect(lines[2]).toMatch(/^ {2}line \[8(, 8)+\]$/);
-    expect(chart).toContain('Lines: 1. tg-a, 2. tg-b; last: threshold 8.');
+    expect(chart).toContain('Lines: 1\\. tg-a, 2. tg-b; last: threshold 8.');
   });
 
   it('no chart without target groups (rollout status only)', () => {
@@ -145,7 +145,7 @@ describe('job summary', () => {
 
   it('says when the gate could not run', () => {
     expect(
-      summaryMarkdown(report([], { result: 'failed', error: 'forbidden: the credentials may not list pods' })),
+      summaryMarkdown(report([], { result: 'failed', error: 'forbidden: the credentials may not list pods' })).value,
     ).toContain('The gate could not run: forbidden: the credentials may not list pods');
   });
 });

@@ -1,4 +1,5 @@
 import type { AnnotationProperties, Host } from '../host.js';
+import { logText } from '../report/log.js';
 
 /**
  * The Host for the CLI: progress and diagnostics on stderr (stdout is reserved for the report a
@@ -8,7 +9,7 @@ import type { AnnotationProperties, Host } from '../host.js';
 export function cliHost(signal: AbortSignal, stderr: NodeJS.WritableStream = process.stderr): Host {
   const secrets: string[] = [];
   const redact = (m: string): string => secrets.reduce((acc, s) => acc.split(s).join('***'), m);
-  const write = (m: string): void => void stderr.write(`${redact(m)}\n`);
+  const write = (m: string): void => void stderr.write(`${logText(redact(m))}\n`);
   const where = (a?: AnnotationProperties): string =>
     a?.file ? `${a.file}${a.startLine ? `:${a.startLine}` : ''}: ` : '';
   return {
@@ -26,7 +27,7 @@ export function cliHost(signal: AbortSignal, stderr: NodeJS.WritableStream = pro
       return fn();
     },
     setOutput: () => undefined,
-    appendSummary: async () => undefined,
+    appendSummary: () => Promise.resolve(),
     mask: (secret) => {
       for (const line of secret.split(/\r?\n/)) if (line.trim().length >= 4) secrets.push(line.trim());
     },

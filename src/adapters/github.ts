@@ -6,6 +6,7 @@
  */
 import * as github from '@actions/github';
 import type { Host } from '../host.js';
+import type { Markdown } from '../report/markdown.js';
 import { toAnnotation, type Annotation } from '../report/validate/annotations.js';
 import type { ValidateReport } from '../report/validate/report.js';
 
@@ -40,7 +41,7 @@ export async function publishCheckRun(
   token: string,
   name: string,
   report: ValidateReport,
-  summaryMarkdown: string,
+  summaryMarkdown: Markdown,
   host: Host,
 ): Promise<string | undefined> {
   const octokit: Octokit = github.getOctokit(token);
@@ -61,7 +62,7 @@ export async function publishCheckRun(
   const title = `${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}, ${s.notices} notice${s.notices === 1 ? '' : 's'}`;
   const output = (batch: typeof annotations) => ({
     title,
-    summary: truncate(summaryMarkdown, 65_000),
+    summary: truncate(summaryMarkdown.value, 65_000),
     annotations: batch,
   });
   try {
@@ -95,7 +96,7 @@ export async function publishCheckRun(
   }
 }
 
-export async function upsertPrComment(token: string, body: string, host: Host): Promise<void> {
+export async function upsertPrComment(token: string, body: Markdown, host: Host): Promise<void> {
   const pr = github.context.payload.pull_request as { number?: number } | undefined;
   if (!pr?.number) {
     host.info('pr-comment: not a pull_request event; no comment written.');
@@ -103,7 +104,7 @@ export async function upsertPrComment(token: string, body: string, host: Host): 
   }
   const octokit: Octokit = github.getOctokit(token);
   const { owner, repo } = github.context.repo;
-  const text = `${COMMENT_MARKER}\n${truncate(body, MAX_COMMENT)}`;
+  const text = `${COMMENT_MARKER}\n${truncate(body.value, MAX_COMMENT)}`;
   try {
     const comments = await octokit.paginate(octokit.rest.issues.listComments, {
       owner,

@@ -4,4 +4,6 @@ export interface ModeResult {
   readonly exitCode: 0 | 1 | 2;
   /** One sentence for the failure, shown by setFailed or on stderr. */
   readonly message?: string;
+  /** True when the mode already showed the failure to a CLI user (the CLI does not repeat it). */
+  readonly shown?: boolean;
 }

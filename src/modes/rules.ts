@@ -3,7 +3,7 @@ import { RULES } from '../core/rules/index.js';
 import { ruleCatalogue } from '../report/rule-docs.js';
 import type { ModeResult } from './result.js';
 
-export async function runRules(format: string, out: NodeJS.WritableStream): Promise<ModeResult> {
+export function runRules(format: string, out: NodeJS.WritableStream): ModeResult {
   if (format === 'json') {
     out.write(
       `${JSON.stringify(

@@ -17,6 +17,7 @@ import { countBySeverity, type ValidateReport } from '../report/validate/report.
 import { formatSarif } from '../report/validate/sarif.js';
 import { formatSummary } from '../report/validate/summary.js';
 import { formatText } from '../report/validate/text.js';
+import { logText } from '../report/log.js';
 import type { ValidateSettings } from '../settings.js';
 import type { ModeResult } from './result.js';
 
@@ -92,7 +93,9 @@ export async function runValidate(settings: ValidateSettings, host: Host, io?: V
   } else {
     await reportToGitHub(settings, report, host);
   }
-  return message === undefined ? { exitCode } : { exitCode, message };
+  // The text report already lists the input errors; the CLI need not repeat the first one.
+  const shown = exitCode === 2 && host.kind === 'cli' && settings.format === 'text';
+  return message === undefined ? { exitCode } : { exitCode, message, shown };
 }
 
 function inputErrorMessage(report: ValidateReport): string {
@@ -112,10 +115,10 @@ async function writeCli(settings: ValidateSettings, report: ValidateReport, out:
       return;
     case 'github':
       await issueWorkflowCommands(planAnnotations(report.findings, report.problems));
-      out.write(formatText({ ...report, findings: [], problems: [] }));
+      out.write(logText(formatText({ ...report, findings: [], problems: [] })));
       return;
     default:
-      out.write(formatText(report));
+      out.write(logText(formatText(report)));
   }
 }
 

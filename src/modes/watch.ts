@@ -411,7 +411,7 @@ class WatchRun {
 
     if (this.setupError) {
       host.error(this.setupError, { title: 'zd-gate: the gate could not run' });
-      return { exitCode: 2, message: this.setupError };
+      return { exitCode: 2, message: this.setupError, shown: true };
     }
     const bad = deployments.filter((d) => d.result !== 'success');
     if (bad.length === 0) return { exitCode: 0, message: `${deployments.map((d) => d.name).join(', ')}: passed` };
@@ -420,6 +420,7 @@ class WatchRun {
     return {
       exitCode: errors === bad.length ? 2 : 1,
       message: bad.map((d) => `${d.name} ${d.result}: ${d.message}`).join('; '),
+      shown: true,
     };
   }
 }

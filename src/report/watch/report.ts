@@ -2,6 +2,7 @@
  * The watch report: one verdict per Deployment (the `report-file` JSON), the action outputs, and
  * the job summary with a Mermaid timeline of healthy targets against the threshold. Pure.
  */
+import { code, codeBlock, details, join, md, table, text, trusted, type Markdown } from '../markdown.js';
 import { Outputs } from './outputs.js';
 
 export type DeploymentResult = 'success' | 'failed' | 'timeout' | 'rolled-back';
@@ -104,44 +105,48 @@ export function outputsFor(report: WatchReport, reportFile: string): Record<stri
 
 const ICON: Record<DeploymentResult, string> = { success: '✅', failed: '❌', timeout: '⏱️', 'rolled-back': '↩️' };
 
-export function summaryMarkdown(report: WatchReport): string {
-  const out: string[] = [];
-  out.push(`### zd-gate watch: ${ICON[report.result]} ${report.result}`);
-  out.push('');
-  if (report.error) {
-    out.push(`The gate could not run: ${escapeMd(report.error)}`);
-    out.push('');
-  }
+export function summaryMarkdown(report: WatchReport): Markdown {
+  const out: Markdown[] = [md`### zd-gate watch: ${ICON[report.result]} ${report.result}`];
+  if (report.error) out.push(md`The gate could not run: ${report.error}`);
   if (report.deployments.length > 0) {
-    out.push('| Deployment | Result | Revision | Threshold | Lowest healthy | Rolled back to | Duration | Why |');
-    out.push('|---|---|---|---|---|---|---|---|');
-    for (const d of report.deployments) {
+    out.push(
+      table(
+        ['Deployment', 'Result', 'Revision', 'Threshold', 'Lowest healthy', 'Rolled back to', 'Duration', 'Why'],
+        report.deployments.map((d) => [
+          `${report.namespace}/${d.name}`,
+          `${ICON[d.result]} ${d.result}`,
+          d.revision ?? '',
+          d.threshold ?? '',
+          d.minHealthyObserved ?? '',
+          d.rolledBackTo ?? '',
+          `${Math.round(d.durationSeconds)}s`,
+          d.reason,
+        ]),
+      ),
+    );
+  }
+  if (report.probe) {
+    out.push(
+      md`Probe ${code(report.probe.url)}: ${report.probe.errors} of ${report.probe.total} requests failed or answered 5xx.`,
+    );
+  }
+  for (const d of report.deployments) {
+    out.push(md`#### ${d.name}`, text(d.message));
+    if (d.rollback) out.push(md`Rollback: ${d.rollback.status}: ${d.rollback.message}`);
+    const chart = timelineChart(d);
+    if (chart) out.push(chart);
+    if (d.milestones.length > 0) {
       out.push(
-        `| ${report.namespace}/${d.name} | ${ICON[d.result]} ${d.result} | ${d.revision ?? ''} | ${d.threshold ?? ''} | ${d.minHealthyObserved ?? ''} | ${d.rolledBackTo ?? ''} | ${Math.round(d.durationSeconds)}s | ${escapeMd(d.reason)} |`,
+        table(
+          ['t', 'What happened'],
+          d.milestones.map((m) => [`${m.t.toFixed(1)}s`, m.text]),
+          ['r', 'l'],
+        ),
       );
     }
-    out.push('');
+    if (d.diagnostics.length > 0) out.push(details('Diagnostics', codeBlock(d.diagnostics.join('\n'))));
   }
-  if (report.probe)
-    out.push(
-      `Probe ${escapeMd(report.probe.url)}: ${report.probe.errors} of ${report.probe.total} requests failed or answered 5xx.`,
-      '',
-    );
-  for (const d of report.deployments) {
-    out.push(`#### ${d.name}`, '', escapeMd(d.message), '');
-    if (d.rollback) out.push(`Rollback: ${escapeMd(d.rollback.status)}: ${escapeMd(d.rollback.message)}`, '');
-    const chart = timelineChart(d);
-    if (chart) out.push(chart, '');
-    if (d.milestones.length > 0) {
-      out.push('| t | What happened |', '|---:|---|');
-      for (const m of d.milestones) out.push(`| ${m.t.toFixed(1)}s | ${escapeMd(m.text)} |`);
-      out.push('');
-    }
-    if (d.diagnostics.length > 0) {
-      out.push('<details><summary>Diagnostics</summary>', '', '```text', ...d.diagnostics, '```', '', '</details>', '');
-    }
-  }
-  return out.join('\n');
+  return join([...out, trusted('')], '\n\n');
 }
 
 /**
@@ -149,7 +154,7 @@ export function summaryMarkdown(report: WatchReport): string {
  * threshold (last line), resampled to at most 40 points; each point is the lowest count seen in
  * its interval, so short drops stay visible.
  */
-export function timelineChart(d: DeploymentReport, maxPoints = 40): string | undefined {
+export function timelineChart(d: DeploymentReport, maxPoints = 40): Markdown | undefined {
   if (d.targetGroups.length === 0 || d.timeline.length === 0 || d.threshold === null) return undefined;
   const end = Math.max(d.durationSeconds, ...d.timeline.map((p) => p.t), 1);
   const points = Math.min(maxPoints, Math.max(2, Math.ceil(end / 5) + 1));
@@ -175,18 +180,19 @@ export function timelineChart(d: DeploymentReport, maxPoints = 40): string | und
   const lines = [
     '```mermaid',
     'xychart-beta',
-    `  title "${d.name}: healthy targets per target group vs threshold ${d.threshold}"`,
+    `  title "${mermaidLabel(d.name)}: healthy targets per target group vs threshold ${d.threshold}"`,
     `  x-axis "seconds since start" [${xs.map((x) => Math.round(x)).join(', ')}]`,
     `  y-axis "healthy targets" 0 --> ${top}`,
     ...series.map((s) => `  line [${s.join(', ')}]`),
     `  line [${xs.map(() => d.threshold).join(', ')}]`,
     '```',
     '',
-    `Lines: ${d.targetGroups.map((tg, i) => `${i + 1}. ${tg.name}`).join(', ')}; last: threshold ${d.threshold}.`,
   ];
-  return lines.join('\n');
+  const legend = md`Lines: ${d.targetGroups.map((tg, i) => `${i + 1}. ${tg.name}`).join(', ')}; last: threshold ${d.threshold}.`;
+  return join([trusted(lines.join('\n')), legend], '\n');
 }
 
-function escapeMd(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** A Mermaid label: no quote, bracket or line break from outside can end the string it sits in. */
+function mermaidLabel(s: string): string {
+  return s.replace(/[^A-Za-z0-9 ._:/-]/g, '_');
 }
