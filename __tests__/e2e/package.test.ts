@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { buildBundle } from './helpers/bundle.js';
+import { buildBundle } from '../helpers/bundle.js';
 import { kubeconfigPath } from './helpers/cluster.js';
 import { kubectl } from './helpers/kubectl.js';
 import { repoRoot } from './helpers/paths.js';

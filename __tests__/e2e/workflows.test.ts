@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { buildBundle } from './helpers/bundle.js';
+import { buildBundle } from '../helpers/bundle.js';
 import { ENV_BIN_DIR } from './helpers/cluster.js';
 import { repoRoot } from './helpers/paths.js';
 import { parseGithubOutput } from './scenarios/lib/product.js';

@@ -1,4 +1,4 @@
-import type { Cases } from '../helpers/rule-tester.js';
+import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { DEPLOYMENT_GOOD, INGRESS_IP, SERVICE_WEB } from './fixtures.js';
 
 /** DEPLOYMENT_GOOD (readiness probe path on line 25) with another readiness probe path. */
@@ -253,3 +253,9 @@ export default {
     },
   ],
 } satisfies Cases;
+
+/** The cases docs/rules/healthcheck-path.md shows. */
+export const docExamples: DocExamples = {
+  invalid: 'the default / against a probe on /ready: where the annotation goes',
+  valid: 'ALB health check on the readiness path',
+};

@@ -1,4 +1,4 @@
-import type { Cases } from '../helpers/rule-tester.js';
+import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { DEPLOYMENT_GOOD, SERVICE_WEB } from './fixtures.js';
 
 /** A served Deployment whose container has these probes (the container is line 17, its first probe line 22). */
@@ -252,3 +252,9 @@ export default {
     },
   ],
 } satisfies Cases;
+
+/** The cases docs/rules/liveness-probe.md shows. */
+export const docExamples: DocExamples = {
+  invalid: 'no liveness probe: a notice on the container',
+  valid: 'liveness and readiness on different paths',
+};

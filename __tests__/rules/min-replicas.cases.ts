@@ -1,4 +1,4 @@
-import type { Cases } from '../helpers/rule-tester.js';
+import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { DEPLOYMENT_GOOD, INGRESS_IP, SERVICE_WEB } from './fixtures.js';
 
 /** DEPLOYMENT_GOOD with `replicas: 3` (line 7) replaced. */
@@ -212,3 +212,9 @@ spec:
     },
   ],
 } satisfies Cases;
+
+/** The cases docs/rules/min-replicas.md shows. */
+export const docExamples: DocExamples = {
+  invalid: 'one replica',
+  valid: 'three replicas',
+};

@@ -1,4 +1,4 @@
-import type { Cases } from '../helpers/rule-tester.js';
+import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { DEPLOYMENT_GOOD, PDB_WEB, SERVICE_WEB } from './fixtures.js';
 
 const pdbSelecting = (selector: string): string =>
@@ -226,3 +226,9 @@ spec:
     },
   ],
 } satisfies Cases;
+
+/** The cases docs/rules/pod-disruption-budget.md shows. */
+export const docExamples: DocExamples = {
+  invalid: "no budget: at the workload's name",
+  valid: 'a budget selects the pods',
+};

@@ -1,4 +1,4 @@
-import type { Cases } from '../helpers/rule-tester.js';
+import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { BEHIND_ALB_IP, DEPLOYMENT_GOOD, INGRESS_IP, SERVICE_WEB, tgbWeb } from './fixtures.js';
 
 /** A served Deployment whose only container has this preStop hook; the hook's command (or seconds) is line 26. */
@@ -246,3 +246,9 @@ spec:
     },
   ],
 } satisfies Cases;
+
+/** The cases docs/rules/prestop-duration.md shows. */
+export const docExamples: DocExamples = {
+  invalid: 'no load balancer among the inputs: the ALB ip threshold',
+  valid: 'ALB ip: sleep 20 ≥ 15',
+};

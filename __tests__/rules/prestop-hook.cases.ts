@@ -1,4 +1,4 @@
-import type { Cases } from '../helpers/rule-tester.js';
+import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { BEHIND_ALB_IP, DEPLOYMENT_GOOD, SERVICE_WEB } from './fixtures.js';
 
 /** DEPLOYMENT_GOOD with its preStop hook replaced: `preStop:` is line 32 of the file, the command or seconds line 34. */
@@ -617,3 +617,9 @@ spec:
     },
   ],
 } satisfies Cases;
+
+/** The cases docs/rules/prestop-hook.md shows. */
+export const docExamples: DocExamples = {
+  invalid: 'a headless Service that an alb Ingress targets (ip mode) does serve the pods',
+  valid: 'native sleep action (lifecycle.preStop.sleep.seconds)',
+};

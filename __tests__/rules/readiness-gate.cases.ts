@@ -1,4 +1,4 @@
-import type { Cases } from '../helpers/rule-tester.js';
+import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import {
   argoRollout,
   DEPLOYMENT_GOOD,
@@ -347,3 +347,9 @@ spec:
     },
   ],
 } satisfies Cases;
+
+/** The cases docs/rules/readiness-gate.md shows. */
+export const docExamples: DocExamples = {
+  invalid: 'Namespace among the inputs without the label: error at its metadata',
+  valid: 'namespace labelled elbv2.k8s.aws/pod-readiness-gate-inject: enabled',
+};

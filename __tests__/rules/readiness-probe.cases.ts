@@ -1,4 +1,4 @@
-import type { Cases } from '../helpers/rule-tester.js';
+import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { BEHIND_ALB_IP, DEPLOYMENT_GOOD, SERVICE_WEB } from './fixtures.js';
 
 const noProbe = `apiVersion: apps/v1
@@ -139,3 +139,9 @@ export default {
     },
   ],
 } satisfies Cases;
+
+/** The cases docs/rules/readiness-probe.md shows. */
+export const docExamples: DocExamples = {
+  invalid: 'serving container without readiness probe (a startupProbe does not count), sidecar ignored',
+  valid: 'serving container with a readiness probe',
+};

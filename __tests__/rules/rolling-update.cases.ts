@@ -1,4 +1,4 @@
-import type { Cases } from '../helpers/rule-tester.js';
+import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { DEPLOYMENT_GOOD, SERVICE_WEB } from './fixtures.js';
 
 /** DEPLOYMENT_GOOD with replicas and a strategy: with `replicas` on line 7, `type` is line 9 and the first rollingUpdate field line 11. */
@@ -190,3 +190,9 @@ spec:
     },
   ],
 } satisfies Cases;
+
+/** The cases docs/rules/rolling-update.md shows. */
+export const docExamples: DocExamples = {
+  invalid: 'Recreate: at the strategy type',
+  valid: 'the default strategy (25%/25%)',
+};

@@ -1,4 +1,4 @@
-import type { Cases } from '../helpers/rule-tester.js';
+import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { argoRollout, SERVICE_WEB, SERVICE_WEB_CANARY } from './fixtures.js';
 
 /** A minimal served workload, so that every Service below has pods behind it. */
@@ -562,3 +562,9 @@ spec:
     },
   ],
 } satisfies Cases;
+
+/** The cases docs/rules/target-type-ip.md shows. */
+export const docExamples: DocExamples = {
+  invalid: "a plain type: LoadBalancer Service: the webhook makes it the controller's NLB, with instance targets",
+  valid: 'Ingress with target-type ip',
+};

@@ -129,6 +129,7 @@ export function lint(input: LintInput): LintResult {
           object: refOf(r.object),
           ...(r.container !== undefined ? { container: r.container } : {}),
           ...(subject ? { workload: refOf(subject) } : {}),
+          at: { object: r.object, path: r.path },
         });
       },
       reportIssue: (i: ParseIssue) =>

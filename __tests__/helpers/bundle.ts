@@ -2,11 +2,14 @@ import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { repoRoot } from './paths.js';
 
 const run = promisify(execFile);
+
+/** Repository root (this file is __tests__/helpers/bundle.ts). */
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Everything the bundle is built from: src/, the lockfile and the compiler settings. */
 function bundleInputs(): string[] {
