@@ -1,4 +1,4 @@
-import type { Cases } from '../helpers/rule-tester.js';
+import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { argoRollout, DEPLOYMENT_GOOD, INGRESS_IP, SERVICE_WEB, SERVICE_WEB_CANARY } from './fixtures.js';
 
 /** INGRESS_IP's backend Service name is on line 18. */
@@ -132,3 +132,8 @@ spec:
     },
   ],
 } satisfies Cases;
+
+export const docExamples: DocExamples = {
+  invalid: 'the backend names a Service that is not among the inputs, while the namespace is: a fixed 503',
+  valid: 'the backend Service is among the inputs',
+};

@@ -1,4 +1,4 @@
-import type { Cases } from '../helpers/rule-tester.js';
+import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { DEPLOYMENT_GOOD, SERVICE_WEB } from './fixtures.js';
 
 const DEPLOYMENT_TWO = DEPLOYMENT_GOOD.replace('  replicas: 3\n', '  replicas: 2\n');
@@ -66,3 +66,8 @@ metadata:
     },
   ],
 } satisfies Cases;
+
+export const docExamples: DocExamples = {
+  invalid: 'the same Deployment in two files, differently: reported at both, whatever the order',
+  valid: 'same kind and name in different namespaces',
+};

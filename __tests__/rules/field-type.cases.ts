@@ -1,4 +1,4 @@
-import type { Cases } from '../helpers/rule-tester.js';
+import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { DEPLOYMENT_GOOD, INGRESS_IP, NAMESPACE_GATED, PDB_WEB, SERVICE_WEB } from './fixtures.js';
 
 /**
@@ -13,6 +13,7 @@ const edit = (from: string, to: string): string => {
 
 export default {
   valid: [
+    { name: 'replicas: 3, a number', code: DEPLOYMENT_GOOD },
     {
       name: 'every object of the fixtures is well typed',
       files: {
@@ -210,3 +211,8 @@ spec:
     },
   ],
 } satisfies Cases;
+
+export const docExamples: DocExamples = {
+  invalid: 'replicas: "3" (a quoted number) is rejected, not read as unset',
+  valid: 'replicas: 3, a number',
+};

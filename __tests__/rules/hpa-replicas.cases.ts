@@ -1,4 +1,4 @@
-import type { Cases } from '../helpers/rule-tester.js';
+import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { DEPLOYMENT_GOOD } from './fixtures.js';
 
 const hpa = (kind = 'Deployment', api = 'autoscaling/v2'): string => `apiVersion: ${api}
@@ -58,3 +58,8 @@ export default {
     },
   ],
 } satisfies Cases;
+
+export const docExamples: DocExamples = {
+  invalid: 'an HPA scales a Deployment that sets replicas: every apply resets it',
+  valid: 'the HPA owns the replica count',
+};

@@ -1,4 +1,4 @@
-import type { Cases } from '../helpers/rule-tester.js';
+import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { DEPLOYMENT_GOOD, INGRESS_IP, NAMESPACE_GATED, SERVICE_WEB, tgbWeb } from './fixtures.js';
 
 const NAMESPACE_PLAIN = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n';
@@ -96,3 +96,8 @@ export default {
     },
   ],
 } satisfies Cases;
+
+export const docExamples: DocExamples = {
+  invalid: 'a v1 gate in an unlabelled namespace: never set, the pods never become Ready',
+  valid: 'other readiness gates are not the controller’s',
+};

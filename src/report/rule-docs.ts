@@ -112,6 +112,8 @@ export function rulePage(
     '',
     meta.scope,
     '',
+    `Scope model: ${APPLICABILITY[meta.appliesTo]} See [what validate judges, and how](../validate-scope.md).`,
+    '',
     '## Why',
     '',
     meta.rationale,
