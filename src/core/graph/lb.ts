@@ -480,7 +480,8 @@ export function tgbExposure(
       missing: { via: tgb, path: ['spec', 'serviceRef', 'name'], service: ref.name, missingAction: false, siblings: 0 },
     };
   const tt = field(tgb, ['spec', 'targetType']);
-  const protocol = String(field(tgb, ['spec', 'targetGroupProtocol']) ?? '').toUpperCase();
+  const rawProtocol = field(tgb, ['spec', 'targetGroupProtocol']);
+  const protocol = typeof rawProtocol === 'string' ? rawProtocol.toUpperCase() : '';
   const lb: Exposure['lb'] = ['TCP', 'UDP', 'TLS', 'TCP_UDP', 'TCP_QUIC', 'QUIC'].includes(protocol)
     ? 'nlb'
     : ['HTTP', 'HTTPS'].includes(protocol)

@@ -110,7 +110,7 @@ export function parseConfig(
       problem(pair.value, '`rules` must map rule ids to a severity or to settings');
       continue;
     }
-    for (const rp of pair.value.items as Pair[]) {
+    for (const rp of pair.value.items) {
       const id = isScalar(rp.key) ? String(rp.key.value) : '';
       const rule = byId.get(id);
       if (!rule) {
@@ -132,7 +132,7 @@ function scopeSetting(value: unknown, problem: (node: unknown, m: string) => voi
   }
   let inCluster = DEFAULT_SCOPE.inCluster;
   let withoutLoadBalancers = DEFAULT_SCOPE.withoutLoadBalancers;
-  for (const p of value.items as Pair[]) {
+  for (const p of value.items) {
     const key = isScalar(p.key) ? String(p.key.value) : '';
     const v = isScalar(p.value) ? String(p.value.value) : '';
     if (key === 'in-cluster') {
@@ -173,7 +173,7 @@ function ruleSetting(
   }
   let severity: RuleSetting['severity'];
   const params: Record<string, number | readonly string[]> = {};
-  for (const p of value.items as Pair[]) {
+  for (const p of value.items) {
     const key = isScalar(p.key) ? String(p.key.value) : '';
     const raw = p.value;
     if (key === 'severity') {
@@ -200,7 +200,7 @@ function ruleSetting(
           `Rule \`${id}\`: \`${key}\` must be a whole number${spec.minimum !== undefined ? ` of at least ${spec.minimum}` : ''}`,
         );
     } else if (Array.isArray(js) && js.every((x) => typeof x === 'string')) {
-      params[key] = js as string[];
+      params[key] = js;
     } else {
       problem(raw ?? p.key, `Rule \`${id}\`: \`${key}\` must be a list of strings`);
     }

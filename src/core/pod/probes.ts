@@ -25,7 +25,7 @@ export function handlerKey(c: Container, probe: JsonObject): string | undefined 
     const h = probe.httpGet;
     return JSON.stringify([
       'http',
-      String(h.scheme ?? 'HTTP').toUpperCase(),
+      typeof h.scheme === 'string' ? h.scheme.toUpperCase() : 'HTTP',
       h.host ?? '',
       portNumber(c, h.port),
       h.path ?? '/',

@@ -57,7 +57,7 @@ function resolve(t: TypeRef): TypeRef {
   for (let i = 0; i < 8 && isDefName(cur); i++) {
     const d = DEFS[cur];
     if (!d || !('$' in d)) break;
-    cur = d.$ as TypeRef;
+    cur = d.$;
   }
   return cur;
 }
