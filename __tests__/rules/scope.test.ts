@@ -90,3 +90,17 @@ spec:
     ]);
   });
 });
+
+describe('scope settings are visible to a reviewer', () => {
+  it('the config overrides list a changed scope, and judging inputs as in-cluster counts as lowering', async () => {
+    const { describeOverrides, loosens, overrideText } = await import('../../src/report/validate/overrides.js');
+    const c = config('scope:\n  in-cluster: off\n  without-load-balancers: in-cluster\n');
+    const o = describeOverrides(c, '.zd-gate.yaml', RULES, []);
+    expect(o.rules.map(overrideText)).toEqual([
+      'scope.in-cluster: turned off (default notice)',
+      'scope.without-load-balancers: turned off (default error); judged as: in-cluster (default load-balanced)',
+    ]);
+    expect(o.rules.every(loosens)).toBe(true);
+    expect(describeOverrides(config('scope:\n  in-cluster: notice\n'), '.zd-gate.yaml', RULES, []).rules).toEqual([]);
+  });
+});
