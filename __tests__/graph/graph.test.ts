@@ -75,6 +75,29 @@ describe('Argo Rollouts ALB traffic routing', () => {
   });
 });
 
+describe('Argo Rollouts blue-green', () => {
+  it('an Ingress to the active Service reaches the Rollout, like a Deployment', () => {
+    const bluegreen = DEPLOYMENT_GOOD.replace(
+      'apiVersion: apps/v1\nkind: Deployment',
+      'apiVersion: argoproj.io/v1alpha1\nkind: Rollout',
+    ).replace(
+      '  selector:\n',
+      '  strategy:\n    blueGreen:\n      activeService: web\n      previewService: web-preview\n  selector:\n',
+    );
+    const g = graphOf({
+      'svc.yaml': `${SERVICE_WEB}---\n${SERVICE_WEB.replace('name: web\n', 'name: web-preview\n')}`,
+      'ingress.yaml': INGRESS_IP,
+      'rollout.yaml': bluegreen,
+    });
+    const ro = g.workloads[0]!;
+    expect(ro.object.kind).toBe('Rollout');
+    expect(g.servicesOf(ro).map((s) => s.name)).toEqual(['web', 'web-preview']);
+    expect(g.exposuresOf(ro).map((e) => `${e.via.kind} ${e.service.name} ${e.targetType.value}`)).toEqual([
+      'Ingress web ip',
+    ]);
+  });
+});
+
 describe('order independence', () => {
   it('the same Service twice: the first in input order answers lookups, both are duplicates', () => {
     const a = SERVICE_WEB;
