@@ -120,5 +120,18 @@ export default tseslint.config(
       'preserve-caught-error': 'off',
     },
   },
+  {
+    files: ['__tests__/rules/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='replace']",
+          message:
+            'Derive fixture variants with edit() (__tests__/helpers/edit.ts): it fails when the text does not occur.',
+        },
+      ],
+    },
+  },
   prettier,
 );
