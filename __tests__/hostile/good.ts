@@ -11,14 +11,15 @@ import { parseFile } from '../../src/core/manifest/parse.js';
 import type { SourceFile } from '../../src/core/manifest/types.js';
 import { RULES } from '../../src/core/rules/index.js';
 import type { ValidateSettings } from '../../src/settings.js';
+import { edit } from '../helpers/edit.js';
 import { BEHIND_ALB_IP, DEPLOYMENT_GOOD } from '../rules/fixtures.js';
 
 /** The good Deployment without its readinessProbe: one `readiness-probe` error at 18:9 of web.yaml. */
-export const WEB_NO_PROBE = DEPLOYMENT_GOOD.replace(
+export const WEB_NO_PROBE = edit(
+  DEPLOYMENT_GOOD,
   /        readinessProbe:\n          httpGet:\n            path: \/ready\n            port: http\n/,
   '',
 );
-if (WEB_NO_PROBE === DEPLOYMENT_GOOD) throw new Error('fixture edit no longer matches DEPLOYMENT_GOOD');
 
 export const GOOD_FILES: Readonly<Record<string, string>> = { ...BEHIND_ALB_IP, 'web.yaml': WEB_NO_PROBE };
 export const GOOD_NAMESPACE = 'shop';
