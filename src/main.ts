@@ -19,8 +19,9 @@ export async function run(): Promise<void> {
   };
   try {
     const settings = readSettings(source);
+    // The token itself; an inline kubeconfig's credentials are masked by the watch mode as it reads
+    // them (never the whole content: its lines would blank `apiVersion: v1` in every later step).
     if (settings.mode === 'validate' && settings.githubToken) host.mask(settings.githubToken);
-    if (settings.mode === 'watch' && settings.kubeconfig.kind === 'inline') host.mask(settings.kubeconfig.content);
     let result: ModeResult;
     if (settings.mode === 'validate') {
       const { runValidate } = await import('./modes/validate.js');
@@ -29,13 +30,14 @@ export async function run(): Promise<void> {
       const { runWatch } = await import('./modes/watch.js');
       result = await runWatch(settings, host);
     }
-    if (result.exitCode !== 0) core.setFailed(result.message ?? 'zd-gate failed');
+    if (result.exitCode !== 0) core.setFailed(host.redact(result.message ?? 'zd-gate failed'));
   } catch (e) {
+    // Messages quote input values and error bodies: redacted like everything the host writes.
     if (e instanceof SettingsError) {
-      core.setFailed(e.message);
+      core.setFailed(host.redact(e.message));
       return;
     }
-    core.setFailed(`zd-gate: unexpected error: ${(e as Error).message ?? String(e)}`);
-    core.debug((e as Error).stack ?? '');
+    core.setFailed(host.redact(`zd-gate: unexpected error: ${(e as Error).message ?? String(e)}`));
+    host.debug((e as Error).stack ?? '');
   }
 }

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/findings.js';
 import { CHECK_RUN_TEXT_BYTES, JOB_SUMMARY_BYTES, PR_COMMENT_BYTES } from '../../src/report/validate/limits.js';
 import type { ValidateReport } from '../../src/report/validate/report.js';
+import { NOTHING_SKIPPED } from '../../src/adapters/files.js';
 import { renderMarkdown } from '../../src/report/validate/summary.js';
 import { formatText } from '../../src/report/validate/text.js';
 import { HOSTILE } from '../helpers/hostile.js';
@@ -26,6 +27,8 @@ function report(findings: Finding[], extra: Partial<ValidateReport> = {}): Valid
       failOn: 'error',
       failed: findings.length > 0,
       unchecked: [],
+      inputBytes: 0,
+      skipped: NOTHING_SKIPPED,
     },
     ...extra,
   };

@@ -9,6 +9,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { KubeConfig } from '@kubernetes/client-node';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { KubeconfigSource } from '../../settings.js';
 import type { Clock } from '../../core/gate/types.js';
 import { describeCluster, type EksCluster } from '../aws/eks.js';
@@ -49,7 +50,7 @@ export async function connect(o: ConnectOptions): Promise<Connection> {
       new EksTokenAuthenticator({
         clusterName: o.clusterName,
         region,
-        credentials: defaultProvider(),
+        credentials: maskedCredentials(defaultProvider(), (v) => o.mask(v)),
         clock: o.clock,
         onToken: (t) => o.mask(t),
       }),
@@ -60,7 +61,6 @@ export async function connect(o: ConnectOptions): Promise<Connection> {
   const source = o.kubeconfig;
   try {
     if (source.kind === 'inline') {
-      o.mask(source.content);
       kc.loadFromString(source.content);
     } else if (source.kind === 'path') {
       if (!existsSync(source.path)) throw new KubeSetupError(`\`kubeconfig\`: no file at ${source.path}.`);
@@ -97,9 +97,51 @@ export async function connect(o: ConnectOptions): Promise<Connection> {
       `the kubeconfig has no current cluster${kc.getCurrentContext() ? ` (context ${kc.getCurrentContext()})` : ''}: set \`context\` or current-context.`,
     );
   }
-  const user = kc.getCurrentUser();
-  for (const secret of [user?.token, user?.keyData, user?.password]) if (secret) o.mask(secret);
+  maskCredentials(kc, (v) => o.mask(v));
   return { kc, describe: `context ${kc.getCurrentContext() || '(in-cluster)'} (${cluster.server})` };
+}
+
+/**
+ * Masks the credentials a kubeconfig holds (of every user and cluster, not only the current ones:
+ * the file as a whole is never masked, or its lines would blank ordinary words in the job log), and
+ * the ones obtained per request (exec plugins, auth providers): every Authorization value the
+ * client sets is masked before the request leaves. applySecurityAuthentication is the one path
+ * client-node's Watch, its generated API and http.ts take.
+ */
+function maskCredentials(kc: KubeConfig, mask: (secret: string) => void): void {
+  const TOKEN_KEYS = /^(?:access-token|id-token|refresh-token|client-secret|token|password)$/i;
+  for (const u of kc.getUsers()) {
+    for (const v of [u.token, u.password, u.keyData]) if (v) mask(v);
+    if (u.username && u.password) mask(Buffer.from(`${u.username}:${u.password}`).toString('base64'));
+    const config = (u.authProvider as { config?: Record<string, unknown> } | undefined)?.config ?? {};
+    for (const [k, v] of Object.entries(config)) if (TOKEN_KEYS.test(k) && typeof v === 'string') mask(v);
+  }
+  for (const c of kc.getClusters()) {
+    const password = URL.canParse(c.server) ? new URL(c.server).password : '';
+    if (password) mask(decodeURIComponent(password));
+  }
+  const fromHeader = (value: unknown): void => {
+    const credential = typeof value === 'string' ? /^(?:Bearer|Basic)\s+(.+)$/i.exec(value)?.[1] : undefined;
+    if (credential) mask(credential);
+  };
+  const applySecurity = kc.applySecurityAuthentication.bind(kc);
+  kc.applySecurityAuthentication = async (context) => {
+    await applySecurity(context);
+    fromHeader(context.getHeaders().Authorization);
+  };
+}
+
+/** The AWS credentials the EKS token is signed with are credentials this process obtained too. */
+function maskedCredentials(
+  provider: AwsCredentialIdentityProvider,
+  mask: (secret: string) => void,
+): AwsCredentialIdentityProvider {
+  return async (...args) => {
+    const c = await provider(...args);
+    mask(c.secretAccessKey);
+    if (c.sessionToken) mask(c.sessionToken);
+    return c;
+  };
 }
 
 /** KUBECONFIG (every file in it), else ~/.kube/config, else the in-cluster service account. */

@@ -35,6 +35,8 @@ export function formatJson(report: ValidateReport): string {
         unchecked: summary.unchecked,
         failOn: summary.failOn,
         failed: summary.failed,
+        inputBytes: summary.inputBytes,
+        skipped: summary.skipped,
       },
     },
     null,
