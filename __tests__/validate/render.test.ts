@@ -117,4 +117,23 @@ describe('renderMarkdown', () => {
     expect(md).toContain('`prestop-duration: lowered to notice (default warning)`');
     expect(md).toMatch(/Deployment shop\/web \(`deploy\.yaml:6`\) waives `all`/);
   });
+
+  it('says what the file search skipped and why, so a reviewer sees inputs that were not read', () => {
+    const md = renderMarkdown(
+      report([finding(1)], {
+        summary: {
+          ...report([finding(1)]).summary,
+          skipped: {
+            ...NOTHING_SKIPPED,
+            hidden: 2,
+            outsideInputs: 1,
+            examples: [{ path: 'k8s/.secret/x.yaml', reason: 'hidden' }],
+          },
+        },
+      }),
+      { limit: JOB_SUMMARY_BYTES },
+    ).value;
+    expect(md).toContain('> Skipped while searching the inputs: 2 hidden entries, 1 link leading outside the inputs');
+    expect(md).toContain('k8s/.secret/x.yaml');
+  });
 });
