@@ -138,6 +138,13 @@ export const INPUTS = {
     only: 'action',
     description: 'Keep one up-to-date comment with the findings on the pull request (needs `github-token`).',
   },
+  'max-input-size': {
+    modes: ['validate'],
+    kind: 'bytes',
+    default: '256MiB',
+    description:
+      'The most input read in one run, all files and standard input together (`512MiB`, `1GiB`; one file or standard input is at most 64 MiB). The file that would exceed it, and the files after it, are an input error naming them. See docs/inputs.md.',
+  },
 
   // ---- watch ----
   deployments: {

@@ -46,6 +46,8 @@ export interface ValidateSettings {
   readonly prComment: boolean;
   /** CLI output format; the action always reports through GitHub. */
   readonly format: OutputFormat;
+  /** All inputs together, in bytes (`max-input-size`). */
+  readonly maxInputBytes: number;
 }
 
 /** `8` or `75%` of desired replicas. */
@@ -136,6 +138,7 @@ function readValidate(p: Problems): ValidateSettings {
     checkName: p.raw('check-name') || p.defaultOf('check-name'),
     prComment: p.bool('pr-comment'),
     format: p.oneOf('format', ['text', 'json', 'sarif', 'github'] as const),
+    maxInputBytes: p.bytes('max-input-size'),
   };
 }
 
@@ -264,6 +267,30 @@ export function parseDuration(raw: string): number | undefined {
   return Math.round(total);
 }
 
+const BYTE_UNITS: Readonly<Record<string, number>> = {
+  '': 1,
+  b: 1,
+  k: 1e3,
+  kb: 1e3,
+  m: 1e6,
+  mb: 1e6,
+  g: 1e9,
+  gb: 1e9,
+  ki: 1024,
+  kib: 1024,
+  mi: 1024 ** 2,
+  mib: 1024 ** 2,
+  gi: 1024 ** 3,
+  gib: 1024 ** 3,
+};
+
+/** `256MiB`, `1.5 GiB`, `64Mi`, `2GB`, `1048576` → bytes (binary units with `i`); undefined when malformed. */
+export function parseBytes(raw: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(raw.trim());
+  const unit = m ? BYTE_UNITS[(m[2] as string).toLowerCase()] : undefined;
+  return m && unit !== undefined ? Math.floor(Number(m[1]) * unit) : undefined;
+}
+
 /**
  * Collects every problem while reading. Each reader parses the raw value, or the input's default
  * from src/inputs.ts when none was given, so a default lives in one place only.
@@ -354,6 +381,19 @@ class Problems {
       `${this.source.describe(name)} is \`${v}\`; write a count of healthy targets (\`8\`) or a percentage of desired replicas up to 100% (\`75%\`).`,
     );
     return undefined;
+  }
+
+  /** A size: `256MiB`, `1GiB`, `500KiB`, `64Mi`, `2GB`, `1048576` (bytes); more than 0. */
+  bytes(name: InputName): number {
+    const v = this.value(name);
+    const n = parseBytes(v);
+    if (n === undefined || n <= 0) {
+      this.add(
+        `${this.source.describe(name)} is \`${v}\`; write a size such as \`256MiB\`, \`1GiB\` or \`500KiB\` (a bare number is bytes).`,
+      );
+      return parseBytes(this.defaultOf(name)) ?? 0;
+    }
+    return n;
   }
 
   /** `0.01`, `1%` → a fraction in [0, 1]. */

@@ -403,4 +403,10 @@ export class RecordingHost implements Host {
     this.summary += markdown.value;
   }
   mask(): void {}
+  redact(text: string): string {
+    return text;
+  }
+  redactMarkdown(markdown: Markdown): Markdown {
+    return markdown;
+  }
 }

@@ -1,3 +1,4 @@
+import { edit } from '../helpers/edit.js';
 import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { DEPLOYMENT_GOOD, SERVICE_WEB } from './fixtures.js';
 
@@ -48,21 +49,18 @@ export default {
       },
     },
     {
-      name: 'seed 004: same path with other timing',
+      name: 'same path, but liveness waits longer than readiness (60s against 30s)',
       files: {
         'service.yaml': SERVICE_WEB,
         'deploy.yaml': deploy(`        livenessProbe:
           httpGet:
             path: /
             port: 8080
-          failureThreshold: 1
-          periodSeconds: 10
-          initialDelaySeconds: 5
+          failureThreshold: 6
         readinessProbe:
           httpGet:
             path: /
             port: 8080
-          periodSeconds: 5
 `),
       },
     },
@@ -84,7 +82,8 @@ export default {
       name: 'a sidecar without the Service port needs no probe',
       files: {
         'service.yaml': SERVICE_WEB,
-        'deploy.yaml': DEPLOYMENT_GOOD.replace(
+        'deploy.yaml': edit(
+          DEPLOYMENT_GOOD,
           '      containers:\n',
           '      containers:\n      - name: log-shipper\n        image: fluent/fluent-bit:3.1\n',
         ),
@@ -114,7 +113,7 @@ export default {
       ],
     },
     {
-      name: 'seed 002: the same httpGet, same (default) timing',
+      name: 'the same httpGet, same (default) timing',
       files: {
         'service.yaml': SERVICE_WEB,
         'deploy.yaml': deploy(`        readinessProbe:
@@ -132,7 +131,60 @@ export default {
           file: 'deploy.yaml',
           line: 26,
           severity: 'warning',
-          message: /the livenessProbe is identical to the readinessProbe.*higher failureThreshold/,
+          message:
+            /the livenessProbe is identical to the readinessProbe.*longer failure window \(failureThreshold × periodSeconds above 30s\)/,
+        },
+      ],
+    },
+    {
+      name: 'same endpoint, liveness gives up sooner (10s of failures against 15s): restarts before readiness acts',
+      files: {
+        'service.yaml': SERVICE_WEB,
+        'deploy.yaml': deploy(`        livenessProbe:
+          httpGet:
+            path: /
+            port: 8080
+          failureThreshold: 1
+          periodSeconds: 10
+          initialDelaySeconds: 5
+        readinessProbe:
+          httpGet:
+            path: /
+            port: 8080
+          periodSeconds: 5
+`),
+      },
+      errors: [
+        {
+          file: 'deploy.yaml',
+          line: 22,
+          severity: 'warning',
+          message:
+            /checks the same endpoint as the readinessProbe and gives up sooner \(after 10s of failures, against 15s\)/,
+        },
+      ],
+    },
+    {
+      name: 'same endpoint, same failure window, different period: fails at the same time',
+      files: {
+        'service.yaml': SERVICE_WEB,
+        'deploy.yaml': deploy(`        livenessProbe:
+          tcpSocket:
+            port: http
+          periodSeconds: 5
+          failureThreshold: 6
+        readinessProbe:
+          tcpSocket:
+            port: 8080
+          periodSeconds: 10
+`),
+      },
+      errors: [
+        {
+          file: 'deploy.yaml',
+          line: 22,
+          severity: 'warning',
+          message: /gives up at the same time \(after 30s of failures, against 30s\)/,
         },
       ],
     },
@@ -187,9 +239,11 @@ export default {
       name: 'a StatefulSet',
       files: {
         'service.yaml': SERVICE_WEB,
-        'sts.yaml': deploy('')
-          .replace('kind: Deployment', 'kind: StatefulSet')
-          .replace('spec:\n  replicas: 3\n', 'spec:\n  serviceName: web\n  replicas: 3\n'),
+        'sts.yaml': edit(
+          edit(deploy(''), 'kind: Deployment', 'kind: StatefulSet'),
+          'spec:\n  replicas: 3\n',
+          'spec:\n  serviceName: web\n  replicas: 3\n',
+        ),
       },
       errors: [
         {

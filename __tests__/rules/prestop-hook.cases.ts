@@ -1,9 +1,10 @@
+import { edit } from '../helpers/edit.js';
 import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { BEHIND_ALB_IP, DEPLOYMENT_GOOD, SERVICE_WEB } from './fixtures.js';
 
 /** DEPLOYMENT_GOOD with its preStop hook replaced: `preStop:` is line 32 of the file, the command or seconds line 34. */
 const withHook = (hook: string): string =>
-  DEPLOYMENT_GOOD.replace('          preStop:\n            sleep:\n              seconds: 20\n', hook);
+  edit(DEPLOYMENT_GOOD, '          preStop:\n            sleep:\n              seconds: 20\n', hook);
 
 const noHook = `apiVersion: apps/v1
 kind: Deployment
@@ -32,10 +33,28 @@ spec:
             port: http
 `;
 
-const HEADLESS = SERVICE_WEB.replace('spec:\n', 'spec:\n  clusterIP: None\n');
+const HEADLESS = edit(SERVICE_WEB, 'spec:\n', 'spec:\n  clusterIP: None\n');
 
 export default {
   valid: [
+    {
+      name: 'the sleep comes before the stop: ["/bin/sh", "-c", "sleep 20; nginx -s quit"]',
+      files: {
+        ...BEHIND_ALB_IP,
+        'deploy.yaml': withHook(
+          '          preStop:\n            exec:\n              command: ["/bin/sh", "-c", "sleep 20; nginx -s quit"]\n',
+        ),
+      },
+    },
+    {
+      name: 'a signal that does not stop the server (HUP, a reload) before the sleep',
+      files: {
+        ...BEHIND_ALB_IP,
+        'deploy.yaml': withHook(
+          '          preStop:\n            exec:\n              command: ["sh", "-c", "kill -HUP 1; sleep 20"]\n',
+        ),
+      },
+    },
     {
       name: 'native sleep action (lifecycle.preStop.sleep.seconds)',
       files: { ...BEHIND_ALB_IP, 'deploy.yaml': DEPLOYMENT_GOOD },
@@ -123,7 +142,8 @@ export default {
       name: 'a sidecar without the Service port needs no hook',
       files: {
         ...BEHIND_ALB_IP,
-        'deploy.yaml': DEPLOYMENT_GOOD.replace(
+        'deploy.yaml': edit(
+          DEPLOYMENT_GOOD,
           '      containers:\n',
           '      containers:\n      - name: log-shipper\n        image: fluent/fluent-bit:3.1\n',
         ),
@@ -136,13 +156,14 @@ export default {
     },
     {
       name: 'a Service in another namespace does not select the pods',
-      files: { 'service.yaml': SERVICE_WEB.replace('namespace: shop', 'namespace: other'), 'deploy.yaml': noHook },
+      files: { 'service.yaml': edit(SERVICE_WEB, 'namespace: shop', 'namespace: other'), 'deploy.yaml': noHook },
     },
     {
       name: 'suppressed on the workload with zd-gate/ignore',
       files: {
         'service.yaml': SERVICE_WEB,
-        'deploy.yaml': noHook.replace(
+        'deploy.yaml': edit(
+          noHook,
           '  namespace: shop\n',
           '  namespace: shop\n  annotations:\n    zd-gate/ignore: prestop-hook\n',
         ),
@@ -193,7 +214,7 @@ export default {
           file: 'deploy.yaml',
           line: 34,
           message:
-            /`\/bin\/sh -c nginx -s quit` runs no visible sleep.*Add `sleep 15` to the command, or use lifecycle\.preStop\.sleep\.seconds: 15.*zd-gate\/ignore/,
+            /`\/bin\/sh -c nginx -s quit` runs no visible sleep.*Add `sleep 15` before it, or use lifecycle\.preStop\.sleep\.seconds: 15.*zd-gate\/ignore/,
         },
       ],
     },
@@ -239,10 +260,15 @@ export default {
     {
       name: 'behind an NLB with the default grace period: the fix names 60s and a grace period of 70',
       files: {
-        'service.yaml': SERVICE_WEB.replace(
-          '  namespace: shop\n',
-          '  namespace: shop\n  annotations:\n    service.beta.kubernetes.io/aws-load-balancer-type: nlb-ip\n',
-        ).replace('spec:\n', 'spec:\n  type: LoadBalancer\n'),
+        'service.yaml': edit(
+          edit(
+            SERVICE_WEB,
+            '  namespace: shop\n',
+            '  namespace: shop\n  annotations:\n    service.beta.kubernetes.io/aws-load-balancer-type: nlb-ip\n',
+          ),
+          'spec:\n',
+          'spec:\n  type: LoadBalancer\n',
+        ),
         'deploy.yaml': noHook,
       },
       errors: [
@@ -250,7 +276,7 @@ export default {
           file: 'deploy.yaml',
           line: 17,
           message:
-            /Add lifecycle\.preStop\.sleep\.seconds: 60, about the time deregistration takes to propagate behind an NLB; and raise terminationGracePeriodSeconds from 30 to at least 70\./,
+            /Add lifecycle\.preStop\.sleep\.seconds: 60, about the time deregistration takes to propagate behind an NLB with ip targets; and raise terminationGracePeriodSeconds from 30 to at least 70\./,
         },
       ],
     },
@@ -418,15 +444,15 @@ items:
       name: 'objects without a namespace take the default one (--namespace)',
       namespace: 'team-a',
       files: {
-        'service.yaml': SERVICE_WEB.replace('  namespace: shop\n', ''),
-        'deploy.yaml': noHook.replace('  namespace: shop\n', ''),
+        'service.yaml': edit(SERVICE_WEB, '  namespace: shop\n', ''),
+        'deploy.yaml': edit(noHook, '  namespace: shop\n', ''),
       },
       errors: [{ file: 'deploy.yaml', line: 16, message: /Deployment team-a\/web/ }],
     },
     {
       name: 'Argo Rollout and StatefulSet are workloads too',
       files: {
-        'service.yaml': SERVICE_WEB.replace('    app: web\n', '    tier: web\n'),
+        'service.yaml': edit(SERVICE_WEB, '    app: web\n', '    tier: web\n'),
         'rollout.yaml': `apiVersion: argoproj.io/v1alpha1
 kind: Rollout
 metadata:
@@ -483,6 +509,119 @@ spec:
       errors: [
         { file: 'rollout.yaml', line: 23, message: /Rollout shop\/web/ },
         { file: 'statefulset.yaml', line: 19, message: /StatefulSet shop\/web-cache/ },
+      ],
+    },
+    {
+      name: 'HAProxy soft stop before the sleep: kill -SIGUSR1 $(pidof haproxy); sleep 25',
+      files: {
+        ...BEHIND_ALB_IP,
+        'deploy.yaml': withHook(
+          '          preStop:\n            exec:\n              command: ["sh", "-c", "kill -SIGUSR1 $(pidof haproxy); sleep 25"]\n',
+        ),
+      },
+      errors: [
+        {
+          file: 'deploy.yaml',
+          line: 34,
+          message:
+            /stops the server \(`kill -SIGUSR1 \$\(pidof haproxy\)`\) before it sleeps: the listener closes while the load balancer still routes to it, so the 25s of sleep protect nothing\. Sleep first, then stop \(e\.g\. `sleep 15; kill -SIGUSR1 \$\(pidof haproxy\)`\)/,
+        },
+      ],
+    },
+    {
+      name: 'nginx quits before the sleep: nginx -s quit; sleep 15',
+      files: {
+        ...BEHIND_ALB_IP,
+        'deploy.yaml': withHook(
+          '          preStop:\n            exec:\n              command: ["/bin/sh", "-c", "nginx -s quit; sleep 15"]\n',
+        ),
+      },
+      errors: [
+        {
+          file: 'deploy.yaml',
+          line: 34,
+          message: /stops the server \(`nginx -s quit`\) before it sleeps.*15s of sleep protect nothing/,
+        },
+      ],
+    },
+    {
+      name: 'kill 1 && sleep 10: TERM to the main process first',
+      files: {
+        ...BEHIND_ALB_IP,
+        'deploy.yaml': withHook(
+          '          preStop:\n            exec:\n              command: ["/bin/sh", "-c", "kill 1 && sleep 10"]\n',
+        ),
+      },
+      errors: [{ file: 'deploy.yaml', line: 34, message: /stops the server \(`kill 1`\) before it sleeps/ }],
+    },
+    {
+      name: 'a backgrounded sleep delays nothing: sleep 15 & nginx -s quit',
+      files: {
+        ...BEHIND_ALB_IP,
+        'deploy.yaml': withHook(
+          '          preStop:\n            exec:\n              command: ["/bin/sh", "-c", "sleep 15 & nginx -s quit"]\n',
+        ),
+      },
+      errors: [
+        {
+          file: 'deploy.yaml',
+          line: 34,
+          message: /runs its sleep in the background \(`&`\), so the hook returns at once/,
+        },
+      ],
+    },
+    {
+      name: 'a short sleep, then the stop, then a long sleep: only the first sleep protects',
+      files: {
+        ...BEHIND_ALB_IP,
+        'deploy.yaml': withHook(
+          '          preStop:\n            exec:\n              command: ["/bin/bash", "-c", "sleep 2\\npkill -QUIT gunicorn\\nsleep 30"]\n',
+        ),
+      },
+      errors: [
+        {
+          file: 'deploy.yaml',
+          line: 34,
+          message: /stops the server \(`pkill -QUIT gunicorn`\) after only 2s.*the 32s of sleep protect nothing/,
+        },
+      ],
+    },
+    {
+      name: 'only in-cluster clients reach it (an Ingress fronts another Service): a notice, with a short sleep',
+      files: {
+        'service.yaml': edit(edit(SERVICE_WEB, /web/g, 'api'), 'app: api', 'app: web'),
+        'ingress.yaml': edit(BEHIND_ALB_IP['ingress.yaml'], '            name: web\n', '            name: other\n'),
+        'other.yaml': edit(SERVICE_WEB, /web/g, 'other'),
+        'deploy.yaml': noHook,
+      },
+      errors: [
+        {
+          file: 'deploy.yaml',
+          line: 17,
+          severity: 'notice',
+          message:
+            /gets SIGTERM while Service api \(in-cluster clients only: no load balancer among the inputs fronts it\) still routes to it\. Add lifecycle\.preStop\.sleep\.seconds: 5, about the time the endpoint removal takes to reach kube-proxy/,
+        },
+      ],
+    },
+    {
+      name: 'behind an ALB with instance targets: the instance threshold, 45s',
+      files: {
+        ...BEHIND_ALB_IP,
+        'ingress.yaml': edit(
+          BEHIND_ALB_IP['ingress.yaml'],
+          'alb.ingress.kubernetes.io/target-type: ip',
+          'alb.ingress.kubernetes.io/target-type: instance',
+        ),
+        'deploy.yaml': noHook,
+      },
+      errors: [
+        {
+          file: 'deploy.yaml',
+          line: 17,
+          message:
+            /Add lifecycle\.preStop\.sleep\.seconds: 45, about the time deregistration takes to propagate behind an ALB with instance targets; and raise terminationGracePeriodSeconds from 30 to at least 55/,
+        },
       ],
     },
   ],

@@ -1,5 +1,6 @@
+import { edit } from '../helpers/edit.js';
 import type { Cases, DocExamples } from '../helpers/rule-tester.js';
-import { SERVICE_WEB } from './fixtures.js';
+import { argoRollout, SERVICE_WEB, SERVICE_WEB_CANARY } from './fixtures.js';
 
 /** A minimal served workload, so that every Service below has pods behind it. */
 const DEPLOY = `apiVersion: apps/v1
@@ -107,7 +108,8 @@ export default {
       name: 'the Service annotation wins over the Ingress annotation (seed 002 sets ip on the Service)',
       files: {
         'deploy.yaml': DEPLOY,
-        'service.yaml': SERVICE_WEB.replace(
+        'service.yaml': edit(
+          SERVICE_WEB,
           '  namespace: shop\n',
           '  namespace: shop\n  annotations:\n    alb.ingress.kubernetes.io/target-type: ip\n',
         ),
@@ -201,17 +203,26 @@ export default {
       files: { 'deploy.yaml': DEPLOY, 'service.yaml': SERVICE_WEB, 'tgb.yaml': tgb('  targetType: ip\n') },
     },
     {
-      name: 'TargetGroupBinding without targetType: the webhook takes it from the target group',
+      name: 'TargetGroupBinding without targetType binding a ClusterIP Service: only an ip target group can serve it',
       files: { 'deploy.yaml': DEPLOY, 'service.yaml': SERVICE_WEB, 'tgb.yaml': tgb('') },
+    },
+    {
+      name: 'TargetGroupBinding without targetType binding a NodePort Service: the webhook takes it from the target group',
+      files: {
+        'deploy.yaml': DEPLOY,
+        'service.yaml': edit(SERVICE_WEB, 'spec:\n', 'spec:\n  type: NodePort\n'),
+        'tgb.yaml': tgb(''),
+      },
     },
     {
       name: 'a forward action to a target group ARN is not a Service of the inputs',
       files: {
         'deploy.yaml': DEPLOY,
         'service.yaml': SERVICE_WEB,
-        'ingress.yaml': ingress(
-          '  annotations:\n    alb.ingress.kubernetes.io/actions.legacy: \'{"type": "forward", "targetGroupARN": "arn:aws:elasticloadbalancing:eu-west-1:111111111111:targetgroup/legacy/0123456789abcdef"}\'\n',
-        ).replace(
+        'ingress.yaml': edit(
+          ingress(
+            '  annotations:\n    alb.ingress.kubernetes.io/actions.legacy: \'{"type": "forward", "targetGroupARN": "arn:aws:elasticloadbalancing:eu-west-1:111111111111:targetgroup/legacy/0123456789abcdef"}\'\n',
+          ),
           '            name: web\n            port:\n              number: 80\n',
           '            name: legacy\n            port:\n              name: use-annotation\n',
         ),
@@ -283,7 +294,8 @@ export default {
       name: 'the Service annotation (instance) wins over the Ingress annotation (ip): reported on the Service',
       files: {
         'deploy.yaml': DEPLOY,
-        'service.yaml': SERVICE_WEB.replace(
+        'service.yaml': edit(
+          SERVICE_WEB,
           '  namespace: shop\n',
           '  namespace: shop\n  annotations:\n    alb.ingress.kubernetes.io/target-type: instance\n',
         ),
@@ -433,8 +445,8 @@ spec:
     {
       name: 'a weighted forward action (use-annotation) sends traffic to two Services: one finding naming both',
       files: {
-        'deploy.yaml': `${DEPLOY}---\n${DEPLOY.replace(/web/g, 'web-green')}`,
-        'service.yaml': `${SERVICE_WEB}---\n${SERVICE_WEB.replace(/web/g, 'web-green')}`,
+        'deploy.yaml': `${DEPLOY}---\n${edit(DEPLOY, /web/g, 'web-green')}`,
+        'service.yaml': `${SERVICE_WEB}---\n${edit(SERVICE_WEB, /web/g, 'web-green')}`,
         'ingress.yaml': `apiVersion: networking.k8s.io/v1
 kind: Ingress
 metadata:
@@ -518,7 +530,7 @@ spec:
       name: 'one Ingress to two Services: one finding naming both',
       files: {
         'deploy.yaml': DEPLOY,
-        'service.yaml': `${SERVICE_WEB}---\n${SERVICE_WEB.replace('name: web\n', 'name: web-canary\n')}`,
+        'service.yaml': `${SERVICE_WEB}---\n${edit(SERVICE_WEB, 'name: web\n', 'name: web-canary\n')}`,
         'ingress.yaml': `${ingress('')}  - host: canary.example.com
     http:
       paths:
@@ -532,6 +544,26 @@ spec:
 `,
       },
       errors: [{ file: 'ingress.yaml', line: 3, message: /\(Service web, Service web-canary\)/ }],
+    },
+    {
+      name: 'an Argo Rollout behind a use-annotation backend: Argo writes the action, the Ingress sets no target type',
+      files: {
+        'rollout.yaml': argoRollout(DEPLOY),
+        'service.yaml': `${SERVICE_WEB}---\n${SERVICE_WEB_CANARY}`,
+        'ingress.yaml': edit(
+          ingress(''),
+          '            port:\n              number: 80\n',
+          '            port:\n              name: use-annotation\n',
+        ),
+      },
+      errors: [
+        {
+          file: 'ingress.yaml',
+          line: 3,
+          message:
+            /^Ingress shop\/web \(Service web, Service web-canary\): no target type is set, so the controller's default, instance, applies/,
+        },
+      ],
     },
   ],
 } satisfies Cases;

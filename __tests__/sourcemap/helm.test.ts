@@ -14,6 +14,8 @@ describe('findings in helm template output', () => {
       'readiness-gate charts/shop/charts/cache/templates/deployment.yaml:3',
       'pod-disruption-budget charts/shop/charts/cache/templates/deployment.yaml:4',
       'termination-grace charts/shop/charts/cache/templates/deployment.yaml:15',
+      // tcpSocket liveness on the readiness port with failureThreshold 1: it gives up before readiness does
+      'liveness-probe charts/shop/charts/cache/templates/deployment.yaml:25',
       'prestop-duration charts/shop/charts/cache/templates/deployment.yaml:32',
       'service-port charts/shop/charts/cache/templates/service.yaml:15',
       'pod-disruption-budget charts/shop/templates/deployment.yaml:4',

@@ -566,7 +566,9 @@ class WatchRun {
     };
     const reportFile = settings.reportFile ?? path.join(host.env.RUNNER_TEMP || os.tmpdir(), 'zd-gate-watch.json');
     try {
-      await this.ports.writeReport(reportFile, `${JSON.stringify(report, null, 2)}\n`);
+      // Error bodies and URLs in the report may quote credentials: every string through the host's redaction.
+      const redacted = (_: string, v: unknown): unknown => (typeof v === 'string' ? host.redact(v) : v);
+      await this.ports.writeReport(reportFile, `${JSON.stringify(report, redacted, 2)}\n`);
     } catch (e) {
       host.warning(`could not write the report file ${reportFile}: ${(e as Error).message}`);
     }

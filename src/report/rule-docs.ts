@@ -3,7 +3,8 @@
  * text, `zd-gate rules`, and the JSON Schema of `.zd-gate.yaml`. Nothing about a rule is written
  * twice by hand.
  */
-import type { ParamSpec, Rule, RuleMeta } from '../core/rules/rule.js';
+import { SCOPE_KEYS } from '../core/lint/config.js';
+import { APPLICABILITY, type ParamSpec, type Rule, type RuleMeta } from '../core/rules/rule.js';
 
 /** This project's repository (package.json `repository`, kept in step by __tests__/docs.test.ts). */
 export const REPOSITORY = 'https://github.com/zd-gate/zd-gate';
@@ -36,7 +37,16 @@ export function ruleMarkdown(meta: RuleMeta, level = 3): string {
   if (meta.variants?.length) {
     out.push(`Severity: ${meta.variants.map((v) => `\`${v.severity}\` when ${v.when}`).join('; ')}.`, '');
   }
-  out.push(`*Applies to:* ${meta.scope}`, '', meta.rationale, '', `*Fix:* ${meta.fix}`, '');
+  out.push(
+    `*Applies to:* ${meta.scope}`,
+    '',
+    `*Scope model:* ${APPLICABILITY[meta.appliesTo]}`,
+    '',
+    meta.rationale,
+    '',
+    `*Fix:* ${meta.fix}`,
+    '',
+  );
   const params = Object.entries(meta.params);
   if (params.length > 0) {
     out.push('| Parameter | Default | Meaning |', '|---|---|---|');
@@ -101,6 +111,8 @@ export function rulePage(
     '## Applies to',
     '',
     meta.scope,
+    '',
+    `Scope model: ${APPLICABILITY[meta.appliesTo]} See [what validate judges, and how](../validate-scope.md).`,
     '',
     '## Why',
     '',
@@ -241,6 +253,17 @@ export function configSchema(rules: readonly Rule[]): Record<string, unknown> {
     additionalProperties: false,
     properties: {
       $schema: { type: 'string' },
+      scope: {
+        type: 'object',
+        additionalProperties: false,
+        description: 'The scope model: how rules treat workloads no load balancer fronts (docs/validate-scope.md).',
+        properties: Object.fromEntries(
+          Object.entries(SCOPE_KEYS).map(([k, v]) => [
+            k,
+            { enum: [...v.values], default: v.default, description: v.description },
+          ]),
+        ),
+      },
       rules: { type: 'object', additionalProperties: false, properties },
     },
   };

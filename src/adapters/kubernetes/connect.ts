@@ -7,6 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { defaultProvider } from '@aws-sdk/credential-provider-node';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type {
   ClusterPort,
   DeploymentFeed,
@@ -46,7 +47,15 @@ export interface ConnectOptions {
   readonly describeEksCluster?: (name: string, region: string, signal?: AbortSignal) => Promise<EksCluster>;
 }
 
-export async function connect(o: ConnectOptions): Promise<KubeCluster> {
+export async function connect(options: ConnectOptions): Promise<KubeCluster> {
+  // Every credential is handed on once, however many places hold it.
+  const seen = new Set<string>();
+  const mask = (secret: string): void => {
+    if (seen.has(secret)) return;
+    seen.add(secret);
+    options.mask(secret);
+  };
+  const o = { ...options, mask };
   if (o.clusterName) {
     const region = o.awsRegion;
     if (!region) throw new KubeSetupError('`cluster-name` needs a region: set `aws-region` or AWS_REGION.');
@@ -54,7 +63,7 @@ export async function connect(o: ConnectOptions): Promise<KubeCluster> {
     const signer = new EksTokenAuthenticator({
       clusterName: o.clusterName,
       region,
-      credentials: defaultProvider(),
+      credentials: maskedCredentials(defaultProvider(), o.mask),
       clock: o.timers,
       onToken: (t) => o.mask(t),
     });
@@ -70,7 +79,6 @@ export async function connect(o: ConnectOptions): Promise<KubeCluster> {
   let kc: Kubeconfig | undefined;
   try {
     if (source.kind === 'inline') {
-      o.mask(source.content);
       kc = parseKubeconfig(source.content);
     } else if (source.kind === 'path') {
       if (!existsSync(source.path)) throw new KubeSetupError(`\`kubeconfig\`: no file at ${source.path}.`);
@@ -96,6 +104,7 @@ export async function connect(o: ConnectOptions): Promise<KubeCluster> {
       'no Kubernetes connection configured: set `kubeconfig` (a path or the content), KUBECONFIG, or ~/.kube/config, run in-cluster, or set `cluster-name` for EKS.',
     );
 
+  maskKubeconfig(kc, o.mask);
   if (o.context) {
     const names = kc.contexts.map((c) => c.name);
     if (!names.includes(o.context)) {
@@ -115,6 +124,39 @@ export async function connect(o: ConnectOptions): Promise<KubeCluster> {
   const user = kc.users.find((u) => u.name === context.user);
   const access = new ClusterAccess(cluster, user, { mask: o.mask, env: o.env });
   return new KubeCluster(access, `context ${context.name} (${redactUrl(cluster.server)})`, o.timers);
+}
+
+/**
+ * Masks the credentials a kubeconfig holds, of every user and cluster (not only the current ones).
+ * The content as a whole is never masked: its lines would blank ordinary words (`apiVersion: v1`)
+ * in every later step's log. Credentials obtained per request (exec plugins, token files, the EKS
+ * token) are masked by ClusterAccess as it obtains them.
+ */
+function maskKubeconfig(kc: Kubeconfig, mask: (secret: string) => void): void {
+  const TOKEN_KEYS = /^(?:access-token|id-token|refresh-token|client-secret|token|password)$/i;
+  for (const u of kc.users) {
+    for (const v of [u.token, u.password, u.keyData]) if (v) mask(v);
+    if (u.username && u.password) mask(Buffer.from(`${u.username}:${u.password}`).toString('base64'));
+    const config = (u.authProvider as { config?: Record<string, unknown> } | undefined)?.config ?? {};
+    for (const [k, v] of Object.entries(config)) if (TOKEN_KEYS.test(k) && typeof v === 'string') mask(v);
+  }
+  for (const c of kc.clusters) {
+    const password = URL.canParse(c.server) ? new URL(c.server).password : '';
+    if (password) mask(decodeURIComponent(password));
+  }
+}
+
+/** The AWS credentials the EKS token is signed with are credentials this process obtained too. */
+function maskedCredentials(
+  provider: AwsCredentialIdentityProvider,
+  mask: (secret: string) => void,
+): AwsCredentialIdentityProvider {
+  return async (...args) => {
+    const c = await provider(...args);
+    mask(c.secretAccessKey);
+    if (c.sessionToken) mask(c.sessionToken);
+    return c;
+  };
 }
 
 /** `https://admin:pass@host` → `https://host`: never print userinfo. */

@@ -1,16 +1,21 @@
 /**
  * Parsed files + config → findings. The engine builds the graph once, runs every enabled rule
  * with its parameters, and turns each report into a finding: exact range (computed only now, for
- * the documents that have findings), configured severity, per-object suppression.
+ * the documents that have findings), configured severity, the scope model's cap for in-cluster-only
+ * workloads, per-object suppression.
+ *
+ * The result does not depend on the order the files are given in: they are read in the order of
+ * their paths (then their position), so `validate a b` and `validate b a` give the same findings.
  */
-import { bySeverityThenPlace, type Finding, type Problem, type Severity } from '../findings.js';
-import { buildGraph, type Graph } from '../graph/graph.js';
-import { locate, locateInDoc } from '../manifest/locate.js';
+import { bySeverityThenPlace, SEVERITY_RANK, type Finding, type Problem, type Severity } from '../findings.js';
+import { buildGraph, type Graph, type Reach } from '../graph/graph.js';
+import type { Workload } from '../graph/workload.js';
+import { locate, type Location } from '../manifest/locate.js';
 import { toObjects } from '../manifest/objects.js';
 import type { ParsedFile, ParseIssue } from '../manifest/parse.js';
-import { describeObject, refOf, type K8sObject, type ObjectRef } from '../manifest/types.js';
-import type { ObjectReport, ParamSpecs, ParamValues, Rule } from '../rules/rule.js';
-import { suggest, type Config } from './config.js';
+import { describeObject, refOf, type K8sObject, type ObjectRef, type Path } from '../manifest/types.js';
+import type { ObjectReport, ParamSpecs, ParamValues, Rule, RuleContext } from '../rules/rule.js';
+import { DEFAULT_SCOPE, suggest, type Config } from './config.js';
 
 export const IGNORE_ANNOTATION = 'zd-gate/ignore';
 
@@ -35,9 +40,10 @@ export interface LintResult {
 export function lint(input: LintInput): LintResult {
   const problems: Problem[] = [];
   const issues: ParseIssue[] = [];
-  const docs = input.files.flatMap((f) => {
+  const files = [...input.files].sort((a, b) => compareText(a.file.path, b.file.path));
+  const docs = files.flatMap((f) => {
     for (const i of f.issues) {
-      if (i.kind === 'not-text')
+      if (i.kind === 'not-text' || i.kind === 'unreadable')
         problems.push({
           severity: 'error',
           message: i.message,
@@ -49,14 +55,25 @@ export function lint(input: LintInput): LintResult {
     }
     return f.docs;
   });
-  const { objects, issues: templateIssues, notes } = toObjects(docs, input.defaultNamespace);
-  issues.push(...templateIssues);
+  const { objects, issues: objectIssues, notes } = toObjects(docs, input.defaultNamespace);
+  for (const i of objectIssues) {
+    if (i.kind === 'unreadable')
+      problems.push({ severity: 'error', message: i.message, file: i.file.path, line: i.range.line, column: 1 });
+    else issues.push(i);
+  }
   for (const n of notes) problems.push({ severity: 'notice', message: n.message, file: n.file, line: n.line });
 
   const graph = buildGraph(objects);
   const known = new Set(input.rules.map((r) => r.meta.id));
   const ignores = ignoreIndex(objects, known, problems);
-  const workloadObjects = new Set(graph.workloads.map((w) => w.object));
+  const workloadByObject = new Map<K8sObject, Workload>(graph.workloads.map((w) => [w.object, w]));
+  const scope = input.config.scope ?? DEFAULT_SCOPE;
+  const reachOf = (o: K8sObject): Reach | undefined => {
+    const w = workloadByObject.get(o);
+    if (!w) return undefined;
+    const r = graph.reach(w);
+    return r === 'unknown' && scope.withoutLoadBalancers === 'in-cluster' ? 'in-cluster' : r;
+  };
   const findings: Finding[] = [];
   const seen = new Set<string>();
   let suppressed = 0;
@@ -74,21 +91,40 @@ export function lint(input: LintInput): LintResult {
     const severityOf = (variant: Severity | undefined): Severity =>
       (setting?.severity as Severity | undefined) ?? variant ?? rule.meta.severity;
     const params = paramsOf(rule.meta.params, setting?.params ?? {});
-    rule.check({
+    const scoped = rule.meta.appliesTo === 'served';
+    checkGuarded(rule, problems, {
       graph,
+      reach: (w) => reachOf(w.object) ?? graph.reach(w),
       params,
       parseIssues: issues,
       report: (r: ObjectReport) => {
-        if (isIgnored(ignores, rule.meta.id, r)) {
+        if (isIgnored(ignores, rule.meta.id, r.object)) {
           suppressed++;
           return;
         }
-        const loc = locate(r.object, r.path);
-        const subject = r.subject ?? (workloadObjects.has(r.object) ? r.object : undefined);
+        // One finding about several workloads keeps those that are not suppressed.
+        const all = r.subjects ?? (r.subject ? [r.subject] : []);
+        const subjects = all.filter((o) => !isIgnored(ignores, rule.meta.id, o));
+        if (all.length > 0 && subjects.length === 0) {
+          suppressed++;
+          return;
+        }
+        const subject = subjects[0] ?? (workloadByObject.has(r.object) ? r.object : undefined);
+        let severity = severityOf(r.severity);
+        // The scope model: a generic rule's finding about workloads that only in-cluster clients reach.
+        const concerned = subjects.length > 0 ? subjects : subject ? [subject] : [];
+        if (scoped && concerned.length > 0 && concerned.every((o) => reachOf(o) === 'in-cluster')) {
+          if (scope.inCluster === 'off') {
+            suppressed++;
+            return;
+          }
+          if (SEVERITY_RANK[severity] > SEVERITY_RANK[scope.inCluster]) severity = scope.inCluster;
+        }
+        const loc = locateSafely(r.object, r.path);
         push({
           ruleId: rule.meta.id,
-          severity: severityOf(r.severity),
-          message: r.message,
+          severity,
+          message: typeof r.message === 'function' ? r.message(subjects) : r.message,
           file: loc.file,
           line: loc.line,
           column: loc.column,
@@ -127,6 +163,28 @@ export function lint(input: LintInput): LintResult {
   };
 }
 
+/** Runs one rule; a bug in it costs that rule's findings, never the run or the other rules' findings. */
+function checkGuarded(rule: Rule, problems: Problem[], ctx: RuleContext): void {
+  try {
+    rule.check(ctx);
+  } catch (e) {
+    problems.push({
+      severity: 'error',
+      message: `zd-gate's rule \`${rule.meta.id}\` failed (internal error: ${e instanceof Error ? e.message : String(e)}), so its findings may be incomplete; the other rules ran. Please report this with the manifest that caused it.`,
+    });
+  }
+}
+
+/** The finding's place; the object's own line when its document cannot be re-read for positions. */
+function locateSafely(o: K8sObject, path: Path): Location {
+  try {
+    return locate(o, path);
+  } catch {
+    const line = o.doc.startLine;
+    return { file: o.doc.file.path, line, column: 1, endLine: line, endColumn: 1, exact: false };
+  }
+}
+
 function paramsOf<P extends ParamSpecs>(
   specs: P,
   given: Readonly<Record<string, number | readonly string[]>>,
@@ -150,7 +208,7 @@ function ignoreIndex(objects: readonly K8sObject[], known: ReadonlySet<string>, 
       if (id === 'all' || id === '*' || known.has(id)) {
         ok.add(id === '*' ? 'all' : id);
       } else {
-        const loc = locateInDoc(o.doc, [...o.base, 'metadata', 'annotations', IGNORE_ANNOTATION]);
+        const loc = locateSafely(o, ['metadata', 'annotations', IGNORE_ANNOTATION]);
         problems.push({
           severity: 'error',
           message: `${describeObject(o)}: \`${IGNORE_ANNOTATION}\` names unknown rule \`${id}\`${suggest(id, [...known])}`,
@@ -165,10 +223,12 @@ function ignoreIndex(objects: readonly K8sObject[], known: ReadonlySet<string>, 
   return index;
 }
 
-function isIgnored(index: IgnoreIndex, id: string, r: ObjectReport): boolean {
-  for (const o of [r.object, r.subject]) {
-    const set = o && index.get(o);
-    if (set && (set.has(id) || set.has('all'))) return true;
-  }
-  return false;
+function isIgnored(index: IgnoreIndex, id: string, o: K8sObject): boolean {
+  const set = index.get(o);
+  return set !== undefined && (set.has(id) || set.has('all'));
+}
+
+/** Plain code-unit order: the same on every machine, unlike localeCompare. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -4,7 +4,7 @@
  * objects) and turn rules off; a reviewer must see that next to the verdict, not discover it later.
  */
 import { SEVERITY_RANK, type Severity } from '../../core/findings.js';
-import type { Config } from '../../core/lint/config.js';
+import { DEFAULT_SCOPE, type Config } from '../../core/lint/config.js';
 import { IGNORE_ANNOTATION } from '../../core/lint/engine.js';
 import { locateInDoc } from '../../core/manifest/locate.js';
 import { refOf, type K8sObject } from '../../core/manifest/types.js';
@@ -32,6 +32,7 @@ export function describeOverrides(
     if (severity === undefined && params.every((p) => p.value === p.default)) continue;
     out.push({ rule: r.meta.id, defaultSeverity: r.meta.severity, severity, params });
   }
+  out.push(...scopeOverrides(config));
   const waivers: Waiver[] = [];
   let waiverCount = 0;
   for (const o of objects) {
@@ -51,6 +52,31 @@ export function describeOverrides(
     });
   }
   return { ...(configFile ? { configFile } : {}), rules: out, waivers, waiverCount };
+}
+
+/**
+ * The `scope` section changes severities too (docs/validate-scope.md): the cap on in-cluster-only
+ * workloads, and judging inputs without any load balancer as in-cluster, which caps them as well.
+ */
+function scopeOverrides(config: Config): RuleOverride[] {
+  const scope = config.scope;
+  if (!scope) return [];
+  const out: RuleOverride[] = [];
+  if (scope.inCluster !== DEFAULT_SCOPE.inCluster)
+    out.push({
+      rule: 'scope.in-cluster',
+      defaultSeverity: 'notice',
+      severity: scope.inCluster,
+      params: [],
+    });
+  if (scope.withoutLoadBalancers !== DEFAULT_SCOPE.withoutLoadBalancers)
+    out.push({
+      rule: 'scope.without-load-balancers',
+      defaultSeverity: 'error',
+      severity: scope.inCluster,
+      params: [{ name: 'judged as', value: scope.withoutLoadBalancers, default: DEFAULT_SCOPE.withoutLoadBalancers }],
+    });
+  return out;
 }
 
 /** True when the override hides findings: a rule off, or a severity below its default. */
