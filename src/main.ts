@@ -29,15 +29,20 @@ export async function run(): Promise<void> {
     } else {
       const { runWatch } = await import('./modes/watch.js');
       result = await runWatch(settings, host);
+      (await import('./adapters/clock.js')).exitSoonAfter();
     }
     if (result.exitCode !== 0) core.setFailed(host.redact(result.message ?? 'zd-gate failed'));
+    // The same exit codes as the CLI: 1 findings or a failed gate, 2 the input or the gate could not run.
+    process.exitCode = result.exitCode;
   } catch (e) {
     // Messages quote input values and error bodies: redacted like everything the host writes.
     if (e instanceof SettingsError) {
       core.setFailed(host.redact(e.message));
+      process.exitCode = 2;
       return;
     }
     core.setFailed(host.redact(`zd-gate: unexpected error: ${(e as Error).message ?? String(e)}`));
+    process.exitCode = 2;
     host.debug((e as Error).stack ?? '');
   }
 }

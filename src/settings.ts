@@ -83,6 +83,8 @@ export interface WatchSettings {
   /** Undefined: progressDeadlineSeconds of each Deployment plus the settle timeout. */
   readonly timeoutMs: number | undefined;
   readonly settleTimeoutMs: number;
+  /** After the load balancer caught up, how long to keep watching; undefined: one unhealthy-detection window of the target groups. */
+  readonly soakMs: number | undefined;
   readonly rollback: boolean;
   readonly rollbackWait: boolean;
   readonly allowRolloutOnly: boolean;
@@ -228,6 +230,7 @@ function readWatch(p: Problems): WatchSettings {
     pollIntervalMs,
     timeoutMs,
     settleTimeoutMs,
+    soakMs: p.raw('soak-seconds') === '' ? undefined : p.seconds('soak-seconds'),
     rollback: p.bool('rollback'),
     rollbackWait: p.bool('rollback-wait'),
     allowRolloutOnly: p.bool('allow-rollout-only'),

@@ -313,7 +313,7 @@ describe('validate, the action entry', () => {
     for (const severity of ['error', 'warning', 'notice'])
       expect(annotations.filter((a) => a.severity === severity).length).toBeLessThanOrEqual(11);
     for (const a of annotations) expect(Buffer.byteLength(a.message)).toBeLessThanOrEqual(LIMITS.annotationBytes);
-    expect(run.code).toBe(1); // setFailed
+    expect(run.code).toBe(2); // the CLI's code: the corpus holds input errors
   });
 
   it('the job summary: within 1 MiB, no tag, link or mention from input', () => {
@@ -444,7 +444,7 @@ describe('watch: API errors carrying the corpus', () => {
         INPUT_KUBECONFIG: kubeconfig(),
         'INPUT_AWS-REGION': 'eu-west-1',
       });
-      expect(r.code).toBe(1);
+      expect(r.code).toBe(2); // could not run (result error), as the CLI
       const log = r.stdout + r.stderr;
       expectNoForgedCommand(log, ['kubeToken0123456789']);
       expect(log).toMatch(/forbidden/);
