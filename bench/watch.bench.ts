@@ -369,6 +369,8 @@ async function replayThroughAdapters(replicas: number, speed: number): Promise<R
     setOutput: () => undefined,
     appendSummary: async () => undefined,
     mask: () => undefined,
+    redact: (text) => text,
+    redactMarkdown: (markdown) => markdown,
     signal: new AbortController().signal,
   };
   const settings: WatchSettings = {
