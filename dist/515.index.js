@@ -5110,7 +5110,7 @@ function rulePage(meta, examples) {
     else if (meta.examples) {
         out.push('### Incorrect', '', '```yaml', meta.examples.incorrect, '```', '', '### Correct', '', '```yaml', meta.examples.correct, '```', '');
     }
-    out.push('## Configuration', '', 'In `.zd-gate.yaml` (see [Configuration](../../README.md#configuration)):', '', '```yaml', 'rules:', `  ${meta.id}: ${meta.severity === 'error' ? 'warning' : 'error'}   # or off, notice`, ...(params.length > 0
+    out.push('## Configuration', '', 'In `.zd-gate.yaml` (see [Configuration](../validate.md#configuration)):', '', '```yaml', 'rules:', `  ${meta.id}: ${meta.severity === 'error' ? 'warning' : 'error'}   # or off, notice`, ...(params.length > 0
         ? [
             '  # or, with parameters:',
             `  # ${meta.id}:`,

@@ -2253,8 +2253,7 @@ class Probe {
                 failure = `HTTP ${response.status}`;
         }
         catch (e) {
-            const err = e;
-            failure = err.name === 'TimeoutError' ? 'timeout' : (err.cause?.code ?? err.code ?? err.name ?? 'error');
+            failure = failureKind(e);
         }
         finally {
             this.inFlight--;
@@ -2270,6 +2269,21 @@ class Probe {
         this.o.onResult?.(this.totals());
         this.emit?.({ type: 'evidence', source: 'probe', value: { total: this.total, errors: this.errors } });
     }
+}
+/**
+ * What a rejected request is counted as: `timeout`, else the first string among the network
+ * error's code (ECONNREFUSED...), the error's code and its name. A DOMException's `code` is a
+ * number, and an abort reason may be any value: none of them is taken as text.
+ */
+function failureKind(e) {
+    const err = (typeof e === 'object' && e !== null ? e : {});
+    if (err.name === 'TimeoutError')
+        return 'timeout';
+    const cause = (typeof err.cause === 'object' && err.cause !== null ? err.cause : {});
+    for (const v of [cause.code, err.code, err.name])
+        if (typeof v === 'string' && v !== '')
+            return v.slice(0, 64);
+    return 'error';
 }
 
 ;// CONCATENATED MODULE: ./src/core/rollout/types.ts

@@ -44,6 +44,44 @@ describe('Probe', () => {
     expect(seen[seen.length - 1]).toEqual(t);
   });
 
+  it('requests in flight when the run stops are neither served nor failed, whatever the abort reason', async () => {
+    for (const reason of [undefined, new Error('verdict'), 'stopped', 42, null]) {
+      const url = await serve(() => undefined); // never answers
+      const timers = new ManualTimers();
+      const probe = new Probe({ url, ratePerSecond: 10, timeoutMs: 60_000, timers, onResult: () => undefined });
+      const stop = new AbortController();
+      const done = probe.run(stop.signal);
+      await timers.advance(200, 100); // three requests in flight
+      await new Promise((r) => setTimeout(r, 50));
+      stop.abort(reason);
+      await done;
+      expect(probe.totals(), `abort reason ${String(reason)}`).toEqual({ total: 0, errors: 0, byKind: {}, skipped: 0 });
+      server?.closeAllConnections();
+      await new Promise<void>((r) => server!.close(() => r()));
+      server = undefined;
+    }
+  });
+
+  it('a failure is counted by a text kind, never by a numeric DOMException code or a non-error value', async () => {
+    const thrown: unknown[] = [new DOMException('aborted', 'AbortError'), { code: 7 }, null, 'down'];
+    let i = 0;
+    const timers = new ManualTimers();
+    const probe = new Probe({
+      url: 'http://probe.invalid/',
+      ratePerSecond: 10,
+      timers,
+      onResult: () => undefined,
+      fetch: () => Promise.reject(thrown[i++ % thrown.length] as Error),
+    });
+    const stop = new AbortController();
+    const done = probe.run(stop.signal);
+    await timers.advance(300, 100); // four requests
+    await new Promise((r) => setTimeout(r, 20));
+    stop.abort();
+    await done;
+    expect(probe.totals()).toEqual({ total: 4, errors: 4, byKind: { AbortError: 1, error: 3 }, skipped: 0 });
+  });
+
   it('a request that does not answer in time is a failure, and in-flight requests stay bounded', async () => {
     const url = await serve(() => undefined); // never answers
     const timers = new ManualTimers();

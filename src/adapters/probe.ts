@@ -85,8 +85,7 @@ export class Probe implements EvidenceSource {
       await response.arrayBuffer().catch(() => undefined);
       if (response.status >= 500) failure = `HTTP ${response.status}`;
     } catch (e) {
-      const err = e as { name?: string; cause?: { code?: string }; code?: string };
-      failure = err.name === 'TimeoutError' ? 'timeout' : (err.cause?.code ?? err.code ?? err.name ?? 'error');
+      failure = failureKind(e);
     } finally {
       this.inFlight--;
     }
@@ -100,4 +99,17 @@ export class Probe implements EvidenceSource {
     this.o.onResult?.(this.totals());
     this.emit?.({ type: 'evidence', source: 'probe', value: { total: this.total, errors: this.errors } });
   }
+}
+
+/**
+ * What a rejected request is counted as: `timeout`, else the first string among the network
+ * error's code (ECONNREFUSED...), the error's code and its name. A DOMException's `code` is a
+ * number, and an abort reason may be any value: none of them is taken as text.
+ */
+function failureKind(e: unknown): string {
+  const err = (typeof e === 'object' && e !== null ? e : {}) as { name?: unknown; code?: unknown; cause?: unknown };
+  if (err.name === 'TimeoutError') return 'timeout';
+  const cause = (typeof err.cause === 'object' && err.cause !== null ? err.cause : {}) as { code?: unknown };
+  for (const v of [cause.code, err.code, err.name]) if (typeof v === 'string' && v !== '') return v.slice(0, 64);
+  return 'error';
 }
