@@ -251,6 +251,13 @@ describe('fixtures are real Kubernetes objects (kubectl apply --dry-run=server)'
           it.skip(`${caseLabel(c, index)}: no Kubernetes object in its files`, () => undefined);
           return;
         }
+        const rejects = c.apiServerRejects;
+        if (rejects !== undefined) {
+          it(`${caseLabel(c, index)}: the API server refuses it (${rejects})`, async () => {
+            await expect(dryRun(objects)).rejects.toThrow(rejects);
+          });
+          return;
+        }
         it(caseLabel(c, index), () => dryRun(objects));
       });
     });

@@ -21,6 +21,12 @@ export interface Case {
   /** Rule parameters, as in `.zd-gate.yaml`. */
   readonly options?: Readonly<Record<string, number | readonly string[]>>;
   readonly namespace?: string;
+  /**
+   * A valid case whose objects the API server refuses on purpose (a quoted number, a removed API
+   * version, a field a newer CRD may add): what kubectl's error says. The e2e smoke test asserts
+   * that `kubectl apply --dry-run=server` fails with it; every other valid case must be admitted.
+   */
+  readonly apiServerRejects?: string;
 }
 
 export interface ExpectedFinding {

@@ -16,6 +16,7 @@ export default {
     },
     {
       name: 'generateName is not an identity',
+      apiServerRejects: 'cannot use generate name with apply',
       code: `apiVersion: batch/v1
 kind: Job
 metadata:

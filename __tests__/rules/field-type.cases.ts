@@ -40,6 +40,7 @@ export default {
     },
     {
       name: 'an apiVersion outside the Kubernetes schema is not checked (extensions/v1beta1 Ingress)',
+      apiServerRejects: 'no matches for kind "Ingress" in version "extensions/v1beta1"',
       code: `apiVersion: extensions/v1beta1
 kind: Ingress
 metadata:
@@ -54,6 +55,7 @@ spec:
     },
     {
       name: 'custom resources: only the fields zd-gate reads are typed; others pass',
+      apiServerRejects: 'unknown field "spec.someFutureField"',
       code: `apiVersion: elbv2.k8s.aws/v1beta1
 kind: TargetGroupBinding
 metadata:

@@ -62,6 +62,7 @@ export default {
     },
     {
       name: 'replicas "3" (a string) is invalid: field-type reports it, min-replicas does not read it as 1',
+      apiServerRejects: 'cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas',
       files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': withReplicas('  replicas: "3"\n') },
     },
     { name: 'three replicas', files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': DEPLOYMENT_GOOD } },

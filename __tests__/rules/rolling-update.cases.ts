@@ -25,6 +25,7 @@ export default {
   valid: [
     {
       name: 'maxUnavailable "1" (a quoted number) is invalid: field-type reports it, no fencepost arithmetic on it',
+      apiServerRejects: 'a valid percent string must be',
       files: {
         'service.yaml': SERVICE_WEB,
         'deploy.yaml': deploy('  replicas: 1\n', rolling('      maxUnavailable: "1"\n      maxSurge: 0\n')),

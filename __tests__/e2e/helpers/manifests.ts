@@ -102,6 +102,7 @@ export interface RuleCase {
   code?: string;
   name?: string;
   title?: string;
+  apiServerRejects?: string;
 }
 
 /** The `valid` cases exported (default export `{ valid, invalid }`) by a cases file. */

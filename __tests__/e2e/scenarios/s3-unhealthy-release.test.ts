@@ -23,7 +23,7 @@ import { expectValidateAgrees } from './lib/agreement.js';
 import { expectGateAgrees } from './lib/gate-agreement.js';
 import { codes, failed, log, record, seconds, window } from './lib/figures.js';
 import { Examples } from './lib/manifests.js';
-import { describeLb } from './lib/observe.js';
+import { describeLb, type ObservedRollout } from './lib/observe.js';
 import { type DeploymentReportJson, describeRun, runValidate, type ValidateRun } from './lib/product.js';
 import { type RolloutResult, rolloutWithGate } from './lib/rollout.js';
 import { setupStage, type Stage } from './lib/stage.js';
@@ -53,6 +53,8 @@ interface BadRelease {
   validate: ValidateRun;
   /** Traffic from the image change to the gate's exit. */
   during: TrafficReport;
+  /** The observer's account of the rollout up to the gate's exit (before the restore re-arms it). */
+  watched: ObservedRollout;
   restored: { report: TrafficReport; waitedMs: number };
   d: DeploymentReportJson | undefined;
   /** Seconds from the image change to the gate's verdict line (or its exit). */
@@ -84,9 +86,11 @@ async function rollBadRelease(
   });
   try {
     const during = window(r.attack.hits, r.changedAt, r.gateEndedAt);
+    // The observer's account of the watched rollout, before it is re-armed for the restore.
+    const watched = r.observer.snapshot();
     const restored = await trafficAfterRestore(r, 'nginx:latest');
     const verdictS = ((r.failedLineAt ?? r.gateEndedAt) - r.changedAt) / 1000;
-    return { stage, r, validate, during, restored, d: r.run.report?.deployments[0], verdictS, deadlineS };
+    return { stage, r, validate, during, watched, restored, d: r.run.report?.deployments[0], verdictS, deadlineS };
   } finally {
     r.attack.stop();
     r.observer.stop();
@@ -100,7 +104,7 @@ describe('scenario 3: a release whose pods never pass the load balancer health c
   });
 
   it('A · without readiness gates: traffic breaks, the gate fails long before the progress deadline, rolls back and service is restored', async () => {
-    const { stage, r, validate, during, restored, d, verdictS, deadlineS } = await rollBadRelease(
+    const { stage, r, validate, during, watched, restored, d, verdictS, deadlineS } = await rollBadRelease(
       Examples.seed001,
       'zd-scen-s3a',
       stages,
@@ -127,7 +131,7 @@ describe('scenario 3: a release whose pods never pass the load balancer health c
       what: 'scenario 3A, unhealthy release without readiness gates',
       run: r.run,
       traffic: during,
-      observer: r.observer,
+      observer: watched,
     });
     expect(r.run.killed).toBe(false);
     expect(r.run.exitCode).toBe(1);
@@ -144,7 +148,7 @@ describe('scenario 3: a release whose pods never pass the load balancer health c
   });
 
   it('B · with readiness gates: no failed request, the rollout stalls; the gate fails before the progress deadline naming the failed health checks, and rolls back', async () => {
-    const { stage, r, validate, during, restored, d, verdictS, deadlineS } = await rollBadRelease(
+    const { stage, r, validate, during, watched, restored, d, verdictS, deadlineS } = await rollBadRelease(
       Examples.seed003,
       'zd-scen-s3b',
       stages,
@@ -178,7 +182,7 @@ describe('scenario 3: a release whose pods never pass the load balancer health c
       what: 'scenario 3B, unhealthy release held back by readiness gates',
       run: r.run,
       traffic: during,
-      observer: r.observer,
+      observer: watched,
     });
     expect(r.run.killed).toBe(false);
     expect(r.run.exitCode).toBe(1);

@@ -15,7 +15,7 @@
 import { expect } from 'vitest';
 import type { TrafficReport } from '../../sim/index.js';
 import { codes, failed, log, record } from './figures.js';
-import type { RolloutObserver } from './observe.js';
+import type { ObservedRollout } from './observe.js';
 import type { DeploymentReportJson, GateRun } from './product.js';
 
 export interface AgreementInput {
@@ -23,8 +23,8 @@ export interface AgreementInput {
   readonly run: GateRun;
   /** Traffic from the change to the gate's exit (or the verdict). */
   readonly traffic: TrafficReport;
-  /** The independent observer of the rollout, when the scenario has one. */
-  readonly observer?: RolloutObserver;
+  /** The independent observer's account of the watched rollout, when the scenario has one. */
+  readonly observer?: ObservedRollout;
   /** The Deployment whose verdict is held against the traffic (default: the first). */
   readonly deployment?: string;
 }

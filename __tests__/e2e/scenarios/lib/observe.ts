@@ -66,7 +66,14 @@ interface PodFacts {
   terminating: boolean;
 }
 
-export class RolloutObserver {
+/** The observer's account of one rollout: what the gate's verdict is held against. */
+export interface ObservedRollout {
+  readonly kubectlCompleteAt: number | undefined;
+  readonly caughtUpAt: number | undefined;
+  readonly minHealthy: number;
+}
+
+export class RolloutObserver implements ObservedRollout {
   newImage: string | undefined;
   armedAt: number | undefined;
   /** First time (ms) the Deployment met kubectl's success rule after arm(). */
@@ -144,6 +151,11 @@ export class RolloutObserver {
         this.pods = t;
       },
     );
+  }
+
+  /** What was observed since the last arm(), fixed now (a later arm() starts a new account). */
+  snapshot(): ObservedRollout {
+    return { kubectlCompleteAt: this.kubectlCompleteAt, caughtUpAt: this.caughtUpAt, minHealthy: this.minHealthy };
   }
 
   /** The rollout to `image` starts now: completion and catch-up are measured from here. */
