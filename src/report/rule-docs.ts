@@ -158,7 +158,7 @@ export function rulePage(
   out.push(
     '## Configuration',
     '',
-    'In `.zd-gate.yaml` (see [Configuration](../../README.md#configuration)):',
+    'In `.zd-gate.yaml` (see [Configuration](../validate.md#configuration)):',
     '',
     '```yaml',
     'rules:',

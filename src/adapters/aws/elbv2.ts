@@ -89,7 +89,7 @@ export function isThrottling(e: AwsErrorLike): boolean {
 export function setupProblem(e: AwsErrorLike, action: string, subject: string): string | undefined {
   const name = e.name ?? '';
   if (ACCESS_DENIED.has(name) || (e.$metadata?.httpStatusCode === 403 && !BAD_CREDENTIALS.has(name))) {
-    return `AWS denied ${action} on ${subject}: allow \`${action}\` in the IAM policy of the role the job runs with (README.md#aws-iam). AWS said: ${e.message ?? name}`;
+    return `AWS denied ${action} on ${subject}: allow \`${action}\` in the IAM policy of the role the job runs with (docs/watch.md#aws-iam). AWS said: ${e.message ?? name}`;
   }
   if (BAD_CREDENTIALS.has(name))
     return `AWS rejected the credentials for ${action} (${name}): check the role or keys the job runs with. AWS said: ${e.message ?? name}`;

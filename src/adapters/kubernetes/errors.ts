@@ -46,7 +46,7 @@ export function accessProblem(e: unknown, access: Access): KubeSetupError | unde
   if (status === 403) {
     const detail = e instanceof KubeApiError && e.message ? ` The API server said: ${e.message}` : '';
     return new KubeSetupError(
-      `forbidden: the credentials may not ${access.verb} ${access.resource} in namespace ${access.namespace}. Grant \`${access.verb}\` on \`${access.resource}\` in a Role bound to them (README.md#kubernetes-rbac).${detail}`,
+      `forbidden: the credentials may not ${access.verb} ${access.resource} in namespace ${access.namespace}. Grant \`${access.verb}\` on \`${access.resource}\` in a Role bound to them (docs/watch.md#kubernetes-rbac).${detail}`,
     );
   }
   return undefined;
