@@ -720,7 +720,7 @@ function isThrottling(e) {
 function setupProblem(e, action, subject) {
     const name = e.name ?? '';
     if (ACCESS_DENIED.has(name) || (e.$metadata?.httpStatusCode === 403 && !BAD_CREDENTIALS.has(name))) {
-        return `AWS denied ${action} on ${subject}: allow \`${action}\` in the IAM policy of the role the job runs with (README.md#aws-iam). AWS said: ${e.message ?? name}`;
+        return `AWS denied ${action} on ${subject}: allow \`${action}\` in the IAM policy of the role the job runs with (docs/watch.md#aws-iam). AWS said: ${e.message ?? name}`;
     }
     if (BAD_CREDENTIALS.has(name))
         return `AWS rejected the credentials for ${action} (${name}): check the role or keys the job runs with. AWS said: ${e.message ?? name}`;
@@ -1065,7 +1065,7 @@ function accessProblem(e, access) {
     }
     if (status === 403) {
         const detail = e instanceof KubeApiError && e.message ? ` The API server said: ${e.message}` : '';
-        return new KubeSetupError(`forbidden: the credentials may not ${access.verb} ${access.resource} in namespace ${access.namespace}. Grant \`${access.verb}\` on \`${access.resource}\` in a Role bound to them (README.md#kubernetes-rbac).${detail}`);
+        return new KubeSetupError(`forbidden: the credentials may not ${access.verb} ${access.resource} in namespace ${access.namespace}. Grant \`${access.verb}\` on \`${access.resource}\` in a Role bound to them (docs/watch.md#kubernetes-rbac).${detail}`);
     }
     return undefined;
 }
