@@ -443,6 +443,8 @@ async function replayThroughBundle(bundle: string, replicas: number, speed: numb
     AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
     AWS_SECRET_ACCESS_KEY: 'bench',
     AWS_REGION: 'eu-west-1',
+    // Node flags for the measured process only (e.g. `--max-semi-space-size=4`), to compare footprints.
+    ...(process.env.ZD_BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.ZD_BENCH_NODE_OPTIONS } : {}),
   };
   const ticks = Number(spawnSync('getconf', ['CLK_TCK']).stdout?.toString().trim()) || 100;
   const watcher = spawn(
