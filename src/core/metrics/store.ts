@@ -91,3 +91,16 @@ export class MetricsStore implements MetricsView {
     return this.seen.get(loadBalancer)?.get(minute);
   }
 }
+
+/** AWS: GetMetricData returns "a total of as many as 100,800 data points" per call. */
+export const MAX_DATAPOINTS = 100_800;
+
+/**
+ * The whole minutes one read covers: from the minute of `earliestMs` (the baseline's start) through
+ * the current minute, shortened at the old end so that every series' minutes fit one call.
+ */
+export function readRange(now: number, earliestMs: number, queries: number): { fromMs: number; toMs: number } {
+  const toMs = minuteOf(now) + MINUTE_MS;
+  const maxMinutes = Math.max(1, Math.floor(MAX_DATAPOINTS / Math.max(1, queries)));
+  return { fromMs: Math.max(minuteOf(Math.min(earliestMs, now)), toMs - maxMinutes * MINUTE_MS), toMs };
+}
