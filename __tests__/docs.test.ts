@@ -3,11 +3,21 @@
  * reference and the config schema are generated from src/inputs.ts, action.yml, the CLI's --help
  * and rule metadata. This fails when they drift; `npm run docs` fixes it.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { cliReference, generatedSections, schemaText, spliceActionInputs, spliceSections } from '../scripts/docs.js';
+import {
+  cliReference,
+  generatedSections,
+  rulePages,
+  rulesWithoutCaseExamples,
+  schemaText,
+  spliceActionInputs,
+  spliceSections,
+} from '../scripts/docs.js';
+import { RULES } from '../src/core/rules/index.js';
 import { actionInputs, INPUTS } from '../src/inputs.js';
+import { REPOSITORY } from '../src/report/rule-docs.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const update = process.env.UPDATE_DOCS === '1';
@@ -40,5 +50,26 @@ describe('generated docs', () => {
 
   it('schema/zd-gate.schema.json matches the rule metadata', () => {
     matchesGenerated(`${root}schema/zd-gate.schema.json`, schemaText());
+  });
+
+  it('docs/rules/ has one generated page per rule, and nothing else', async () => {
+    const pages = await rulePages(root);
+    if (update) mkdirSync(`${root}docs/rules`, { recursive: true });
+    for (const [file, text] of Object.entries(pages)) {
+      if (!update) expect(existsSync(`${root}${file}`), `${file}: run \`npm run docs\``).toBe(true);
+      matchesGenerated(`${root}${file}`, text);
+    }
+    expect(readdirSync(`${root}docs/rules`).sort()).toEqual(RULES.map((r) => `${r.meta.id}.md`).sort());
+  });
+
+  it('every rule page shows examples from its tested case table', async () => {
+    // A rule added without `docExamples` in its cases file falls back to meta.examples: name it here.
+    expect(await rulesWithoutCaseExamples(root)).toEqual([]);
+  });
+
+  it("rule page links use package.json's repository", () => {
+    const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { repository?: { url?: string } | string };
+    const url = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
+    expect(url?.replace(/^git\+/, '').replace(/\.git$/, '')).toBe(REPOSITORY);
   });
 });

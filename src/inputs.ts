@@ -108,6 +108,22 @@ export const INPUTS = {
     description:
       "Where to write the SARIF 2.1.0 report (action default: `zd-gate.sarif` in the runner's temp folder; CLI: not written unless given).",
   },
+  'chart-roots': {
+    modes: ['validate'],
+    kind: 'list',
+    default: '',
+    placeholder: 'DIR,...',
+    description:
+      "Folders holding the Helm charts that were rendered, separated by newlines or commas. Findings in `helm template` output move to the chart's template file and line (from the `# Source:` comments); charts are found by their Chart.yaml name anywhere in the workspace, so this is needed only when two charts share a name. See docs/pull-requests.md.",
+  },
+  'kustomize-root': {
+    modes: ['validate'],
+    kind: 'string',
+    default: '',
+    placeholder: 'DIR',
+    description:
+      'The kustomization folder that was built, for findings in `kustomize build` output with `buildMetadata: [originAnnotations]`: they move to the resource file and line the object came from. Needed only when the workspace has several kustomizations where the origin path fits. See docs/pull-requests.md.',
+  },
   'check-name': {
     modes: ['validate'],
     kind: 'string',

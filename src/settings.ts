@@ -37,6 +37,10 @@ export interface ValidateSettings {
   readonly failOn: FailOn;
   readonly annotations: boolean;
   readonly sarifFile: string | undefined;
+  /** Folders holding the rendered Helm charts (source mapping; only needed when chart names repeat). */
+  readonly chartRoots: readonly string[];
+  /** The kustomization folder that was built (source mapping; only needed when ambiguous). */
+  readonly kustomizeRoot: string | undefined;
   readonly githubToken: string | undefined;
   readonly checkName: string;
   readonly prComment: boolean;
@@ -124,6 +128,8 @@ function readValidate(p: Problems): ValidateSettings {
     failOn: p.oneOf('fail-on', ['error', 'warning', 'never'] as const),
     annotations: p.bool('annotations'),
     sarifFile: p.raw('sarif-file') || undefined,
+    chartRoots: splitList(p.raw('chart-roots')),
+    kustomizeRoot: p.raw('kustomize-root') || undefined,
     githubToken: p.raw('github-token') || undefined,
     checkName: p.raw('check-name') || p.defaultOf('check-name'),
     prComment: p.bool('pr-comment'),

@@ -99,3 +99,12 @@ export function assertInvalid(rule: Rule, c: InvalidCase): void {
     expect(f.endLine).toBeGreaterThanOrEqual(f.line);
   });
 }
+
+/**
+ * The cases a rule's documentation page (docs/rules/<id>.md) shows, by name: each cases file
+ * exports one `docExamples`, so the page's examples are cases the rule tests run.
+ */
+export interface DocExamples {
+  readonly invalid: string;
+  readonly valid: string;
+}

@@ -1,4 +1,4 @@
-import type { Cases } from '../helpers/rule-tester.js';
+import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { DEPLOYMENT_GOOD, INGRESS_IP, SERVICE_WEB } from './fixtures.js';
 
 /** DEPLOYMENT_GOOD (terminationGracePeriodSeconds on line 16) with another grace period. */
@@ -194,3 +194,9 @@ spec:
     },
   ],
 } satisfies Cases;
+
+/** The cases docs/rules/deregistration-delay.md shows. */
+export const docExamples: DocExamples = {
+  invalid: "seed 004's example (30s) with a 60s grace period: at the annotation",
+  valid: 'equal is enough',
+};

@@ -103,3 +103,34 @@ export const BEHIND_ALB_IP = {
   'ingress.yaml': INGRESS_IP,
   'pdb.yaml': PDB_WEB,
 };
+
+/** A TargetGroupBinding of Service web in namespace shop; `targetType` is a whole line (e.g. `  targetType: ip\n`) or ''. */
+export const tgbWeb = (targetType = '', name = 'web'): string => `apiVersion: elbv2.k8s.aws/v1beta1
+kind: TargetGroupBinding
+metadata:
+  name: ${name}
+  namespace: shop
+spec:
+  serviceRef:
+    name: web
+    port: http
+  targetGroupARN: arn:aws:elasticloadbalancing:eu-west-1:111111111111:targetgroup/web/0123456789abcdef
+${targetType}`;
+
+/**
+ * DEPLOYMENT_GOOD (or another Deployment) as an Argo Rollout whose canary routes through the alb
+ * Ingress `web` (stable Service web, canary web-canary); `alb` adds lines under trafficRouting.alb.
+ */
+export const argoRollout = (deployment = DEPLOYMENT_GOOD, alb = ''): string => {
+  const out = deployment
+    .replace('apiVersion: apps/v1\nkind: Deployment', 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout')
+    .replace(
+      '  selector:\n',
+      `  strategy:\n    canary:\n      stableService: web\n      canaryService: web-canary\n      trafficRouting:\n        alb:\n          ingress: web\n${alb}          servicePort: 80\n  selector:\n`,
+    );
+  if (out === deployment) throw new Error('fixture edit does not match');
+  return out;
+};
+
+/** Service web-canary: the canary Service of argoRollout, selecting the same pods as web. */
+export const SERVICE_WEB_CANARY = SERVICE_WEB.replace('name: web\n', 'name: web-canary\n');

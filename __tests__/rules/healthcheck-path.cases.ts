@@ -1,4 +1,4 @@
-import type { Cases } from '../helpers/rule-tester.js';
+import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { DEPLOYMENT_GOOD, INGRESS_IP, SERVICE_WEB } from './fixtures.js';
 
 /** DEPLOYMENT_GOOD (readiness probe path on line 25) with another readiness probe path. */
@@ -16,8 +16,48 @@ const nlb = (annotations: string): string =>
     'spec:\n  type: LoadBalancer\n',
   );
 
+const GRPC = '    alb.ingress.kubernetes.io/backend-protocol-version: GRPC\n';
+/** INGRESS_IP for a gRPC Service: the Ingress-level path /ready removed, GRPC set on the Service. */
+const grpcIngress = (annotations = ''): string =>
+  INGRESS_DEFAULT_HC.replace('  annotations:\n', `  annotations:\n${annotations}`);
+/** A grpc readiness probe in place of the httpGet one (DEPLOYMENT_GOOD lines 23-26). */
+const grpcReady = DEPLOYMENT_GOOD.replace(
+  '        readinessProbe:\n          httpGet:\n            path: /ready\n            port: http\n',
+  '        readinessProbe:\n          grpc:\n            port: 8080\n',
+);
+if (grpcReady === DEPLOYMENT_GOOD) throw new Error('fixture edit does not match');
+/** A second Service (api) and backend on the same Ingress. */
+const twoBackends = (ingress: string): string =>
+  ingress.replace(
+    '  rules:\n',
+    '  rules:\n  - host: api.example.com\n    http:\n      paths:\n      - path: /\n        pathType: Prefix\n        backend:\n          service:\n            name: api\n            port:\n              number: 80\n',
+  );
+const API = SERVICE_WEB.replace(/web/g, 'api');
+
 export default {
   valid: [
+    {
+      name: 'gRPC target group with the default health check, HTTP readiness probe: not compared',
+      files: {
+        'service.yaml': serviceWith(GRPC),
+        'ingress.yaml': INGRESS_DEFAULT_HC,
+        'deploy.yaml': readyAt('/healthz'),
+      },
+    },
+    {
+      name: 'gRPC target group (Ingress-level GRPC) with a grpc readiness probe and the default /AWS.ALB/healthcheck',
+      files: { 'service.yaml': SERVICE_WEB, 'ingress.yaml': grpcIngress(GRPC), 'deploy.yaml': grpcReady },
+    },
+    {
+      name: 'gRPC health service with success code 0',
+      files: {
+        'service.yaml': serviceWith(
+          `${GRPC}    alb.ingress.kubernetes.io/healthcheck-path: /grpc.health.v1.Health/Check\n    alb.ingress.kubernetes.io/success-codes: "0"\n`,
+        ),
+        'ingress.yaml': INGRESS_DEFAULT_HC,
+        'deploy.yaml': grpcReady,
+      },
+    },
     {
       name: 'ALB health check on the readiness path',
       files: { 'service.yaml': SERVICE_WEB, 'ingress.yaml': INGRESS_IP, 'deploy.yaml': DEPLOYMENT_GOOD },
@@ -159,5 +199,63 @@ export default {
       },
       errors: [{ file: 'ingress.yaml', line: 8, container: 'web', message: /ready by `\/livez`/ }],
     },
+    {
+      name: 'gRPC target group under an Ingress-level HTTP path: never healthy; the fix goes on the Service',
+      files: {
+        'service.yaml': serviceWith(GRPC),
+        'ingress.yaml': INGRESS_IP,
+        'deploy.yaml': grpcReady,
+      },
+      errors: [
+        {
+          file: 'service.yaml',
+          line: 6,
+          severity: 'error',
+          message:
+            /speaks gRPC \(backend-protocol-version GRPC\), but its health check requests `\/ready` from the annotation on Ingress shop\/web, which is not a gRPC method.*on Service web, which overrides the Ingress for this target group alone/,
+        },
+      ],
+    },
+    {
+      name: 'gRPC health method with the default success code 12: never healthy',
+      files: {
+        'service.yaml': serviceWith(
+          `${GRPC}    alb.ingress.kubernetes.io/healthcheck-path: /grpc.health.v1.Health/Check\n`,
+        ),
+        'ingress.yaml': INGRESS_DEFAULT_HC,
+        'deploy.yaml': grpcReady,
+      },
+      errors: [
+        {
+          file: 'ingress.yaml',
+          line: 6,
+          severity: 'error',
+          message:
+            /calls `\/grpc\.health\.v1\.Health\/Check` but expects the default success code 12.*success-codes: "0"/,
+        },
+      ],
+    },
+    {
+      name: 'an Ingress with two Services: the path goes on the Service, not on the Ingress',
+      files: {
+        'service.yaml': `${SERVICE_WEB}---\n${API}`,
+        'ingress.yaml': twoBackends(INGRESS_DEFAULT_HC),
+        'deploy.yaml': `${readyAt('/healthz')}---\n${DEPLOYMENT_GOOD.replace(/web/g, 'api').replace('path: /ready', 'path: /')}`,
+      },
+      errors: [
+        {
+          file: 'service.yaml',
+          line: 3,
+          message:
+            /requests `\/` \(the default\), but Deployment shop\/web, container `web` is ready by `\/healthz`.*Set alb\.ingress\.kubernetes\.io\/healthcheck-path: \/healthz on Service web \(an annotation on Ingress shop\/web would change the health check of all its target groups\)/,
+        },
+      ],
+    },
   ],
 } satisfies Cases;
+
+/** The cases docs/rules/healthcheck-path.md shows. */
+export const docExamples: DocExamples = {
+  invalid: 'the default / against a probe on /ready: where the annotation goes',
+  valid: 'ALB health check on the readiness path',
+};

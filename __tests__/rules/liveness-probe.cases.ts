@@ -1,4 +1,4 @@
-import type { Cases } from '../helpers/rule-tester.js';
+import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { DEPLOYMENT_GOOD, SERVICE_WEB } from './fixtures.js';
 
 /** A served Deployment whose container has these probes (the container is line 17, its first probe line 22). */
@@ -48,21 +48,18 @@ export default {
       },
     },
     {
-      name: 'seed 004: same path with other timing',
+      name: 'same path, but liveness waits longer than readiness (60s against 30s)',
       files: {
         'service.yaml': SERVICE_WEB,
         'deploy.yaml': deploy(`        livenessProbe:
           httpGet:
             path: /
             port: 8080
-          failureThreshold: 1
-          periodSeconds: 10
-          initialDelaySeconds: 5
+          failureThreshold: 6
         readinessProbe:
           httpGet:
             path: /
             port: 8080
-          periodSeconds: 5
 `),
       },
     },
@@ -114,7 +111,7 @@ export default {
       ],
     },
     {
-      name: 'seed 002: the same httpGet, same (default) timing',
+      name: 'the same httpGet, same (default) timing',
       files: {
         'service.yaml': SERVICE_WEB,
         'deploy.yaml': deploy(`        readinessProbe:
@@ -132,7 +129,60 @@ export default {
           file: 'deploy.yaml',
           line: 26,
           severity: 'warning',
-          message: /the livenessProbe is identical to the readinessProbe.*higher failureThreshold/,
+          message:
+            /the livenessProbe is identical to the readinessProbe.*longer failure window \(failureThreshold × periodSeconds above 30s\)/,
+        },
+      ],
+    },
+    {
+      name: 'same endpoint, liveness gives up sooner (10s of failures against 15s): restarts before readiness acts',
+      files: {
+        'service.yaml': SERVICE_WEB,
+        'deploy.yaml': deploy(`        livenessProbe:
+          httpGet:
+            path: /
+            port: 8080
+          failureThreshold: 1
+          periodSeconds: 10
+          initialDelaySeconds: 5
+        readinessProbe:
+          httpGet:
+            path: /
+            port: 8080
+          periodSeconds: 5
+`),
+      },
+      errors: [
+        {
+          file: 'deploy.yaml',
+          line: 22,
+          severity: 'warning',
+          message:
+            /checks the same endpoint as the readinessProbe and gives up sooner \(after 10s of failures, against 15s\)/,
+        },
+      ],
+    },
+    {
+      name: 'same endpoint, same failure window, different period: fails at the same time',
+      files: {
+        'service.yaml': SERVICE_WEB,
+        'deploy.yaml': deploy(`        livenessProbe:
+          tcpSocket:
+            port: http
+          periodSeconds: 5
+          failureThreshold: 6
+        readinessProbe:
+          tcpSocket:
+            port: 8080
+          periodSeconds: 10
+`),
+      },
+      errors: [
+        {
+          file: 'deploy.yaml',
+          line: 22,
+          severity: 'warning',
+          message: /gives up at the same time \(after 30s of failures, against 30s\)/,
         },
       ],
     },
@@ -202,3 +252,9 @@ export default {
     },
   ],
 } satisfies Cases;
+
+/** The cases docs/rules/liveness-probe.md shows. */
+export const docExamples: DocExamples = {
+  invalid: 'no liveness probe: a notice on the container',
+  valid: 'liveness and readiness on different paths',
+};

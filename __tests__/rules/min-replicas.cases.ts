@@ -1,5 +1,5 @@
-import type { Cases } from '../helpers/rule-tester.js';
-import { DEPLOYMENT_GOOD, SERVICE_WEB } from './fixtures.js';
+import type { Cases, DocExamples } from '../helpers/rule-tester.js';
+import { DEPLOYMENT_GOOD, INGRESS_IP, SERVICE_WEB } from './fixtures.js';
 
 /** DEPLOYMENT_GOOD with `replicas: 3` (line 7) replaced. */
 const withReplicas = (line: string): string => DEPLOYMENT_GOOD.replace('  replicas: 3\n', line);
@@ -24,8 +24,48 @@ ${spec}  maxReplicas: 10
         averageUtilization: 70
 `;
 
+/** A single replica of a store: its image, and volumes (after the container). */
+const single = (image: string, volumes = ''): string =>
+  withReplicas('  replicas: 1\n').replace('image: nginx:1.27', `image: ${image}`) + volumes;
+
+const PVC_VOLUME = '      volumes:\n      - name: data\n        persistentVolumeClaim:\n          claimName: data\n';
+const pvc = (mode: string): string =>
+  `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\n  namespace: shop\nspec:\n  accessModes: [${mode}]\n  resources:\n    requests:\n      storage: 1Gi\n`;
+
+/** An alb Ingress to another Service (api): load balancers are among the inputs, and none fronts web. */
+const ELSEWHERE = {
+  'api.yaml': SERVICE_WEB.replace(/web/g, 'api'),
+  'ingress.yaml': INGRESS_IP.replace('            name: web\n', '            name: api\n'),
+};
+
 export default {
   valid: [
+    {
+      name: 'a single MySQL StatefulSet: a second replica is a second database, no replica advice',
+      files: {
+        'service.yaml': SERVICE_WEB,
+        'deploy.yaml': single('public.ecr.aws/docker/library/mysql:8.0').replace(
+          'kind: Deployment',
+          'kind: StatefulSet',
+        ),
+      },
+    },
+    {
+      name: 'a single Redis Deployment (by its image)',
+      files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': single('redis:7-alpine') },
+    },
+    {
+      name: 'a single pod with a ReadWriteOnce volume claim: a second one could not attach it',
+      files: {
+        'service.yaml': SERVICE_WEB,
+        'deploy.yaml': single('example.com/app:1', PVC_VOLUME),
+        'pvc.yaml': pvc('ReadWriteOnce'),
+      },
+    },
+    {
+      name: 'replicas "3" (a string) is invalid: field-type reports it, min-replicas does not read it as 1',
+      files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': withReplicas('  replicas: "3"\n') },
+    },
     { name: 'three replicas', files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': DEPLOYMENT_GOOD } },
     {
       name: 'replicas left to an HPA with minReplicas 2',
@@ -141,5 +181,40 @@ spec:
       },
       errors: [{ file: 'hpa.yaml', line: 11, message: /lets Rollout shop\/web scale down to 1/ }],
     },
+    {
+      name: 'a ReadWriteMany volume does not stop a second replica',
+      files: {
+        'service.yaml': SERVICE_WEB,
+        'deploy.yaml': single('example.com/app:1', PVC_VOLUME),
+        'pvc.yaml': pvc('ReadWriteMany'),
+      },
+      errors: [
+        {
+          file: 'deploy.yaml',
+          line: 7,
+          message:
+            /runs 1 replica: any rollout or eviction leaves Service web \(no load balancer is among the inputs; one may front it from elsewhere\) without a ready pod/,
+        },
+      ],
+    },
+    {
+      name: 'only in-cluster clients reach it (the Ingress among the inputs fronts another Service): a notice',
+      files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': withReplicas('  replicas: 1\n'), ...ELSEWHERE },
+      errors: [
+        {
+          file: 'deploy.yaml',
+          line: 7,
+          severity: 'notice',
+          message:
+            /leaves Service web \(in-cluster clients only: no load balancer among the inputs fronts it\) without a ready pod/,
+        },
+      ],
+    },
   ],
 } satisfies Cases;
+
+/** The cases docs/rules/min-replicas.md shows. */
+export const docExamples: DocExamples = {
+  invalid: 'one replica',
+  valid: 'three replicas',
+};

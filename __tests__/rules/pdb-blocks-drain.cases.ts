@@ -1,4 +1,4 @@
-import type { Cases } from '../helpers/rule-tester.js';
+import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { DEPLOYMENT_GOOD, PDB_WEB, SERVICE_WEB } from './fixtures.js';
 
 /** A PodDisruptionBudget for app=web with this policy (line 7). */
@@ -162,3 +162,9 @@ spec:
     },
   ],
 } satisfies Cases;
+
+/** The cases docs/rules/pdb-blocks-drain.md shows. */
+export const docExamples: DocExamples = {
+  invalid: 'maxUnavailable: 0',
+  valid: 'maxUnavailable: 1',
+};

@@ -1,4 +1,4 @@
-import type { Cases } from '../helpers/rule-tester.js';
+import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { DEPLOYMENT_GOOD, PDB_WEB, SERVICE_WEB } from './fixtures.js';
 
 const pdbSelecting = (selector: string): string =>
@@ -79,7 +79,12 @@ export default {
         'pdb.yaml': pdbSelecting('  selector:\n    matchLabels:\n      app: web\n      tier: frontend\n'),
       },
       errors: [
-        { file: 'deploy.yaml', line: 4, message: /No PodDisruptionBudget selects the pods of Deployment shop\/web/ },
+        {
+          file: 'pdb.yaml',
+          line: 8,
+          message:
+            /PodDisruptionBudget shop\/web selects no pod among the inputs \(selector app=web, tier=frontend\), so it protects nothing, and Deployment shop\/web has no budget.*match the pod labels \(app=web\)/,
+        },
       ],
     },
     {
@@ -92,7 +97,38 @@ export default {
         ),
       },
       errors: [
+        {
+          file: 'pdb.yaml',
+          line: 8,
+          message: /PodDisruptionBudget shop\/web selects no pod among the inputs \(selector app NotIn \(web\)\)/,
+        },
+      ],
+    },
+    {
+      name: 'a budget with an unrelated selector is not blamed: the workload gets the finding',
+      files: {
+        'service.yaml': SERVICE_WEB,
+        'deploy.yaml': DEPLOYMENT_GOOD,
+        'pdb.yaml': pdbSelecting('  selector:\n    matchLabels:\n      team: payments\n'),
+      },
+      errors: [
         { file: 'deploy.yaml', line: 4, message: /No PodDisruptionBudget selects the pods of Deployment shop\/web/ },
+      ],
+    },
+    {
+      name: 'one budget that selects nothing, two workloads without a budget: one finding naming both',
+      files: {
+        'service.yaml': SERVICE_WEB + '---\n' + SERVICE_WEB.replace(/web/g, 'api'),
+        'deploy.yaml': DEPLOYMENT_GOOD + '---\n' + DEPLOYMENT_GOOD.replace(/web/g, 'api'),
+        'pdb.yaml': pdbSelecting('  selector:\n    matchLabels:\n      app: webb\n'),
+      },
+      errors: [
+        {
+          file: 'pdb.yaml',
+          line: 8,
+          message:
+            /selects no pod among the inputs \(selector app=webb\).*Deployment shop\/web and Deployment shop\/api have no budget.*\(app=web and app=api\)/,
+        },
       ],
     },
     {
@@ -190,3 +226,9 @@ spec:
     },
   ],
 } satisfies Cases;
+
+/** The cases docs/rules/pod-disruption-budget.md shows. */
+export const docExamples: DocExamples = {
+  invalid: "no budget: at the workload's name",
+  valid: 'a budget selects the pods',
+};

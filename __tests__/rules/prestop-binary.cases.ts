@@ -1,4 +1,4 @@
-import type { Cases } from '../helpers/rule-tester.js';
+import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { SERVICE_WEB } from './fixtures.js';
 
 /** A served Deployment with this image and preStop hook; the hook's command (or seconds) is line 26. */
@@ -170,3 +170,9 @@ export default {
     },
   ],
 } satisfies Cases;
+
+/** The cases docs/rules/prestop-binary.md shows. */
+export const docExamples: DocExamples = {
+  invalid: 'distroless with ["/bin/sh", "-c", "sleep 15"]',
+  valid: 'distroless with the native sleep action',
+};

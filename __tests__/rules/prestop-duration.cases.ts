@@ -1,5 +1,5 @@
-import type { Cases } from '../helpers/rule-tester.js';
-import { BEHIND_ALB_IP, DEPLOYMENT_GOOD, INGRESS_IP, SERVICE_WEB } from './fixtures.js';
+import type { Cases, DocExamples } from '../helpers/rule-tester.js';
+import { BEHIND_ALB_IP, DEPLOYMENT_GOOD, INGRESS_IP, SERVICE_WEB, tgbWeb } from './fixtures.js';
 
 /** A served Deployment whose only container has this preStop hook; the hook's command (or seconds) is line 26. */
 const deploy = (hook: string): string => `apiVersion: apps/v1
@@ -38,6 +38,19 @@ const INGRESS_INSTANCE = INGRESS_IP.replace('target-type: ip', 'target-type: ins
 
 export default {
   valid: [
+    {
+      name: "a stop before the sleep voids the delay: prestop-hook's finding, not this one",
+      files: { ...BEHIND_ALB_IP, 'deploy.yaml': deploy(exec('["/bin/sh", "-c", "nginx -s quit; sleep 5"]')) },
+    },
+    {
+      name: 'a workload only in-cluster clients reach (load balancers front other Services) is not judged',
+      files: {
+        'service.yaml': SERVICE_WEB,
+        'api.yaml': SERVICE_WEB.replace(/web/g, 'api'),
+        'ingress.yaml': INGRESS_IP.replace('            name: web\n', '            name: api\n'),
+        'deploy.yaml': deploy(exec('["sleep", "2"]')),
+      },
+    },
     { name: 'ALB ip: sleep 20 ≥ 15', files: { ...BEHIND_ALB_IP, 'deploy.yaml': DEPLOYMENT_GOOD } },
     {
       name: 'no load balancer among the inputs: the ALB ip threshold, 15',
@@ -126,7 +139,8 @@ spec:
         {
           file: 'deploy.yaml',
           line: 26,
-          message: /waits 5s, less than the 15s .*\(no load balancer among the inputs\).*at least 15s/,
+          message:
+            /waits 5s, less than the 15s .*ALB with ip targets, assumed: no load balancer is among the inputs.*at least 15s/,
         },
       ],
     },
@@ -204,5 +218,37 @@ spec:
       },
       errors: [{ file: 'deploy.yaml', line: 26, message: /waits 5s, less than the 15s/ }],
     },
+    {
+      name: 'only the sleep before the stop counts: sleep 5; nginx -s quit',
+      files: { ...BEHIND_ALB_IP, 'deploy.yaml': deploy(exec('["/bin/sh", "-c", "sleep 5; nginx -s quit"]')) },
+      errors: [
+        {
+          file: 'deploy.yaml',
+          line: 26,
+          message: /waits 5s, less than the 15s deregistration takes to propagate behind an ALB with ip targets/,
+        },
+      ],
+    },
+    {
+      name: 'a TargetGroupBinding without targetType binding a NodePort Service: the target type is not among the inputs',
+      files: {
+        'service.yaml': SERVICE_WEB.replace('spec:\n', 'spec:\n  type: NodePort\n'),
+        'tgb.yaml': tgbWeb(),
+        'deploy.yaml': deploy(exec('["sleep", "5"]')),
+      },
+      errors: [
+        {
+          file: 'deploy.yaml',
+          line: 26,
+          message: /behind a target group whose target type is not among the inputs \(ip assumed\)/,
+        },
+      ],
+    },
   ],
 } satisfies Cases;
+
+/** The cases docs/rules/prestop-duration.md shows. */
+export const docExamples: DocExamples = {
+  invalid: 'no load balancer among the inputs: the ALB ip threshold',
+  valid: 'ALB ip: sleep 20 ≥ 15',
+};

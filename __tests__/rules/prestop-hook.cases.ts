@@ -1,4 +1,4 @@
-import type { Cases } from '../helpers/rule-tester.js';
+import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { BEHIND_ALB_IP, DEPLOYMENT_GOOD, SERVICE_WEB } from './fixtures.js';
 
 /** DEPLOYMENT_GOOD with its preStop hook replaced: `preStop:` is line 32 of the file, the command or seconds line 34. */
@@ -36,6 +36,24 @@ const HEADLESS = SERVICE_WEB.replace('spec:\n', 'spec:\n  clusterIP: None\n');
 
 export default {
   valid: [
+    {
+      name: 'the sleep comes before the stop: ["/bin/sh", "-c", "sleep 20; nginx -s quit"]',
+      files: {
+        ...BEHIND_ALB_IP,
+        'deploy.yaml': withHook(
+          '          preStop:\n            exec:\n              command: ["/bin/sh", "-c", "sleep 20; nginx -s quit"]\n',
+        ),
+      },
+    },
+    {
+      name: 'a signal that does not stop the server (HUP, a reload) before the sleep',
+      files: {
+        ...BEHIND_ALB_IP,
+        'deploy.yaml': withHook(
+          '          preStop:\n            exec:\n              command: ["sh", "-c", "kill -HUP 1; sleep 20"]\n',
+        ),
+      },
+    },
     {
       name: 'native sleep action (lifecycle.preStop.sleep.seconds)',
       files: { ...BEHIND_ALB_IP, 'deploy.yaml': DEPLOYMENT_GOOD },
@@ -193,7 +211,7 @@ export default {
           file: 'deploy.yaml',
           line: 34,
           message:
-            /`\/bin\/sh -c nginx -s quit` runs no visible sleep.*Add `sleep 15` to the command, or use lifecycle\.preStop\.sleep\.seconds: 15.*zd-gate\/ignore/,
+            /`\/bin\/sh -c nginx -s quit` runs no visible sleep.*Add `sleep 15` before it, or use lifecycle\.preStop\.sleep\.seconds: 15.*zd-gate\/ignore/,
         },
       ],
     },
@@ -250,7 +268,7 @@ export default {
           file: 'deploy.yaml',
           line: 17,
           message:
-            /Add lifecycle\.preStop\.sleep\.seconds: 60, about the time deregistration takes to propagate behind an NLB; and raise terminationGracePeriodSeconds from 30 to at least 70\./,
+            /Add lifecycle\.preStop\.sleep\.seconds: 60, about the time deregistration takes to propagate behind an NLB with ip targets; and raise terminationGracePeriodSeconds from 30 to at least 70\./,
         },
       ],
     },
@@ -485,5 +503,123 @@ spec:
         { file: 'statefulset.yaml', line: 19, message: /StatefulSet shop\/web-cache/ },
       ],
     },
+    {
+      name: 'HAProxy soft stop before the sleep: kill -SIGUSR1 $(pidof haproxy); sleep 25',
+      files: {
+        ...BEHIND_ALB_IP,
+        'deploy.yaml': withHook(
+          '          preStop:\n            exec:\n              command: ["sh", "-c", "kill -SIGUSR1 $(pidof haproxy); sleep 25"]\n',
+        ),
+      },
+      errors: [
+        {
+          file: 'deploy.yaml',
+          line: 34,
+          message:
+            /stops the server \(`kill -SIGUSR1 \$\(pidof haproxy\)`\) before it sleeps: the listener closes while the load balancer still routes to it, so the 25s of sleep protect nothing\. Sleep first, then stop \(e\.g\. `sleep 15; kill -SIGUSR1 \$\(pidof haproxy\)`\)/,
+        },
+      ],
+    },
+    {
+      name: 'nginx quits before the sleep: nginx -s quit; sleep 15',
+      files: {
+        ...BEHIND_ALB_IP,
+        'deploy.yaml': withHook(
+          '          preStop:\n            exec:\n              command: ["/bin/sh", "-c", "nginx -s quit; sleep 15"]\n',
+        ),
+      },
+      errors: [
+        {
+          file: 'deploy.yaml',
+          line: 34,
+          message: /stops the server \(`nginx -s quit`\) before it sleeps.*15s of sleep protect nothing/,
+        },
+      ],
+    },
+    {
+      name: 'kill 1 && sleep 10: TERM to the main process first',
+      files: {
+        ...BEHIND_ALB_IP,
+        'deploy.yaml': withHook(
+          '          preStop:\n            exec:\n              command: ["/bin/sh", "-c", "kill 1 && sleep 10"]\n',
+        ),
+      },
+      errors: [{ file: 'deploy.yaml', line: 34, message: /stops the server \(`kill 1`\) before it sleeps/ }],
+    },
+    {
+      name: 'a backgrounded sleep delays nothing: sleep 15 & nginx -s quit',
+      files: {
+        ...BEHIND_ALB_IP,
+        'deploy.yaml': withHook(
+          '          preStop:\n            exec:\n              command: ["/bin/sh", "-c", "sleep 15 & nginx -s quit"]\n',
+        ),
+      },
+      errors: [
+        {
+          file: 'deploy.yaml',
+          line: 34,
+          message: /runs its sleep in the background \(`&`\), so the hook returns at once/,
+        },
+      ],
+    },
+    {
+      name: 'a short sleep, then the stop, then a long sleep: only the first sleep protects',
+      files: {
+        ...BEHIND_ALB_IP,
+        'deploy.yaml': withHook(
+          '          preStop:\n            exec:\n              command: ["/bin/bash", "-c", "sleep 2\\npkill -QUIT gunicorn\\nsleep 30"]\n',
+        ),
+      },
+      errors: [
+        {
+          file: 'deploy.yaml',
+          line: 34,
+          message: /stops the server \(`pkill -QUIT gunicorn`\) after only 2s.*the 32s of sleep protect nothing/,
+        },
+      ],
+    },
+    {
+      name: 'only in-cluster clients reach it (an Ingress fronts another Service): a notice, with a short sleep',
+      files: {
+        'service.yaml': SERVICE_WEB.replace(/web/g, 'api').replace('app: api', 'app: web'),
+        'ingress.yaml': BEHIND_ALB_IP['ingress.yaml'].replace('            name: web\n', '            name: other\n'),
+        'other.yaml': SERVICE_WEB.replace(/web/g, 'other'),
+        'deploy.yaml': noHook,
+      },
+      errors: [
+        {
+          file: 'deploy.yaml',
+          line: 17,
+          severity: 'notice',
+          message:
+            /gets SIGTERM while Service api \(in-cluster clients only: no load balancer among the inputs fronts it\) still routes to it\. Add lifecycle\.preStop\.sleep\.seconds: 5, about the time the endpoint removal takes to reach kube-proxy/,
+        },
+      ],
+    },
+    {
+      name: 'behind an ALB with instance targets: the instance threshold, 45s',
+      files: {
+        ...BEHIND_ALB_IP,
+        'ingress.yaml': BEHIND_ALB_IP['ingress.yaml'].replace(
+          'alb.ingress.kubernetes.io/target-type: ip',
+          'alb.ingress.kubernetes.io/target-type: instance',
+        ),
+        'deploy.yaml': noHook,
+      },
+      errors: [
+        {
+          file: 'deploy.yaml',
+          line: 17,
+          message:
+            /Add lifecycle\.preStop\.sleep\.seconds: 45, about the time deregistration takes to propagate behind an ALB with instance targets; and raise terminationGracePeriodSeconds from 30 to at least 55/,
+        },
+      ],
+    },
   ],
 } satisfies Cases;
+
+/** The cases docs/rules/prestop-hook.md shows. */
+export const docExamples: DocExamples = {
+  invalid: 'a headless Service that an alb Ingress targets (ip mode) does serve the pods',
+  valid: 'native sleep action (lifecycle.preStop.sleep.seconds)',
+};

@@ -1,5 +1,13 @@
-import type { Cases } from '../helpers/rule-tester.js';
-import { DEPLOYMENT_GOOD, INGRESS_IP, NAMESPACE_GATED, SERVICE_WEB } from './fixtures.js';
+import type { Cases, DocExamples } from '../helpers/rule-tester.js';
+import {
+  argoRollout,
+  DEPLOYMENT_GOOD,
+  INGRESS_IP,
+  NAMESPACE_GATED,
+  SERVICE_WEB,
+  SERVICE_WEB_CANARY,
+  tgbWeb,
+} from './fixtures.js';
 
 const NAMESPACE_PLAIN = `apiVersion: v1
 kind: Namespace
@@ -11,6 +19,27 @@ const INGRESS_DEFAULT = INGRESS_IP.replace('    alb.ingress.kubernetes.io/target
 
 export default {
   valid: [
+    {
+      name: 'TargetGroupBinding without targetType binding a NodePort Service: the target type is AWS’s, not known here',
+      files: {
+        'namespace.yaml': NAMESPACE_PLAIN,
+        'service.yaml': SERVICE_WEB.replace('spec:\n', 'spec:\n  type: NodePort\n'),
+        'tgb.yaml': tgbWeb(),
+        'deploy.yaml': DEPLOYMENT_GOOD,
+      },
+    },
+    {
+      name: 'every workload of the Namespace suppressed: no finding',
+      files: {
+        'namespace.yaml': NAMESPACE_PLAIN,
+        'service.yaml': SERVICE_WEB,
+        'ingress.yaml': INGRESS_IP,
+        'deploy.yaml': DEPLOYMENT_GOOD.replace(
+          '  namespace: shop\n',
+          '  namespace: shop\n  annotations:\n    zd-gate/ignore: readiness-gate\n',
+        ),
+      },
+    },
     {
       name: 'namespace labelled elbv2.k8s.aws/pod-readiness-gate-inject: enabled',
       files: {
@@ -258,7 +287,7 @@ spec:
       errors: [{ file: 'deploy.yaml', line: 5, severity: 'warning', message: /TargetGroupBinding shop\/web/ }],
     },
     {
-      name: 'one finding per workload, so each can be suppressed alone',
+      name: 'one Namespace, many workloads: one finding listing them; a suppressed workload leaves the list',
       files: {
         'namespace.yaml': NAMESPACE_PLAIN,
         'service.yaml': ['web', 'api', 'worker']
@@ -273,9 +302,54 @@ spec:
         'deploy.yaml': `${DEPLOYMENT_GOOD}---\n${DEPLOYMENT_GOOD.replace(/web/g, 'api')}---\n${DEPLOYMENT_GOOD.replace(/web/g, 'worker').replace('  namespace: shop\n', '  namespace: shop\n  annotations:\n    zd-gate/ignore: readiness-gate\n')}`,
       },
       errors: [
-        { file: 'namespace.yaml', line: 3, message: /pods of Deployment shop\/web / },
-        { file: 'namespace.yaml', line: 3, message: /pods of Deployment shop\/api / },
+        {
+          file: 'namespace.yaml',
+          line: 3,
+          message:
+            /^Namespace shop has no .*so the pods of Deployment shop\/web \(behind the ip targets of Ingress shop\/web\) and Deployment shop\/api \(behind the ip targets of Ingress shop\/web\) get no readiness gate/,
+        },
+      ],
+    },
+    {
+      name: 'TargetGroupBinding without targetType binding a ClusterIP Service: an ip target group, the label is needed',
+      files: {
+        'namespace.yaml': NAMESPACE_PLAIN,
+        'service.yaml': SERVICE_WEB,
+        'tgb.yaml': tgbWeb(),
+        'deploy.yaml': DEPLOYMENT_GOOD,
+      },
+      errors: [
+        {
+          file: 'namespace.yaml',
+          line: 3,
+          message: /pods of Deployment shop\/web \(behind the ip targets of TargetGroupBinding shop\/web\)/,
+        },
+      ],
+    },
+    {
+      name: 'an Argo Rollout reached through its ALB traffic routing (use-annotation backend, ip targets)',
+      files: {
+        'namespace.yaml': NAMESPACE_PLAIN,
+        'service.yaml': `${SERVICE_WEB}---\n${SERVICE_WEB_CANARY}`,
+        'ingress.yaml': INGRESS_IP.replace(
+          '            port:\n              number: 80\n',
+          '            port:\n              name: use-annotation\n',
+        ),
+        'rollout.yaml': argoRollout(),
+      },
+      errors: [
+        {
+          file: 'namespace.yaml',
+          line: 3,
+          message: /pods of Rollout shop\/web \(behind the ip targets of Ingress shop\/web\)/,
+        },
       ],
     },
   ],
 } satisfies Cases;
+
+/** The cases docs/rules/readiness-gate.md shows. */
+export const docExamples: DocExamples = {
+  invalid: 'Namespace among the inputs without the label: error at its metadata',
+  valid: 'namespace labelled elbv2.k8s.aws/pod-readiness-gate-inject: enabled',
+};

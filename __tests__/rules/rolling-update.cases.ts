@@ -1,4 +1,4 @@
-import type { Cases } from '../helpers/rule-tester.js';
+import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { DEPLOYMENT_GOOD, SERVICE_WEB } from './fixtures.js';
 
 /** DEPLOYMENT_GOOD with replicas and a strategy: with `replicas` on line 7, `type` is line 9 and the first rollingUpdate field line 11. */
@@ -22,6 +22,22 @@ spec:
 
 export default {
   valid: [
+    {
+      name: 'maxUnavailable "1" (a quoted number) is invalid: field-type reports it, no fencepost arithmetic on it',
+      files: {
+        'service.yaml': SERVICE_WEB,
+        'deploy.yaml': deploy('  replicas: 1\n', rolling('      maxUnavailable: "1"\n      maxSurge: 0\n')),
+      },
+    },
+    {
+      name: 'Recreate for a single pod with a ReadWriteOnce volume: a surge pod could not attach it, no advice',
+      files: {
+        'service.yaml': SERVICE_WEB,
+        'deploy.yaml':
+          deploy('  replicas: 1\n', '  strategy:\n    type: Recreate\n') +
+          '      volumes:\n      - name: data\n        persistentVolumeClaim:\n          claimName: wp-data\n',
+      },
+    },
     { name: 'the default strategy (25%/25%)', files: { 'service.yaml': SERVICE_WEB, 'deploy.yaml': DEPLOYMENT_GOOD } },
     {
       name: 'seed 001: RollingUpdate 25%/25% of 10',
@@ -160,5 +176,23 @@ spec:
       },
       errors: [{ file: 'deploy.yaml', line: 11, message: /resolves to 3 of 3 replicas.*at most 2 / }],
     },
+    {
+      name: 'Recreate with two replicas and a ReadWriteMany volume is still an outage',
+      files: {
+        'service.yaml': SERVICE_WEB,
+        'pvc.yaml':
+          'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: shared\n  namespace: shop\nspec:\n  accessModes: [ReadWriteMany]\n',
+        'deploy.yaml':
+          deploy('  replicas: 2\n', '  strategy:\n    type: Recreate\n') +
+          '      volumes:\n      - name: data\n        persistentVolumeClaim:\n          claimName: shared\n',
+      },
+      errors: [{ file: 'deploy.yaml', line: 9, message: /uses strategy Recreate/ }],
+    },
   ],
 } satisfies Cases;
+
+/** The cases docs/rules/rolling-update.md shows. */
+export const docExamples: DocExamples = {
+  invalid: 'Recreate: at the strategy type',
+  valid: 'the default strategy (25%/25%)',
+};

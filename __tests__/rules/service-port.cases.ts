@@ -1,4 +1,4 @@
-import type { Cases } from '../helpers/rule-tester.js';
+import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { DEPLOYMENT_GOOD, SERVICE_WEB } from './fixtures.js';
 
 /** SERVICE_WEB with its one port replaced: `targetPort` (when given) is line 12, `port` line 11. */
@@ -166,3 +166,9 @@ spec:
     },
   ],
 } satisfies Cases;
+
+/** The cases docs/rules/service-port.md shows. */
+export const docExamples: DocExamples = {
+  invalid: 'a named targetPort no container declares: error at targetPort',
+  valid: 'a named targetPort the container declares',
+};

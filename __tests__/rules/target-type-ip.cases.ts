@@ -1,5 +1,5 @@
-import type { Cases } from '../helpers/rule-tester.js';
-import { SERVICE_WEB } from './fixtures.js';
+import type { Cases, DocExamples } from '../helpers/rule-tester.js';
+import { argoRollout, SERVICE_WEB, SERVICE_WEB_CANARY } from './fixtures.js';
 
 /** A minimal served workload, so that every Service below has pods behind it. */
 const DEPLOY = `apiVersion: apps/v1
@@ -201,8 +201,16 @@ export default {
       files: { 'deploy.yaml': DEPLOY, 'service.yaml': SERVICE_WEB, 'tgb.yaml': tgb('  targetType: ip\n') },
     },
     {
-      name: 'TargetGroupBinding without targetType: the webhook takes it from the target group',
+      name: 'TargetGroupBinding without targetType binding a ClusterIP Service: only an ip target group can serve it',
       files: { 'deploy.yaml': DEPLOY, 'service.yaml': SERVICE_WEB, 'tgb.yaml': tgb('') },
+    },
+    {
+      name: 'TargetGroupBinding without targetType binding a NodePort Service: the webhook takes it from the target group',
+      files: {
+        'deploy.yaml': DEPLOY,
+        'service.yaml': SERVICE_WEB.replace('spec:\n', 'spec:\n  type: NodePort\n'),
+        'tgb.yaml': tgb(''),
+      },
     },
     {
       name: 'a forward action to a target group ARN is not a Service of the inputs',
@@ -533,5 +541,30 @@ spec:
       },
       errors: [{ file: 'ingress.yaml', line: 3, message: /\(Service web, Service web-canary\)/ }],
     },
+    {
+      name: 'an Argo Rollout behind a use-annotation backend: Argo writes the action, the Ingress sets no target type',
+      files: {
+        'rollout.yaml': argoRollout(DEPLOY),
+        'service.yaml': `${SERVICE_WEB}---\n${SERVICE_WEB_CANARY}`,
+        'ingress.yaml': ingress('').replace(
+          '            port:\n              number: 80\n',
+          '            port:\n              name: use-annotation\n',
+        ),
+      },
+      errors: [
+        {
+          file: 'ingress.yaml',
+          line: 3,
+          message:
+            /^Ingress shop\/web \(Service web, Service web-canary\): no target type is set, so the controller's default, instance, applies/,
+        },
+      ],
+    },
   ],
 } satisfies Cases;
+
+/** The cases docs/rules/target-type-ip.md shows. */
+export const docExamples: DocExamples = {
+  invalid: "a plain type: LoadBalancer Service: the webhook makes it the controller's NLB, with instance targets",
+  valid: 'Ingress with target-type ip',
+};

@@ -1,4 +1,4 @@
-import type { Cases } from '../helpers/rule-tester.js';
+import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { BEHIND_ALB_IP, DEPLOYMENT_GOOD, SERVICE_WEB } from './fixtures.js';
 
 /**
@@ -195,3 +195,9 @@ spec:
     },
   ],
 } satisfies Cases;
+
+/** The cases docs/rules/termination-grace.md shows. */
+export const docExamples: DocExamples = {
+  invalid: 'sleep 30 with the default 30s: at the pod spec, where the field goes',
+  valid: 'grace 40 covers sleep 20 plus 10s shutdown',
+};

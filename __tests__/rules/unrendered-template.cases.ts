@@ -1,4 +1,4 @@
-import type { Cases } from '../helpers/rule-tester.js';
+import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { DEPLOYMENT_GOOD, SERVICE_WEB } from './fixtures.js';
 
 export default {
@@ -129,3 +129,9 @@ ${DEPLOYMENT_GOOD}`,
     },
   ],
 } satisfies Cases;
+
+/** The cases docs/rules/unrendered-template.md shows. */
+export const docExamples: DocExamples = {
+  invalid: 'Helm values in a Deployment: the first template line',
+  valid: 'rendered manifests',
+};

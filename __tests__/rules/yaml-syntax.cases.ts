@@ -1,4 +1,4 @@
-import type { Cases } from '../helpers/rule-tester.js';
+import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { DEPLOYMENT_GOOD, NAMESPACE_GATED, SERVICE_WEB } from './fixtures.js';
 
 export default {
@@ -122,3 +122,9 @@ data:
     },
   ],
 } satisfies Cases;
+
+/** The cases docs/rules/yaml-syntax.md shows. */
+export const docExamples: DocExamples = {
+  invalid: 'a duplicate key: at the duplicate',
+  valid: 'a multi-document file with comments, a leading --- and an empty document',
+};

@@ -92,9 +92,11 @@ describe('the action in validate mode', () => {
       process.chdir(cwd);
     }
     const log = writes.join('');
+    // Nine findings and the step's own failure line: GitHub shows 10 error annotations per step.
     const errors = log.match(/^::error /gm) ?? [];
     const warnings = log.match(/^::warning /gm) ?? [];
-    expect(errors).toHaveLength(10);
+    expect(errors).toHaveLength(9);
+    expect(log.match(/^::error[ :]/gm)).toHaveLength(10);
     expect(warnings).toHaveLength(0);
     expect(log).toMatch(
       /^::error title=zd-gate%3A prestop-hook,file=d0\.yaml,line=18,endLine=18,col=9,endColumn=\d+::Deployment shop\/web-0/m,
@@ -115,7 +117,7 @@ describe('the action in validate mode', () => {
 
     const md = readFileSync(summary, 'utf8');
     expect(md).toMatch(/zd-gate validate failed/);
-    expect(md).toMatch(/50 more findings are not annotated inline \(50 errors, 0 warnings, 0 notices\)/);
+    expect(md).toMatch(/51 more findings are not annotated inline \(51 errors, 0 warnings, 0 notices\)/);
     expect(md).toMatch(/#### Deployment shop\/web-29/);
 
     const posts = requests.filter((r) => r.method === 'POST');

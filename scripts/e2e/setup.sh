@@ -5,11 +5,14 @@
 #   etcd                                                              (go.etcd.io/etcd/server/v3)
 #   kwok, kwokctl                                                     (sigs.k8s.io/kwok)
 #   helm                                                              (helm.sh/helm/v3)
+#   actionlint                                                        (github.com/rhysd/actionlint)
 # into .cache/e2e/<key>/bin, where <key> names the pinned versions (versions.env),
 # the Go toolchain and the recipe revision. Idempotent: when the binaries of the
 # current key exist it does nothing. helm (for the tests that render real charts) has a key of its
 # own (.cache/e2e/helm<version>-<go>/bin), so adding or bumping it never rebuilds the control plane;
 # it is linked into the control plane's bin folder, next to kubectl (which renders kustomize trees).
+# actionlint (for the test that checks .github/workflows) is built and linked the same way
+# (.cache/e2e/actionlint<version>-<go>/bin).
 #
 # Usage: scripts/e2e/setup.sh [--force]
 set -euo pipefail
@@ -31,35 +34,55 @@ BIN="$WORK/bin"
 SRC="$WORK/src"
 LOGS="$WORK/logs"
 
-# helm: built once per (helm version, Go toolchain) into its own folder, linked into $BIN.
-ensure_helm() {
-  local dir="$E2E_CACHE/helm${HELM_VERSION}-$(go env GOVERSION)"
-  if [[ ! -x "$dir/bin/helm" ]]; then
+# ensure_tool NAME VERSION BUILD: NAME built once per (version, Go toolchain) into a folder of its own,
+# $E2E_CACHE/NAME<version>-<go>/bin, by `BUILD SRC_DIR OUT_FILE` (its log in that folder's build.log),
+# and linked into $BIN. Not part of the control plane's key: bumping a tool rebuilds only that tool.
+ensure_tool() {
+  local name=$1 version=$2 build=$3 dir gover
+  gover=$(go env GOVERSION)
+  dir="$E2E_CACHE/$name$version-$gover"
+  if [[ ! -x "$dir/bin/$name" ]]; then
     mkdir -p "$E2E_CACHE"
-    exec 7>"$E2E_CACHE/helm.lock"
+    exec 7>"$E2E_CACHE/$name.lock"
     flock 7
-    if [[ ! -x "$dir/bin/helm" ]]; then
+    if [[ ! -x "$dir/bin/$name" ]]; then
       local s
       s=$(date +%s)
-      log "building helm v$HELM_VERSION ..."
+      log "building $name v$version ..."
       rm -rf "$dir/src" && mkdir -p "$dir/src" "$dir/bin"
-      cp "$E2E_DIR/go/helm/go.mod.in" "$dir/src/go.mod"
-      (cd "$dir/src" && go get "helm.sh/helm/v3/cmd/helm@v$HELM_VERSION" &&
-        CGO_ENABLED=0 go build -trimpath -ldflags "-s -w -X helm.sh/helm/v3/internal/version.version=v$HELM_VERSION" \
-          -o "$dir/bin/helm.tmp" helm.sh/helm/v3/cmd/helm) >"$dir/build.log" 2>&1 ||
-        { tail -n 40 "$dir/build.log" >&2; die "build of helm failed"; }
-      mv "$dir/bin/helm.tmp" "$dir/bin/helm"
-      log "built helm in $(($(date +%s) - s))s"
+      ("$build" "$dir/src" "$dir/bin/$name.tmp") >"$dir/build.log" 2>&1 ||
+        { tail -n 40 "$dir/build.log" >&2; die "build of $name failed"; }
+      mv "$dir/bin/$name.tmp" "$dir/bin/$name"
+      log "built $name in $(($(date +%s) - s))s"
     fi
     exec 7>&-
   fi
   mkdir -p "$BIN"
-  ln -sfn "$dir/bin/helm" "$BIN/helm"
+  ln -sfn "$dir/bin/$name" "$BIN/$name"
+}
+
+# helm: a wrapper module requiring the release, so it builds with exactly that release's dependencies.
+build_helm() {
+  cp "$E2E_DIR/go/helm/go.mod.in" "$1/go.mod" && cd "$1" && go get "helm.sh/helm/v3/cmd/helm@v$HELM_VERSION" &&
+    CGO_ENABLED=0 go build -trimpath -ldflags "-s -w -X helm.sh/helm/v3/internal/version.version=v$HELM_VERSION" \
+      -o "$2" helm.sh/helm/v3/cmd/helm
+}
+
+# actionlint: `go install module@version` builds it with exactly the dependencies of that release,
+# and its build info carries the version `actionlint -version` prints.
+build_actionlint() {
+  GOBIN="$1" CGO_ENABLED=0 go install -trimpath -ldflags "-s -w" \
+    "github.com/rhysd/actionlint/cmd/actionlint@v$ACTIONLINT_VERSION" && mv "$1/actionlint" "$2"
+}
+
+ensure_tools() {
+  ensure_tool helm "$HELM_VERSION" build_helm
+  ensure_tool actionlint "$ACTIONLINT_VERSION" build_actionlint
 }
 
 if [[ $force -eq 0 ]] && e2e_bins_complete; then
   log "binaries for $KEY are built: $BIN"
-  ensure_helm
+  ensure_tools
   exit 0
 fi
 
@@ -207,7 +230,7 @@ done
 "$BIN/etcd" --version | head -n 1 >>"$LOGS/versions.txt"
 "$BIN/kwok" --version >>"$LOGS/versions.txt" 2>&1 || true
 touch "$BIN/.complete"
-ensure_helm
+ensure_tools
 T2=$(seconds)
 log "compiled in $((T2 - T1))s; total $((T2 - T0))s"
 log "binaries for $KEY are built: $BIN"

@@ -1,5 +1,5 @@
 /** What validate produces: findings from rules, and problems with the input itself. */
-import type { ObjectRef } from './manifest/types.js';
+import type { K8sObject, ObjectRef, Path, Range } from './manifest/types.js';
 
 export type Severity = 'error' | 'warning' | 'notice';
 export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 2, warning: 1, notice: 0 };
@@ -21,6 +21,13 @@ export interface Finding {
   readonly container?: string;
   /** The workload the finding concerns, when it is reported on another object (for grouping). */
   readonly workload?: ObjectRef;
+  /**
+   * Where the finding is in the rendered input, when `file`/`line` were mapped to the file it was
+   * rendered from (a Helm template, a kustomize base): see core/sourcemap.
+   */
+  readonly rendered?: Range & { readonly file: string };
+  /** The object and field the rule reported (internal: for source mapping; never serialised). */
+  readonly at?: { readonly object: K8sObject; readonly path: Path };
 }
 
 /** A problem with the input rather than the manifests' content: unreadable file, empty glob, bad config. */

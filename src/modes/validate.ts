@@ -5,17 +5,35 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readConfigFile, readManifests } from '../adapters/files.js';
+import { resolveSources, type SourceOptions } from '../adapters/sources.js';
+import { mapFindings, sourcesNeeded } from '../core/sourcemap/map.js';
 import type { Problem } from '../core/findings.js';
 import { EMPTY_CONFIG, parseConfig } from '../core/lint/config.js';
 import { lint } from '../core/lint/engine.js';
 import { parseFile } from '../core/manifest/parse.js';
 import { RULES } from '../core/rules/index.js';
 import type { AnnotationProperties, Host } from '../host.js';
-import { planAnnotations, type Annotation, type AnnotationPlan } from '../report/validate/annotations.js';
+import {
+  ANNOTATION_LIMIT,
+  omittedCount,
+  planAnnotations,
+  type Annotation,
+  type AnnotationPlan,
+} from '../report/validate/annotations.js';
+import {
+  CHECK_RUN_TEXT_BYTES,
+  JOB_SUMMARY_BYTES,
+  MESSAGE_CHARS,
+  PR_COMMENT_BYTES,
+  shorten,
+} from '../report/validate/limits.js';
+import { checkRunContent } from '../report/validate/check-run.js';
+import { describeOverrides } from '../report/validate/overrides.js';
+import { docsBase } from '../report/rule-docs.js';
 import { formatJson } from '../report/validate/json.js';
 import { countBySeverity, type ValidateReport } from '../report/validate/report.js';
 import { formatSarif } from '../report/validate/sarif.js';
-import { formatSummary } from '../report/validate/summary.js';
+import { renderMarkdown } from '../report/validate/summary.js';
 import { formatText } from '../report/validate/text.js';
 import { logText } from '../report/log.js';
 import type { ValidateSettings } from '../settings.js';
@@ -72,13 +90,31 @@ export async function check(
       failed: inputError || failing > 0,
       unchecked: result.unserved,
     },
+    overrides: describeOverrides(config, cfg.file?.path, RULES, result.graph.objects),
   };
+}
+
+/**
+ * Moves findings from rendered output (helm template, kustomize build) onto the template or base
+ * file they came from, when that file is in the workspace; what cannot be placed stays on the
+ * rendered file, with a notice saying why and what to set.
+ */
+export async function mapToSources(report: ValidateReport, opts: SourceOptions): Promise<ValidateReport> {
+  const refs = sourcesNeeded(report.findings);
+  if (refs.length === 0) return report;
+  const { resolved, problems } = await resolveSources(refs, opts);
+  const { findings } = mapFindings(report.findings, resolved);
+  return { ...report, findings, problems: [...report.problems, ...problems] };
 }
 
 export async function runValidate(settings: ValidateSettings, host: Host, io?: ValidateIo): Promise<ModeResult> {
   const cwd = process.cwd();
   const displayRoot = host.env.GITHUB_WORKSPACE || cwd;
-  const report = await check(settings, cwd, displayRoot, io?.stdin);
+  const report = await mapToSources(await check(settings, cwd, displayRoot, io?.stdin), {
+    workspace: displayRoot,
+    chartRoots: settings.chartRoots.map((r) => path.resolve(cwd, r)),
+    ...(settings.kustomizeRoot ? { kustomizeRoot: path.resolve(cwd, settings.kustomizeRoot) } : {}),
+  });
   const s = report.summary;
   const exitCode: ModeResult['exitCode'] = report.problems.some((p) => p.severity === 'error') ? 2 : s.failed ? 1 : 0;
   const message =
@@ -88,10 +124,12 @@ export async function runValidate(settings: ValidateSettings, host: Host, io?: V
         ? `${s.errors} error${s.errors === 1 ? '' : 's'} and ${s.warnings} warning${s.warnings === 1 ? '' : 's'} (fail-on: ${s.failOn})`
         : undefined;
 
+  const docs = docsBase(host.env);
   if (host.kind === 'cli') {
-    await writeCli(settings, report, io?.stdout ?? process.stdout);
+    await writeCli(settings, report, io?.stdout ?? process.stdout, docs);
   } else {
-    await reportToGitHub(settings, report, host);
+    // The action fails the step with one `::error` line of its own (main.ts): keep its slot.
+    await reportToGitHub(settings, report, host, { docs, closingError: exitCode !== 0 });
   }
   // The text report already lists the input errors; the CLI need not repeat the first one.
   const shown = exitCode === 2 && host.kind === 'cli' && settings.format === 'text';
@@ -100,34 +138,120 @@ export async function runValidate(settings: ValidateSettings, host: Host, io?: V
 
 function inputErrorMessage(report: ValidateReport): string {
   const errors = report.problems.filter((p) => p.severity === 'error');
-  const first = errors[0]?.message ?? '';
+  const first = shorten(errors[0]?.message ?? '', MESSAGE_CHARS);
   return errors.length === 1 ? `input error: ${first}` : `${errors.length} input errors; the first: ${first}`;
 }
 
-async function writeCli(settings: ValidateSettings, report: ValidateReport, out: NodeJS.WritableStream): Promise<void> {
-  if (settings.sarifFile) await writeFileEnsuringDir(settings.sarifFile, formatSarif(report, RULES));
+async function writeCli(
+  settings: ValidateSettings,
+  report: ValidateReport,
+  out: NodeJS.WritableStream,
+  docs: string,
+): Promise<void> {
+  if (settings.sarifFile) await writeFileEnsuringDir(settings.sarifFile, formatSarif(report, RULES, docs));
   switch (settings.format) {
     case 'json':
       out.write(formatJson(report));
       return;
     case 'sarif':
-      out.write(formatSarif(report, RULES));
+      out.write(formatSarif(report, RULES, docs));
       return;
-    case 'github':
-      await issueWorkflowCommands(planAnnotations(report.findings, report.problems));
+    case 'github': {
+      const plan = planAnnotations(report.findings, report.problems, { docs });
+      await issueWorkflowCommands(plan);
       out.write(logText(formatText({ ...report, findings: [], problems: [] })));
+      const omitted = omittedCount(plan);
+      if (omitted > 0)
+        out.write(
+          logText(
+            `${omitted} more findings are not annotated (GitHub shows 10 per severity in a step); use --format json or --sarif-file to see them all.\n`,
+          ),
+        );
       return;
-    default:
+    }
+    case 'text':
       out.write(logText(formatText(report)));
   }
 }
 
-async function reportToGitHub(settings: ValidateSettings, report: ValidateReport, host: Host): Promise<void> {
+interface GitHubReportOptions {
+  readonly docs: string;
+  /** The step will end with zd-gate's own `::error` line (the failure message). */
+  readonly closingError: boolean;
+}
+
+/**
+ * The action's reports, in an order that keeps every budget: files and outputs first, then the
+ * GitHub API (whose failures become warnings), then the annotations (GitHub shows 10 per severity
+ * per step, zd-gate's own lines included, so those slots are kept), then the job summary.
+ */
+async function reportToGitHub(
+  settings: ValidateSettings,
+  report: ValidateReport,
+  host: Host,
+  opts: GitHubReportOptions,
+): Promise<void> {
   const temp = host.env.RUNNER_TEMP || process.cwd();
   host.info(formatText(report).trimEnd());
+  const sarifFile = settings.sarifFile || path.join(temp, 'zd-gate.sarif');
+  const findingsFile = path.join(temp, 'zd-gate-findings.json');
+  await writeFileEnsuringDir(sarifFile, formatSarif(report, RULES, opts.docs));
+  await writeFileEnsuringDir(findingsFile, formatJson(report));
+  host.setOutput('errors', report.summary.errors);
+  host.setOutput('warnings', report.summary.warnings);
+  host.setOutput('findings-file', findingsFile);
+  host.setOutput('sarif-file', sarifFile);
+
+  const files = { sarifFile, findingsFile, docs: opts.docs };
+  const warnings: string[] = [];
+  let checkRunUrl: string | undefined;
+  let checkRunAnnotations: number | undefined;
+  if (settings.githubToken) {
+    const { publishCheckRun, upsertPrComment } = await import('../adapters/github.js');
+    const content = checkRunContent(report, opts.docs);
+    const held = content.annotations.length < content.total ? content.annotations.length : undefined;
+    const run = await publishCheckRun(settings.githubToken, {
+      name: settings.checkName,
+      title: content.title,
+      conclusion: content.conclusion,
+      annotations: content.annotations,
+      summary: renderMarkdown(report, {
+        limit: CHECK_RUN_TEXT_BYTES,
+        ...files,
+        ...(held !== undefined ? { checkRunAnnotations: held } : {}),
+      }),
+    });
+    if (run.warning) warnings.push(run.warning);
+    else {
+      checkRunUrl = run.url;
+      checkRunAnnotations = held;
+      host.info(
+        `Check run "${settings.checkName}": ${content.annotations.length} annotation${content.annotations.length === 1 ? '' : 's'} in ${run.requests} request${run.requests === 1 ? '' : 's'}${held !== undefined ? ` (of ${content.total}; the rest are in the SARIF and findings files)` : ''}: ${run.url ?? ''}`,
+      );
+    }
+    if (settings.prComment) {
+      const comment = await upsertPrComment(
+        settings.githubToken,
+        renderMarkdown(report, {
+          limit: PR_COMMENT_BYTES - COMMENT_ROOM,
+          ...files,
+          ...(checkRunUrl ? { checkRunUrl } : {}),
+          ...(checkRunAnnotations !== undefined ? { checkRunAnnotations } : {}),
+        }),
+      );
+      if (comment.warning) warnings.push(comment.warning);
+      if (comment.info) host.info(comment.info);
+    }
+  } else if (settings.prComment) {
+    warnings.push('pr-comment needs github-token; no comment written.');
+  }
+
   let plan: AnnotationPlan | undefined;
   if (settings.annotations) {
-    plan = planAnnotations(report.findings, report.problems);
+    plan = planAnnotations(report.findings, report.problems, {
+      docs: opts.docs,
+      reserve: { error: opts.closingError ? 1 : 0, warning: Math.min(warnings.length, ANNOTATION_LIMIT.warning) },
+    });
     for (const a of plan.annotations) {
       const props = annotationProps(a);
       if (a.severity === 'error') host.error(a.message, props);
@@ -135,36 +259,20 @@ async function reportToGitHub(settings: ValidateSettings, report: ValidateReport
       else host.notice(a.message, props);
     }
   }
-  const sarifFile = settings.sarifFile || path.join(temp, 'zd-gate.sarif');
-  const findingsFile = path.join(temp, 'zd-gate-findings.json');
-  await writeFileEnsuringDir(sarifFile, formatSarif(report, RULES));
-  await writeFileEnsuringDir(findingsFile, formatJson(report));
-  host.setOutput('errors', report.summary.errors);
-  host.setOutput('warnings', report.summary.warnings);
-  host.setOutput('findings-file', findingsFile);
-  host.setOutput('sarif-file', sarifFile);
-
-  let checkRunUrl: string | undefined;
-  if (settings.githubToken) {
-    const { publishCheckRun, upsertPrComment } = await import('../adapters/github.js');
-    checkRunUrl = await publishCheckRun(
-      settings.githubToken,
-      settings.checkName,
-      report,
-      formatSummary(report, undefined, { sarifFile }),
-      host,
-    );
-    if (settings.prComment)
-      await upsertPrComment(
-        settings.githubToken,
-        formatSummary(report, undefined, checkRunUrl ? { checkRunUrl } : {}),
-        host,
-      );
-  } else if (settings.prComment) {
-    host.warning('pr-comment needs github-token; no comment written.');
-  }
-  await host.appendSummary(formatSummary(report, plan, { ...(checkRunUrl ? { checkRunUrl } : {}), sarifFile }));
+  warnings.forEach((w, i) => (i < ANNOTATION_LIMIT.warning ? host.warning(w) : host.info(`warning: ${w}`)));
+  await host.appendSummary(
+    renderMarkdown(report, {
+      limit: JOB_SUMMARY_BYTES,
+      ...files,
+      ...(plan ? { plan } : {}),
+      ...(checkRunUrl ? { checkRunUrl } : {}),
+      ...(checkRunAnnotations !== undefined ? { checkRunAnnotations } : {}),
+    }),
+  );
 }
+
+/** Room in a PR comment for zd-gate's marker line. */
+const COMMENT_ROOM = 64;
 
 /**
  * `--format github` (the CLI inside a workflow): the same annotation budget as the action, issued
@@ -178,12 +286,6 @@ async function issueWorkflowCommands(plan: AnnotationPlan): Promise<void> {
     else if (a.severity === 'warning') core.warning(a.message, props);
     else core.notice(a.message, props);
   }
-  const omitted = plan.omitted.error + plan.omitted.warning + plan.omitted.notice;
-  if (omitted > 0)
-    core.notice(
-      `${omitted} more findings are not annotated (GitHub shows 10 per severity in a step); use --format json or --sarif-file to see them all.`,
-      { title: 'zd-gate' },
-    );
 }
 
 function annotationProps(a: Annotation): AnnotationProperties {

@@ -51,15 +51,78 @@ export interface Exposure {
   /** Index into service.spec.ports, when the port resolves. */
   readonly servicePortIndex: number | undefined;
   readonly targetType: Setting<TargetType | undefined>;
-  /** HTTP(S) health-check path, or undefined when the check is TCP or unknown. */
+  /** HTTP(S) or gRPC health-check path, or undefined when the check is TCP or unknown. */
   readonly healthCheckPath: Setting<string> | undefined;
+  /** `GRPC` when the target group speaks gRPC (backend-protocol-version), which changes its health check. */
+  readonly protocolVersion: Setting<string> | undefined;
+  /** The health check's success codes (ALB `success-codes`): `200` by default, `12` for gRPC. */
+  readonly successCodes: Setting<string> | undefined;
   readonly deregistrationDelay: Setting<number> | undefined;
+  /** The Argo Rollout whose traffic routing links the Ingress to this Service, when one does. */
+  readonly argoRollout?: K8sObject;
+}
+
+/** An Ingress or TargetGroupBinding backend whose Service is not among the inputs, or an action that does not exist. */
+export interface MissingBackend {
+  readonly via: K8sObject;
+  /** Where the backend is named. */
+  readonly path: Path;
+  readonly service: string;
+  /** A `use-annotation` backend with no `actions.<name>` annotation (and no Argo Rollout writing one). */
+  readonly missingAction: boolean;
+  /** Other Services of the same forward action: the controller fails the whole Ingress when one of several is missing. */
+  readonly siblings: number;
+  /** An Argo Rollout whose ALB routing names this Ingress but another action (rootService/stableService). */
+  readonly argoRollout?: { readonly rollout: K8sObject; readonly action: string };
 }
 
 export interface LbContext {
   readonly ingressClasses: ReadonlyMap<string, K8sObject>;
   readonly ingressClassParams: ReadonlyMap<string, K8sObject>;
   readonly findService: (namespace: string, name: string) => K8sObject | undefined;
+  /** Argo Rollouts whose canary ALB traffic routing names an Ingress, by `namespace/ingress`. */
+  readonly argoRouting: ReadonlyMap<string, readonly ArgoAlbRouting[]>;
+}
+
+/**
+ * A Rollout's `strategy.canary.trafficRouting.alb`: Argo Rollouts writes the
+ * `alb.ingress.kubernetes.io/actions.<rootService or stableService>` annotation on the Ingress at
+ * run time, a forward action to the stable and canary Services (argo-rollouts
+ * rollout/trafficrouting/alb; docs/features/traffic-management/alb.md). The Ingress's
+ * `use-annotation` backend of that name therefore routes to those two Services.
+ */
+export interface ArgoAlbRouting {
+  readonly rollout: K8sObject;
+  /** The action name: rootService, else stableService. */
+  readonly action: string;
+  readonly services: readonly string[];
+  readonly port: number | undefined;
+}
+
+/** Reads the ALB traffic routing of an Argo Rollout, if it has one. */
+export function argoAlbRouting(ro: K8sObject): { ingresses: string[]; routing: ArgoAlbRouting } | undefined {
+  if (ro.kind !== 'Rollout' || !ro.apiVersion.startsWith('argoproj.io/')) return undefined;
+  const canary = field(ro, ['spec', 'strategy', 'canary']);
+  if (!isObject(canary) || !isObject(canary.trafficRouting) || !isObject(canary.trafficRouting.alb)) return undefined;
+  const alb = canary.trafficRouting.alb;
+  const stable = typeof canary.stableService === 'string' ? canary.stableService : undefined;
+  const canarySvc = typeof canary.canaryService === 'string' ? canary.canaryService : undefined;
+  const root = typeof alb.rootService === 'string' && alb.rootService !== '' ? alb.rootService : stable;
+  if (!root) return undefined;
+  const ingresses = [
+    ...(typeof alb.ingress === 'string' ? [alb.ingress] : []),
+    ...(Array.isArray(alb.ingresses) ? alb.ingresses.filter((i): i is string => typeof i === 'string') : []),
+  ];
+  const services = [stable, canarySvc].filter((x): x is string => x !== undefined);
+  return {
+    ingresses,
+    routing: {
+      rollout: ro,
+      action: root,
+      services,
+      port: typeof alb.servicePort === 'number' ? alb.servicePort : undefined,
+    },
+  };
 }
 
 const annotationPath = (key: string): Path => ['metadata', 'annotations', key];
@@ -101,42 +164,81 @@ export function albClassOf(ing: K8sObject, ctx: LbContext): { ingressClass: K8sO
 interface Backend {
   readonly name: string;
   readonly port: number | string | undefined;
+  /** Where the backend is named in the Ingress. */
+  readonly path: Path;
+  /** Other Services in the same forward action (0 for a plain backend). */
+  readonly siblings: number;
+  /** Set when the backend is one of an Argo Rollout's Services, reached through its action. */
+  readonly argoRollout?: K8sObject;
+  /** A use-annotation backend without its action. */
+  readonly missingAction?: { readonly argo?: ArgoAlbRouting };
 }
 
-/** Service backends of an Ingress (networking.k8s.io/v1, and the v1beta1 serviceName/servicePort form). */
-export function ingressBackends(ing: K8sObject): Backend[] {
+/**
+ * Service backends of an Ingress (networking.k8s.io/v1, and the v1beta1 serviceName/servicePort
+ * form), with `use-annotation` backends resolved through their action (see actionBackends).
+ */
+export function ingressBackends(ing: K8sObject, ctx?: Pick<LbContext, 'argoRouting'>): Backend[] {
   const out: Backend[] = [];
-  const add = (b: unknown): void => {
+  const add = (b: unknown, path: Path): void => {
     if (!isObject(b)) return;
     if (isObject(b.service) && typeof b.service.name === 'string') {
       const port = isObject(b.service.port) ? (b.service.port.number ?? b.service.port.name) : undefined;
-      out.push({ name: b.service.name, port: typeof port === 'number' || typeof port === 'string' ? port : undefined });
+      out.push({
+        name: b.service.name,
+        port: typeof port === 'number' || typeof port === 'string' ? port : undefined,
+        path: [...path, 'service', 'name'],
+        siblings: 0,
+      });
     } else if (typeof b.serviceName === 'string') {
       const port = b.servicePort;
-      out.push({ name: b.serviceName, port: typeof port === 'number' || typeof port === 'string' ? port : undefined });
+      out.push({
+        name: b.serviceName,
+        port: typeof port === 'number' || typeof port === 'string' ? port : undefined,
+        path: [...path, 'serviceName'],
+        siblings: 0,
+      });
     }
   };
   const spec = field(ing, ['spec']);
   if (!isObject(spec)) return out;
-  add(spec.defaultBackend ?? spec.backend);
-  for (const rule of Array.isArray(spec.rules) ? spec.rules : []) {
+  if (spec.defaultBackend !== undefined) add(spec.defaultBackend, ['spec', 'defaultBackend']);
+  else add(spec.backend, ['spec', 'backend']);
+  (Array.isArray(spec.rules) ? spec.rules : []).forEach((rule, r) => {
     const paths = isObject(rule) && isObject(rule.http) && Array.isArray(rule.http.paths) ? rule.http.paths : [];
-    for (const p of paths) if (isObject(p)) add(p.backend);
-  }
+    paths.forEach((p, i) => {
+      if (isObject(p)) add(p.backend, ['spec', 'rules', r, 'http', 'paths', i, 'backend']);
+    });
+  });
   // `use-annotation` backends name an ALB action (redirect, fixed response, forward). A forward
   // action's target groups may be Services (weighted blue/green, canary): those are backends too.
-  return out.flatMap((b) => (b.port === 'use-annotation' ? actionBackends(ing, b.name) : [b]));
+  return out.flatMap((b) => (b.port === 'use-annotation' ? actionBackends(ing, b, ctx) : [b]));
 }
 
 /**
  * The Services of a forward action in `alb.ingress.kubernetes.io/actions.<name>`
  * (pkg/ingress/enhanced_backend_builder.go): forwardConfig.targetGroups[].serviceName and
  * servicePort (a numeric string counts as a number). Keys match case-insensitively, as Go's JSON
- * decoding does.
+ * decoding does. Without the annotation, an Argo Rollout that routes through this Ingress under
+ * that action name supplies it at run time; otherwise the action is missing.
  */
-function actionBackends(ing: K8sObject, name: string): Backend[] {
-  const raw = ing.annotations[`${ALB_PREFIX}actions.${name}`];
-  if (raw === undefined) return [];
+function actionBackends(ing: K8sObject, b: Backend, ctx: Pick<LbContext, 'argoRouting'> | undefined): Backend[] {
+  const key = `${ALB_PREFIX}actions.${b.name}`;
+  const raw = ing.annotations[key];
+  if (raw === undefined) {
+    const routings = ctx?.argoRouting.get(`${ing.namespace ?? ''}/${ing.name}`) ?? [];
+    const argo = routings.find((r) => r.action === b.name);
+    if (argo) {
+      return argo.services.map((name) => ({
+        name,
+        port: argo.port,
+        path: b.path,
+        siblings: argo.services.length - 1,
+        argoRollout: argo.rollout,
+      }));
+    }
+    return [{ ...b, missingAction: routings[0] ? { argo: routings[0] } : {} }];
+  }
   let action: unknown;
   try {
     action = JSON.parse(raw);
@@ -146,21 +248,21 @@ function actionBackends(ing: K8sObject, name: string): Backend[] {
   if (String(prop(action, 'type')).toLowerCase() !== 'forward') return [];
   const groups = prop(prop(action, 'forwardConfig'), 'targetGroups');
   if (!Array.isArray(groups)) return [];
-  return groups.flatMap((g): Backend[] => {
-    const svc = prop(g, 'serviceName');
-    if (typeof svc !== 'string') return [];
+  const path: Path = ['metadata', 'annotations', key];
+  const named = groups.filter((g) => typeof prop(g, 'serviceName') === 'string');
+  return named.map((g): Backend => {
     const port = prop(g, 'servicePort');
-    return [
-      {
-        name: svc,
-        port:
-          typeof port === 'string' && /^\d+$/.test(port)
-            ? Number(port)
-            : typeof port === 'number' || typeof port === 'string'
-              ? port
-              : undefined,
-      },
-    ];
+    return {
+      name: prop(g, 'serviceName') as string,
+      port:
+        typeof port === 'string' && /^\d+$/.test(port)
+          ? Number(port)
+          : typeof port === 'number' || typeof port === 'string'
+            ? port
+            : undefined,
+      path,
+      siblings: named.length - 1,
+    };
   });
 }
 
@@ -179,33 +281,59 @@ export function servicePortIndex(service: K8sObject, port: number | string | und
   return i >= 0 ? i : undefined;
 }
 
-export function albExposures(ing: K8sObject, ctx: LbContext): Exposure[] {
+export function albExposures(ing: K8sObject, ctx: LbContext): { exposures: Exposure[]; missing: MissingBackend[] } {
   const cls = albClassOf(ing, ctx);
-  if (!cls || ing.namespace === undefined) return [];
+  if (!cls || ing.namespace === undefined) return { exposures: [], missing: [] };
   const params = classParams(cls.ingressClass, ctx);
-  const out: Exposure[] = [];
+  const exposures: Exposure[] = [];
+  const missing: MissingBackend[] = [];
   const seen = new Set<string>();
-  for (const b of ingressBackends(ing)) {
+  for (const b of ingressBackends(ing, ctx)) {
+    if (b.missingAction) {
+      missing.push({
+        via: ing,
+        path: b.path,
+        service: b.name,
+        missingAction: true,
+        siblings: 0,
+        ...(b.missingAction.argo
+          ? { argoRollout: { rollout: b.missingAction.argo.rollout, action: b.missingAction.argo.action } }
+          : {}),
+      });
+      continue;
+    }
     const service = ctx.findService(ing.namespace, b.name);
-    if (!service) continue;
+    if (!service) {
+      missing.push({ via: ing, path: b.path, service: b.name, missingAction: false, siblings: b.siblings });
+      continue;
+    }
     const portIndex = servicePortIndex(service, b.port);
     const key = `${b.name}/${String(portIndex)}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({
+    const version = albAnnotation('backend-protocol-version', service, ing);
+    const grpc = version?.value.toUpperCase() === 'GRPC';
+    exposures.push({
       lb: 'alb',
       via: ing,
       service,
       servicePortIndex: portIndex,
       targetType: albTargetType(ing, service, params),
-      healthCheckPath: albHealthCheckPath(ing, service),
+      healthCheckPath: albHealthCheckPath(ing, service, grpc),
+      protocolVersion: version,
+      successCodes: albAnnotation('success-codes', service, ing) ?? {
+        value: grpc ? '12' : '200',
+        source: { object: ing, path: annotationPath(`${ALB_PREFIX}success-codes`) },
+        explicit: false,
+      },
       deregistrationDelay: deregistrationDelay(albAnnotation('target-group-attributes', service, ing), {
         object: ing,
         path: annotationPath(`${ALB_PREFIX}target-group-attributes`),
       }),
+      ...(b.argoRollout ? { argoRollout: b.argoRollout } : {}),
     });
   }
-  return out;
+  return { exposures, missing };
 }
 
 function classParams(ic: K8sObject | undefined, ctx: LbContext): K8sObject | undefined {
@@ -233,12 +361,11 @@ function albTargetType(
   };
 }
 
-function albHealthCheckPath(ing: K8sObject, service: K8sObject): Setting<string> | undefined {
+function albHealthCheckPath(ing: K8sObject, service: K8sObject, grpc: boolean): Setting<string> | undefined {
   const protocol = albAnnotation('healthcheck-protocol', service, ing)?.value.toUpperCase();
   if (protocol !== undefined && protocol !== 'HTTP' && protocol !== 'HTTPS') return undefined;
   const a = albAnnotation('healthcheck-path', service, ing);
   if (a) return a;
-  const grpc = albAnnotation('backend-protocol-version', service, ing)?.value.toUpperCase() === 'GRPC';
   return {
     value: grpc ? '/AWS.ALB/healthcheck' : '/',
     source: { object: ing, path: annotationPath(`${ALB_PREFIX}healthcheck-path`) },
@@ -310,6 +437,8 @@ export function nlbExposures(svc: K8sObject): Exposure[] {
     servicePortIndex: count > 0 ? i : undefined,
     targetType,
     healthCheckPath,
+    protocolVersion: undefined,
+    successCodes: undefined,
     deregistrationDelay: dereg,
   }));
 }
@@ -329,34 +458,68 @@ function nlbHealthCheckPath(svc: K8sObject, targetType: TargetType | undefined):
     : { value: '/', source: { object: svc, path: annotationPath(key('path')) }, explicit: false };
 }
 
-export function tgbExposure(tgb: K8sObject, ctx: LbContext): Exposure | undefined {
-  if (!tgb.apiVersion.startsWith('elbv2.k8s.aws/') || tgb.namespace === undefined) return undefined;
+/**
+ * A TargetGroupBinding's target group. Without `spec.targetType` the controller's webhook takes
+ * the target group's own type from AWS, which the inputs do not show; but instance targets are
+ * NodePorts, and the controller resolves them only for NodePort and LoadBalancer Services
+ * ("service type must be either 'NodePort' or 'LoadBalancer'", pkg/backend/endpoint_resolver.go).
+ * A binding of a ClusterIP (or headless) Service can therefore only work as an ip target group.
+ */
+export function tgbExposure(
+  tgb: K8sObject,
+  ctx: LbContext,
+): { exposure: Exposure | undefined; missing: MissingBackend | undefined } {
+  const none = { exposure: undefined, missing: undefined };
+  if (!tgb.apiVersion.startsWith('elbv2.k8s.aws/') || tgb.namespace === undefined) return none;
   const ref = field(tgb, ['spec', 'serviceRef']);
-  if (!isObject(ref) || typeof ref.name !== 'string') return undefined;
+  if (!isObject(ref) || typeof ref.name !== 'string') return none;
   const service = ctx.findService(tgb.namespace, ref.name);
-  if (!service) return undefined;
+  if (!service)
+    return {
+      exposure: undefined,
+      missing: { via: tgb, path: ['spec', 'serviceRef', 'name'], service: ref.name, missingAction: false, siblings: 0 },
+    };
   const tt = field(tgb, ['spec', 'targetType']);
-  const protocol = String(field(tgb, ['spec', 'targetGroupProtocol']) ?? '').toUpperCase();
+  const rawProtocol = field(tgb, ['spec', 'targetGroupProtocol']);
+  const protocol = typeof rawProtocol === 'string' ? rawProtocol.toUpperCase() : '';
   const lb: Exposure['lb'] = ['TCP', 'UDP', 'TLS', 'TCP_UDP', 'TCP_QUIC', 'QUIC'].includes(protocol)
     ? 'nlb'
     : ['HTTP', 'HTTPS'].includes(protocol)
       ? 'alb'
       : 'unknown';
+  const svcType = field(service, ['spec', 'type']);
+  const clusterIpOnly = svcType === undefined || svcType === null || svcType === 'ClusterIP';
+  const targetType: Setting<TargetType | undefined> =
+    tt !== undefined
+      ? {
+          value: tt === 'ip' || tt === 'instance' ? tt : undefined,
+          source: { object: tgb, path: ['spec', 'targetType'] },
+          explicit: true,
+        }
+      : clusterIpOnly
+        ? {
+            value: 'ip',
+            source: { object: tgb, path: ['spec', 'targetType'] },
+            explicit: false,
+            why: `it has no targetType and binds the ClusterIP Service ${service.name}, so only an ip target group can serve it (the controller registers instance targets only for NodePort and LoadBalancer Services)`,
+          }
+        : { value: undefined, source: { object: tgb, path: ['spec', 'targetType'] }, explicit: false };
   return {
-    lb,
-    via: tgb,
-    service,
-    servicePortIndex: servicePortIndex(
+    exposure: {
+      lb,
+      via: tgb,
       service,
-      typeof ref.port === 'number' || typeof ref.port === 'string' ? ref.port : undefined,
-    ),
-    targetType: {
-      value: tt === 'ip' || tt === 'instance' ? tt : undefined,
-      source: { object: tgb, path: ['spec', 'targetType'] },
-      explicit: tt !== undefined,
+      servicePortIndex: servicePortIndex(
+        service,
+        typeof ref.port === 'number' || typeof ref.port === 'string' ? ref.port : undefined,
+      ),
+      targetType,
+      healthCheckPath: undefined,
+      protocolVersion: undefined,
+      successCodes: undefined,
+      deregistrationDelay: undefined,
     },
-    healthCheckPath: undefined,
-    deregistrationDelay: undefined,
+    missing: undefined,
   };
 }
 

@@ -21,8 +21,8 @@ export function toLabelSelector(v: unknown): LabelSelector | undefined {
   if (isObject(v.matchLabels)) for (const [k, val] of Object.entries(v.matchLabels)) matchLabels[k] = String(val);
   const matchExpressions = Array.isArray(v.matchExpressions)
     ? v.matchExpressions.filter(isObject).map((e) => ({
-        key: String(e.key ?? ''),
-        operator: String(e.operator ?? ''),
+        key: typeof e.key === 'string' ? e.key : '',
+        operator: typeof e.operator === 'string' ? e.operator : '',
         values: Array.isArray(e.values) ? e.values.map(String) : [],
       }))
     : [];

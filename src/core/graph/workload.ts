@@ -1,6 +1,7 @@
 /** Workloads (Deployment, StatefulSet, Argo Rollout) and their pod templates. */
 import { field } from '../manifest/objects.js';
 import { isObject, type JsonObject, type K8sObject, type Path } from '../manifest/types.js';
+import { orDefault, readInt } from '../schema/read.js';
 
 export const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'Rollout']);
 
@@ -13,6 +14,8 @@ export interface ContainerPort {
 export interface Container {
   readonly name: string;
   readonly index: number;
+  /** The workload object the container belongs to. */
+  readonly owner: K8sObject;
   /** Path of the container below the workload object. */
   readonly path: Path;
   readonly raw: JsonObject;
@@ -27,6 +30,8 @@ export interface Workload {
   readonly podSpec: JsonObject;
   readonly podLabels: Readonly<Record<string, string>>;
   readonly containers: readonly Container[];
+  /** Names of the PersistentVolumeClaims the pods mount (volumes[].persistentVolumeClaim.claimName). */
+  readonly claims: readonly string[];
 }
 
 const TEMPLATE: Path = ['spec', 'template'];
@@ -59,6 +64,7 @@ export function toWorkload(o: K8sObject): Workload | undefined {
       {
         name: typeof c.name === 'string' ? c.name : `#${index}`,
         index,
+        owner: o,
         path: [...podSpecPath, 'containers', index],
         raw: c,
         image: typeof c.image === 'string' ? c.image : '',
@@ -66,11 +72,32 @@ export function toWorkload(o: K8sObject): Workload | undefined {
       },
     ];
   });
-  return { object: o, podSpecPath, podSpec, podLabels, containers };
+  const claims = (Array.isArray(podSpec.volumes) ? podSpec.volumes : []).flatMap((v) =>
+    isObject(v) && isObject(v.persistentVolumeClaim) && typeof v.persistentVolumeClaim.claimName === 'string'
+      ? [v.persistentVolumeClaim.claimName]
+      : [],
+  );
+  return { object: o, podSpecPath, podSpec, podLabels, containers, claims };
 }
 
-/** spec.replicas; unset means 1, as the API server defaults it. */
-export function specReplicas(w: Workload): number {
-  const r = field(w.object, ['spec', 'replicas']);
-  return typeof r === 'number' && Number.isInteger(r) && r >= 0 ? r : 1;
+/** spec.replicas; unset means 1, as the API server defaults it; undefined when invalid (field-type reports it). */
+export function specReplicas(w: Workload): number | undefined {
+  return orDefault(readInt(w.object, ['spec', 'replicas']), 1);
+}
+
+/**
+ * Data stores and other software that keeps state in its process or on its disk, by image name:
+ * a second replica of one of them is a second, independent instance, not a copy.
+ */
+const STATEFUL_IMAGES =
+  /^(?:mysql|mariadb|percona(?:-server)?|postgres(?:ql)?|postgis|timescaledb|redis(?:-stack(?:-server)?)?|valkey|keydb|dragonfly|memcached|mongo(?:db)?|mongodb-community-server|cassandra|scylla|couchdb|couchbase(?:-server)?|elasticsearch|opensearch|solr|neo4j|influxdb|clickhouse(?:-server)?|rabbitmq|zookeeper|kafka|etcd|nats|minio|vault|consul|dynamodb-local|localstack|sqlserver|mssql-server|oracle|db2)(?:$|[-_])/;
+
+/** The last path segment of an image's repository: `public.ecr.aws/docker/library/mysql:8.0` → `mysql`. */
+export function imageName(image: string): string {
+  const repo = (image.split('@')[0] ?? image).replace(/:[^/:]*$/, '');
+  return repo.slice(repo.lastIndexOf('/') + 1).toLowerCase();
+}
+
+export function isStatefulImage(image: string): boolean {
+  return STATEFUL_IMAGES.test(imageName(image));
 }

@@ -1,6 +1,9 @@
 /**
- * `.zd-gate.yaml`: per-rule severity (or `off`) and parameters.
+ * `.zd-gate.yaml`: per-rule severity (or `off`) and parameters, and the scope model.
  *
+ *   scope:
+ *     in-cluster: notice              # cap for generic rules on workloads only in-cluster clients reach
+ *     without-load-balancers: load-balanced   # or in-cluster: how to judge inputs with no entry point
  *   rules:
  *     pod-disruption-budget: off
  *     prestop-duration: error
@@ -20,12 +23,40 @@ export type RuleSetting = {
   readonly params: Readonly<Record<string, number | readonly string[]>>;
 };
 
+/** docs/validate-scope.md */
+export interface ScopeSetting {
+  /** The most severe level of a `served` rule's finding on an in-cluster-only workload (`off`: none). */
+  readonly inCluster: Severity | 'off';
+  /** How to judge served workloads when no load balancer or other entry point is among the inputs. */
+  readonly withoutLoadBalancers: 'load-balanced' | 'in-cluster';
+}
+
+export const DEFAULT_SCOPE: ScopeSetting = { inCluster: 'notice', withoutLoadBalancers: 'load-balanced' };
+
 export interface Config {
   readonly rules: ReadonlyMap<string, RuleSetting>;
+  readonly scope?: ScopeSetting;
 }
 
 export const EMPTY_CONFIG: Config = { rules: new Map() };
 const LEVELS = ['error', 'warning', 'notice', 'off'] as const;
+const ASSUMPTIONS = ['load-balanced', 'in-cluster'] as const;
+
+/** The `scope` section's keys, with their values and meaning (the config schema is generated from this). */
+export const SCOPE_KEYS = {
+  'in-cluster': {
+    values: LEVELS,
+    default: DEFAULT_SCOPE.inCluster,
+    description:
+      "The most severe level the generic rules (those that apply to every Service-served workload) report on a workload that only in-cluster clients reach: load balancers or Ingresses are among the inputs, and none fronts it. `error` keeps the rules' own levels; `off` drops those findings.",
+  },
+  'without-load-balancers': {
+    values: ASSUMPTIONS,
+    default: DEFAULT_SCOPE.withoutLoadBalancers,
+    description:
+      'How to judge served workloads when no load balancer, Ingress or other entry point is among the inputs at all (one may live in another repository): `load-balanced` applies every rule at its level, `in-cluster` treats them as in-cluster only.',
+  },
+} as const;
 
 export function parseConfig(
   text: string,
@@ -44,6 +75,7 @@ export function parseConfig(
     problems.push({ severity: 'error', message: `${message} (config ${file})`, file, ...at(node) });
   };
   const out = new Map<string, RuleSetting>();
+  let scope: ScopeSetting | undefined;
   for (const e of doc.errors)
     problems.push({
       severity: 'error',
@@ -62,8 +94,15 @@ export function parseConfig(
   for (const pair of root.items as Pair[]) {
     const k = isScalar(pair.key) ? String(pair.key.value) : '';
     if (k === '$schema') continue;
+    if (k === 'scope') {
+      scope = scopeSetting(pair.value, problem);
+      continue;
+    }
     if (k !== 'rules') {
-      problem(pair.key, `Unknown config key \`${k}\`; the config has one key, \`rules\``);
+      problem(
+        pair.key,
+        `Unknown config key \`${k}\`${suggest(k, ['rules', 'scope'])}; the config has the keys \`rules\` and \`scope\``,
+      );
       continue;
     }
     if (pair.value === null) continue;
@@ -71,7 +110,7 @@ export function parseConfig(
       problem(pair.value, '`rules` must map rule ids to a severity or to settings');
       continue;
     }
-    for (const rp of pair.value.items as Pair[]) {
+    for (const rp of pair.value.items) {
       const id = isScalar(rp.key) ? String(rp.key.value) : '';
       const rule = byId.get(id);
       if (!rule) {
@@ -82,7 +121,36 @@ export function parseConfig(
       if (setting) out.set(id, setting);
     }
   }
-  return { config: { rules: out }, problems };
+  return { config: { rules: out, ...(scope ? { scope } : {}) }, problems };
+}
+
+function scopeSetting(value: unknown, problem: (node: unknown, m: string) => void): ScopeSetting | undefined {
+  if (value === null) return undefined;
+  if (!isMap(value)) {
+    problem(value, '`scope` must be a mapping with `in-cluster` and/or `without-load-balancers`');
+    return undefined;
+  }
+  let inCluster = DEFAULT_SCOPE.inCluster;
+  let withoutLoadBalancers = DEFAULT_SCOPE.withoutLoadBalancers;
+  for (const p of value.items) {
+    const key = isScalar(p.key) ? String(p.key.value) : '';
+    const v = isScalar(p.value) ? String(p.value.value) : '';
+    if (key === 'in-cluster') {
+      if ((LEVELS as readonly string[]).includes(v)) inCluster = v as ScopeSetting['inCluster'];
+      else problem(p.value ?? p.key, `\`scope.in-cluster\` must be error, warning, notice or off, not \`${v}\``);
+    } else if (key === 'without-load-balancers') {
+      if ((ASSUMPTIONS as readonly string[]).includes(v))
+        withoutLoadBalancers = v as ScopeSetting['withoutLoadBalancers'];
+      else
+        problem(p.value ?? p.key, `\`scope.without-load-balancers\` must be load-balanced or in-cluster, not \`${v}\``);
+    } else {
+      problem(
+        p.key,
+        `Unknown scope setting \`${key}\`${suggest(key, Object.keys(SCOPE_KEYS))}; \`scope\` takes \`in-cluster\` and \`without-load-balancers\``,
+      );
+    }
+  }
+  return { inCluster, withoutLoadBalancers };
 }
 
 function ruleSetting(
@@ -105,7 +173,7 @@ function ruleSetting(
   }
   let severity: RuleSetting['severity'];
   const params: Record<string, number | readonly string[]> = {};
-  for (const p of value.items as Pair[]) {
+  for (const p of value.items) {
     const key = isScalar(p.key) ? String(p.key.value) : '';
     const raw = p.value;
     if (key === 'severity') {
@@ -132,7 +200,7 @@ function ruleSetting(
           `Rule \`${id}\`: \`${key}\` must be a whole number${spec.minimum !== undefined ? ` of at least ${spec.minimum}` : ''}`,
         );
     } else if (Array.isArray(js) && js.every((x) => typeof x === 'string')) {
-      params[key] = js as string[];
+      params[key] = js;
     } else {
       problem(raw ?? p.key, `Rule \`${id}\`: \`${key}\` must be a list of strings`);
     }

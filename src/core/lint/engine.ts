@@ -1,16 +1,21 @@
 /**
  * Parsed files + config → findings. The engine builds the graph once, runs every enabled rule
  * with its parameters, and turns each report into a finding: exact range (computed only now, for
- * the documents that have findings), configured severity, per-object suppression.
+ * the documents that have findings), configured severity, the scope model's cap for in-cluster-only
+ * workloads, per-object suppression.
+ *
+ * The result does not depend on the order the files are given in: they are read in the order of
+ * their paths (then their position), so `validate a b` and `validate b a` give the same findings.
  */
-import { bySeverityThenPlace, type Finding, type Problem, type Severity } from '../findings.js';
-import { buildGraph, type Graph } from '../graph/graph.js';
+import { bySeverityThenPlace, SEVERITY_RANK, type Finding, type Problem, type Severity } from '../findings.js';
+import { buildGraph, type Graph, type Reach } from '../graph/graph.js';
+import type { Workload } from '../graph/workload.js';
 import { locate, locateInDoc } from '../manifest/locate.js';
 import { toObjects } from '../manifest/objects.js';
 import type { ParsedFile, ParseIssue } from '../manifest/parse.js';
 import { describeObject, refOf, type K8sObject, type ObjectRef } from '../manifest/types.js';
 import type { ObjectReport, ParamSpecs, ParamValues, Rule } from '../rules/rule.js';
-import { suggest, type Config } from './config.js';
+import { DEFAULT_SCOPE, suggest, type Config } from './config.js';
 
 export const IGNORE_ANNOTATION = 'zd-gate/ignore';
 
@@ -35,7 +40,8 @@ export interface LintResult {
 export function lint(input: LintInput): LintResult {
   const problems: Problem[] = [];
   const issues: ParseIssue[] = [];
-  const docs = input.files.flatMap((f) => {
+  const files = [...input.files].sort((a, b) => compareText(a.file.path, b.file.path));
+  const docs = files.flatMap((f) => {
     for (const i of f.issues) {
       if (i.kind === 'not-text')
         problems.push({
@@ -56,7 +62,14 @@ export function lint(input: LintInput): LintResult {
   const graph = buildGraph(objects);
   const known = new Set(input.rules.map((r) => r.meta.id));
   const ignores = ignoreIndex(objects, known, problems);
-  const workloadObjects = new Set(graph.workloads.map((w) => w.object));
+  const workloadByObject = new Map<K8sObject, Workload>(graph.workloads.map((w) => [w.object, w]));
+  const scope = input.config.scope ?? DEFAULT_SCOPE;
+  const reachOf = (o: K8sObject): Reach | undefined => {
+    const w = workloadByObject.get(o);
+    if (!w) return undefined;
+    const r = graph.reach(w);
+    return r === 'unknown' && scope.withoutLoadBalancers === 'in-cluster' ? 'in-cluster' : r;
+  };
   const findings: Finding[] = [];
   const seen = new Set<string>();
   let suppressed = 0;
@@ -74,21 +87,40 @@ export function lint(input: LintInput): LintResult {
     const severityOf = (variant: Severity | undefined): Severity =>
       (setting?.severity as Severity | undefined) ?? variant ?? rule.meta.severity;
     const params = paramsOf(rule.meta.params, setting?.params ?? {});
+    const scoped = rule.meta.appliesTo === 'served';
     rule.check({
       graph,
+      reach: (w) => reachOf(w.object) ?? graph.reach(w),
       params,
       parseIssues: issues,
       report: (r: ObjectReport) => {
-        if (isIgnored(ignores, rule.meta.id, r)) {
+        if (isIgnored(ignores, rule.meta.id, r.object)) {
           suppressed++;
           return;
         }
+        // One finding about several workloads keeps those that are not suppressed.
+        const all = r.subjects ?? (r.subject ? [r.subject] : []);
+        const subjects = all.filter((o) => !isIgnored(ignores, rule.meta.id, o));
+        if (all.length > 0 && subjects.length === 0) {
+          suppressed++;
+          return;
+        }
+        const subject = subjects[0] ?? (workloadByObject.has(r.object) ? r.object : undefined);
+        let severity = severityOf(r.severity);
+        // The scope model: a generic rule's finding about workloads that only in-cluster clients reach.
+        const concerned = subjects.length > 0 ? subjects : subject ? [subject] : [];
+        if (scoped && concerned.length > 0 && concerned.every((o) => reachOf(o) === 'in-cluster')) {
+          if (scope.inCluster === 'off') {
+            suppressed++;
+            return;
+          }
+          if (SEVERITY_RANK[severity] > SEVERITY_RANK[scope.inCluster]) severity = scope.inCluster;
+        }
         const loc = locate(r.object, r.path);
-        const subject = r.subject ?? (workloadObjects.has(r.object) ? r.object : undefined);
         push({
           ruleId: rule.meta.id,
-          severity: severityOf(r.severity),
-          message: r.message,
+          severity,
+          message: typeof r.message === 'function' ? r.message(subjects) : r.message,
           file: loc.file,
           line: loc.line,
           column: loc.column,
@@ -97,6 +129,7 @@ export function lint(input: LintInput): LintResult {
           object: refOf(r.object),
           ...(r.container !== undefined ? { container: r.container } : {}),
           ...(subject ? { workload: refOf(subject) } : {}),
+          at: { object: r.object, path: r.path },
         });
       },
       reportIssue: (i: ParseIssue) =>
@@ -164,10 +197,12 @@ function ignoreIndex(objects: readonly K8sObject[], known: ReadonlySet<string>, 
   return index;
 }
 
-function isIgnored(index: IgnoreIndex, id: string, r: ObjectReport): boolean {
-  for (const o of [r.object, r.subject]) {
-    const set = o && index.get(o);
-    if (set && (set.has(id) || set.has('all'))) return true;
-  }
-  return false;
+function isIgnored(index: IgnoreIndex, id: string, o: K8sObject): boolean {
+  const set = index.get(o);
+  return set !== undefined && (set.has(id) || set.has('all'));
+}
+
+/** Plain code-unit order: the same on every machine, unlike localeCompare. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,6 +1,7 @@
 /** Probe handlers compared the way the kubelet would run them. */
 import { isObject, type JsonObject } from '../manifest/types.js';
 import type { Container } from '../graph/workload.js';
+import { orDefault, readInt } from '../schema/read.js';
 
 export type ProbeKind = 'readinessProbe' | 'livenessProbe' | 'startupProbe';
 
@@ -15,13 +16,16 @@ function portNumber(c: Container, port: unknown): unknown {
   return port;
 }
 
-/** The action a probe performs, without its timing: two probes with the same handler fail together. */
+/**
+ * The endpoint a probe checks, without its timing or headers: two probes with the same handler
+ * fail together when the application is overloaded or stuck.
+ */
 export function handlerKey(c: Container, probe: JsonObject): string | undefined {
   if (isObject(probe.httpGet)) {
     const h = probe.httpGet;
     return JSON.stringify([
       'http',
-      String(h.scheme ?? 'HTTP').toUpperCase(),
+      typeof h.scheme === 'string' ? h.scheme.toUpperCase() : 'HTTP',
       h.host ?? '',
       portNumber(c, h.port),
       h.path ?? '/',
@@ -49,10 +53,21 @@ const TIMING_DEFAULTS = {
   failureThreshold: 3,
 } as const;
 
-/** Handler plus timing with the API defaults filled in: equal keys mean the probes fail together. */
-export function probeKey(c: Container, probe: JsonObject): string | undefined {
-  const handler = handlerKey(c, probe);
-  if (handler === undefined) return undefined;
-  const timing = Object.entries(TIMING_DEFAULTS).map(([k, d]) => (typeof probe[k] === 'number' ? probe[k] : d));
-  return JSON.stringify([handler, ...timing]);
+export type Timing = { readonly [K in keyof typeof TIMING_DEFAULTS]: number };
+
+/** A probe's timing with the API defaults filled in; undefined when a field is invalid (field-type reports it). */
+export function timingOf(c: Container, kind: ProbeKind): Timing | undefined {
+  const out: Record<string, number> = {};
+  for (const [k, d] of Object.entries(TIMING_DEFAULTS)) {
+    const v = orDefault(readInt(c.owner, [...c.path, kind, k]), d);
+    if (v === undefined) return undefined;
+    // periodSeconds and failureThreshold of 0 are defaulted by the API server, like unset ones.
+    out[k] = v === 0 && (k === 'periodSeconds' || k === 'failureThreshold' || k === 'timeoutSeconds') ? d : v;
+  }
+  return out as Timing;
+}
+
+/** Seconds of consecutive failures after which the kubelet acts on a probe: failureThreshold × periodSeconds. */
+export function failureWindow(t: Timing): number {
+  return t.failureThreshold * t.periodSeconds;
 }

@@ -7,13 +7,24 @@ export default defineRule({
   meta: {
     id: 'deregistration-delay',
     severity: 'warning',
+    appliesTo: 'load-balanced',
     summary: "The target group's deregistration delay outlasts the pod's grace period.",
     rationale:
-      'When a target is deregistered the load balancer stops sending it new requests and waits up to the deregistration delay for in-flight ones; then it closes the connections. A pod may take up to terminationGracePeriodSeconds to finish its requests after deletion. If the delay is shorter, the load balancer cuts connections the pod is still draining and the client sees a 5xx (seed 004: "if a deregistering target terminates the connection before the deregistration delay elapses, the client receives a 500-level error"; seed 002: preStop + shutdown < terminationGracePeriodSeconds < deregistration delay). AWS\'s default is 300 s; the controller sets none.',
+      'When a target is deregistered the load balancer stops sending it new requests and waits up to the deregistration delay for in-flight ones; then it closes the connections. A pod may take up to terminationGracePeriodSeconds to finish its requests after deletion. If the delay is shorter, the load balancer cuts connections the pod is still draining and the client sees a 5xx (AWS: "If a deregistering target terminates the connection before the deregistration delay elapses, the client receives a 500-level error response"). The order that works is preStop delay + shutdown time < terminationGracePeriodSeconds ≤ deregistration delay. AWS\'s default is 300 s; the controller sets none.',
     fix: 'Set `deregistration_delay.timeout_seconds` in the `target-group-attributes` annotation to at least terminationGracePeriodSeconds, or shorten the grace period.',
     scope:
       'Services exposed through the controller (alb Ingress or NLB Service) and the workloads they select. TargetGroupBindings are skipped: their target group is configured elsewhere.',
     params: {},
+    references: [
+      {
+        title: 'Deregistration delay (Elastic Load Balancing, Application Load Balancers: target groups)',
+        url: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-target-groups.html#deregistration-delay',
+      },
+      {
+        title: 'Target group attributes annotation (AWS Load Balancer Controller, Ingress annotations)',
+        url: 'https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/ingress/annotations/#target-group-attributes',
+      },
+    ],
     examples: {
       incorrect:
         'alb.ingress.kubernetes.io/target-group-attributes: deregistration_delay.timeout_seconds=30\n# pods: terminationGracePeriodSeconds: 60',
@@ -24,6 +35,7 @@ export default defineRule({
   check(ctx) {
     for (const w of ctx.graph.servedWorkloads()) {
       const grace = gracePeriod(w);
+      if (!grace) continue;
       for (const e of ctx.graph.exposuresOf(w)) {
         const d = e.deregistrationDelay;
         if (!d || d.value >= grace.seconds) continue;

@@ -3,8 +3,12 @@
  * (__tests__/rules/<id>.cases.ts) + one line here; the docs and the config schema regenerate.
  */
 import type { Rule } from './rule.js';
+import danglingBackend from './dangling-backend.js';
 import deregistrationDelay from './deregistration-delay.js';
+import duplicateObject from './duplicate-object.js';
+import fieldType from './field-type.js';
 import healthcheckPath from './healthcheck-path.js';
+import hpaReplicas from './hpa-replicas.js';
 import livenessProbe from './liveness-probe.js';
 import minReplicas from './min-replicas.js';
 import pdbBlocksDrain from './pdb-blocks-drain.js';
@@ -13,6 +17,7 @@ import prestopBinary from './prestop-binary.js';
 import prestopDuration from './prestop-duration.js';
 import prestopHook from './prestop-hook.js';
 import readinessGate from './readiness-gate.js';
+import readinessGateType from './readiness-gate-type.js';
 import readinessProbe from './readiness-probe.js';
 import rollingUpdate from './rolling-update.js';
 import servicePort from './service-port.js';
@@ -22,8 +27,12 @@ import unrenderedTemplate from './unrendered-template.js';
 import yamlSyntax from './yaml-syntax.js';
 
 const ALL: readonly Rule[] = [
+  danglingBackend,
   deregistrationDelay,
+  duplicateObject,
+  fieldType,
   healthcheckPath,
+  hpaReplicas,
   livenessProbe,
   minReplicas,
   pdbBlocksDrain,
@@ -32,6 +41,7 @@ const ALL: readonly Rule[] = [
   prestopDuration,
   prestopHook,
   readinessGate,
+  readinessGateType,
   readinessProbe,
   rollingUpdate,
   servicePort,

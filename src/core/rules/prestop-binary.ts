@@ -6,6 +6,7 @@ export default defineRule({
   meta: {
     id: 'prestop-binary',
     severity: 'warning',
+    appliesTo: 'served',
     summary: 'An exec preStop hook does not need a shell or `sleep` the image lacks.',
     rationale:
       'Distroless and similar minimal images ship no shell and no `sleep`. An exec hook like `["sh", "-c", "sleep 15"]` then fails at once (the kubelet logs FailedPreStopHook), SIGTERM follows immediately, and the delay the hook was written for never happens: the pod stops while the load balancer still routes to it.',
@@ -20,6 +21,16 @@ export default defineRule({
           'Image repository globs (`*` within a path segment, `**` across) of images without a shell or sleep binary.',
       },
     },
+    references: [
+      {
+        title: 'Container hooks: hook handler implementations, sleep (Kubernetes docs)',
+        url: 'https://kubernetes.io/docs/concepts/containers/container-lifecycle-hooks/#hook-handler-implementations',
+      },
+      {
+        title: 'Distroless images contain no shell (GoogleContainerTools/distroless)',
+        url: 'https://github.com/GoogleContainerTools/distroless#debug-images',
+      },
+    ],
     examples: {
       incorrect:
         'image: gcr.io/distroless/static-debian12\nlifecycle:\n  preStop:\n    exec: {command: ["/bin/sh", "-c", "sleep 15"]}',

@@ -1,4 +1,4 @@
-import { knownDelay, preStopOf } from '../pod/prestop.js';
+import { preStopOf, protectiveDelay } from '../pod/prestop.js';
 import { defineRule } from './rule.js';
 import { DEFAULT_THRESHOLDS, deregistrationThreshold, seconds, servingContainers, who } from './shared.js';
 
@@ -6,12 +6,13 @@ export default defineRule({
   meta: {
     id: 'prestop-duration',
     severity: 'warning',
+    appliesTo: 'load-balanced',
     summary: 'The preStop delay outlasts the expected deregistration propagation.',
     rationale:
-      'A preStop sleep only helps if it lasts until the load balancer has stopped sending new requests to the pod. The controller maintainers give the budget as *controller processing time + ELB API propagation time + HTTP request/response RTT + kube-proxy iptables update time* (M00nF1sh in aws-load-balancer-controller#1719, quoted in #2106). In ip mode the load balancer reaches pods directly, so kube-proxy drops out: about 15 s is the least that works in practice (seed 003 used 70 s; #1064 needed 25 s). In instance mode traffic crosses kube-proxy, whose iptables sync period is up to 30 s, on top. NLB deregistration is slower: users measure a minute to over two (#2366, #3270).',
+      'A preStop sleep only helps if it lasts until the load balancer has stopped sending new requests to the pod. The controller maintainers give the budget as *controller processing time + ELB API propagation time + HTTP request/response RTT + kube-proxy iptables update time* (M00nF1sh in aws-load-balancer-controller#1719, quoted in #2106). In ip mode the load balancer reaches pods directly, so kube-proxy drops out: about 15 s is the least that works in practice (#1064 needed 25 s). In instance mode traffic crosses kube-proxy, whose iptables sync period is up to 30 s, on top. NLB deregistration is slower: users measure a minute to over two (#2366, #3270). Only the part of the hook before any command that stops the server counts (see prestop-hook).',
     fix: 'Raise the preStop sleep to at least the threshold for the load balancer in front of the pod, and terminationGracePeriodSeconds with it.',
     scope:
-      'Serving containers with a readable preStop delay in workloads a Service selects. The threshold is the largest among the load balancers in front of the workload; with no load-balancer object among the inputs, the ALB ip threshold applies.',
+      'Serving containers with a readable preStop delay in workloads behind a load balancer. The threshold is the largest among the load balancers in front of the workload, for the target type in force; with no load balancer among the inputs at all, the ALB ip threshold is assumed (and the message says so). Workloads only in-cluster clients reach are not judged.',
     params: {
       'alb-ip-seconds': {
         type: 'integer',
@@ -57,12 +58,15 @@ export default defineRule({
     const p = ctx.params;
     const thresholds = { albIp: p['alb-ip-seconds'], albInstance: p['alb-instance-seconds'], nlb: p['nlb-seconds'] };
     for (const w of ctx.graph.servedWorkloads()) {
-      const need = deregistrationThreshold(ctx.graph, w, thresholds);
+      const need = deregistrationThreshold(ctx, w, thresholds);
+      if (!need) continue;
       for (const c of servingContainers(ctx.graph, w)) {
         const hook = preStopOf(c);
-        const delay = knownDelay(hook);
+        const delay = protectiveDelay(hook);
+        // No delay, a zero one, or one a stop command voids: prestop-hook reports those.
         if (delay === undefined || delay === 0 || delay >= need.seconds || hook.kind === 'none' || hook.kind === 'http')
           continue;
+        if (hook.kind === 'exec' && hook.stopsFirst !== undefined) continue;
         ctx.report({
           object: w.object,
           path: hook.path,

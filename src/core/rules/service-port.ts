@@ -5,6 +5,7 @@ export default defineRule({
   meta: {
     id: 'service-port',
     severity: 'error',
+    appliesTo: 'workloads',
     summary: "A Service's targetPort resolves to a container port of the pods it selects.",
     rationale:
       'A named targetPort that no container declares resolves to nothing: the EndpointSlice has no port, the load balancer controller registers no targets, and the target group stays empty (the readiness gate, if any, never opens). A numeric targetPort works even when undeclared, since container ports are informational, but it usually means a typo or a port that moved; and zd-gate can only tell which container serves when the port is declared.',

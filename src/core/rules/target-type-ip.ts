@@ -6,12 +6,23 @@ export default defineRule({
   meta: {
     id: 'target-type-ip',
     severity: 'warning',
+    appliesTo: 'load-balanced',
     summary: 'Load balancers register pods directly (target type ip).',
     rationale:
-      "With instance targets the load balancer sends traffic to every node's NodePort and kube-proxy forwards it, possibly to another node: an extra hop, kube-proxy's up-to-30 s iptables sync in every deregistration, and health checks that test a node rather than the pod. Pod readiness gates cannot work, because the target group knows nothing of pods. The controller's default for Ingresses is instance unless `target-type: ip` is set (or IngressClassParams spec.targetType); for NLB Services it is set by `aws-load-balancer-type: nlb-ip` or `aws-load-balancer-nlb-target-type: ip` (seed 004: \"Use IP Target-Type Load Balancers\").",
+      "With instance targets the load balancer sends traffic to every node's NodePort and kube-proxy forwards it, possibly to another node: an extra hop, kube-proxy's up-to-30 s iptables sync in every deregistration, and health checks that test a node rather than the pod. Pod readiness gates cannot work, because the target group knows nothing of pods. The controller's default for Ingresses is instance unless `target-type: ip` is set (or IngressClassParams spec.targetType); for NLB Services it is set by `aws-load-balancer-type: nlb-ip` or `aws-load-balancer-nlb-target-type: ip`. The EKS Best Practices Guide: \"Use IP Target-Type Load Balancers\". A TargetGroupBinding without targetType that binds a ClusterIP Service is an ip target group already (instance targets need a NodePort).",
     fix: 'Set `alb.ingress.kubernetes.io/target-type: ip` on the Ingress or Service (or `targetType: ip` in IngressClassParams); for NLB, `service.beta.kubernetes.io/aws-load-balancer-nlb-target-type: ip`.',
     scope: 'Ingresses of class alb, NLB Services the controller reconciles, and TargetGroupBindings.',
     params: {},
+    references: [
+      {
+        title: 'Use IP target-type load balancers (Amazon EKS Best Practices Guide, Networking: load balancing)',
+        url: 'https://docs.aws.amazon.com/eks/latest/best-practices/load-balancing.html',
+      },
+      {
+        title: 'Ingress annotations: target-type (AWS Load Balancer Controller)',
+        url: 'https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/ingress/annotations/#target-type',
+      },
+    ],
     examples: {
       incorrect:
         'kind: Ingress\nmetadata:\n  annotations:\n    alb.ingress.kubernetes.io/scheme: internet-facing\nspec:\n  ingressClassName: alb',

@@ -1,5 +1,5 @@
 import type { Path } from '../manifest/types.js';
-import { knownDelay, preStopOf } from '../pod/prestop.js';
+import { knownDuration, preStopOf } from '../pod/prestop.js';
 import { defineRule } from './rule.js';
 import { gracePeriod, seconds, servingContainers, who } from './shared.js';
 
@@ -7,11 +7,22 @@ export default defineRule({
   meta: {
     id: 'termination-grace',
     severity: 'error',
+    appliesTo: 'served',
     summary: 'terminationGracePeriodSeconds covers the preStop delay plus time to shut down.',
     rationale:
-      'The grace period counts from deletion and includes the preStop hook. When the hook sleeps as long as (or longer than) the grace period, the kubelet kills the container with SIGKILL before the application has closed its connections, and in-flight requests fail. Seed 003: `sleep 70` needs at least 90; the EKS best practice pairs `sleep 180` with 200.',
+      'The grace period counts from deletion and includes the preStop hook. When the hook sleeps as long as (or longer than) the grace period, the kubelet kills the container with SIGKILL before the application has closed its connections, and in-flight requests fail. The whole hook counts, including any sleep after a stop command. The Kubernetes docs: "the hook must complete its execution before the TERM signal can be sent", and the grace period counts down meanwhile.',
     fix: 'Set `terminationGracePeriodSeconds` to at least the preStop delay plus `shutdown-seconds` (the time the application needs after SIGTERM).',
     scope: 'Workloads a Service selects whose serving containers have a preStop delay zd-gate can read (sleep).',
+    references: [
+      {
+        title: 'Container hooks: hook handler execution (Kubernetes docs)',
+        url: 'https://kubernetes.io/docs/concepts/containers/container-lifecycle-hooks/#hook-handler-execution',
+      },
+      {
+        title: 'Pod lifecycle: termination of Pods (Kubernetes docs)',
+        url: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-termination',
+      },
+    ],
     params: {
       'shutdown-seconds': {
         type: 'integer',
@@ -33,12 +44,13 @@ export default defineRule({
       let longest: { delay: number; name: string; path: Path } | undefined;
       for (const c of servingContainers(ctx.graph, w)) {
         const hook = preStopOf(c);
-        const d = knownDelay(hook);
+        const d = knownDuration(hook);
         if (d !== undefined && hook.kind !== 'none' && (!longest || d > longest.delay))
           longest = { delay: d, name: c.name, path: hook.path };
       }
       if (!longest) continue;
       const grace = gracePeriod(w);
+      if (!grace) continue;
       const path = [...w.podSpecPath, 'terminationGracePeriodSeconds'];
       if (!Number.isFinite(longest.delay)) {
         ctx.report({

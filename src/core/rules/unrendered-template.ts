@@ -4,6 +4,7 @@ export default defineRule({
   meta: {
     id: 'unrendered-template',
     severity: 'error',
+    appliesTo: 'inputs',
     summary: 'Inputs are rendered manifests, not Helm or Go templates.',
     rationale:
       "zd-gate checks what will be applied. A chart template still holding `{{ .Values.x }}` or `{{- if }}` says nothing about the final settings (and often is not even valid YAML). Template syntax counts when it is Helm's own (`.Values`, `.Release`, `include`, `toYaml`, trim markers) or sits where YAML structure belongs; `{{ }}` inside ConfigMap data or quoted values of other tools (Argo Workflows parameters, alert templates) is data and passes.",

@@ -4,6 +4,7 @@ export default defineRule({
   meta: {
     id: 'yaml-syntax',
     severity: 'error',
+    appliesTo: 'inputs',
     summary: 'Every document parses as YAML or JSON.',
     rationale:
       'A document that does not parse is not applied as intended, and none of its settings can be checked. The other documents of the file are still read and checked.',

@@ -20,6 +20,8 @@ export function formatJson(report: ValidateReport): string {
         object: f.object,
         ...(f.container !== undefined ? { container: f.container } : {}),
         ...(f.workload !== undefined ? { workload: f.workload } : {}),
+        // Mapped to its template or base file: where it was in the rendered input.
+        ...(f.rendered !== undefined ? { rendered: f.rendered } : {}),
       })),
       problems: report.problems,
       summary: {

@@ -19,10 +19,38 @@ export interface Summary {
   readonly unchecked: readonly ObjectRef[];
 }
 
+/** A rule the config turned off, lowered, raised or re-parameterised (what a reviewer must see). */
+export interface RuleOverride {
+  readonly rule: string;
+  readonly defaultSeverity: Severity;
+  /** The configured severity; undefined when only parameters changed. */
+  readonly severity: Severity | 'off' | undefined;
+  /** Parameters set, with the value and the default. */
+  readonly params: readonly { readonly name: string; readonly value: string; readonly default: string }[];
+}
+
+/** A `zd-gate/ignore` annotation: the rules it waives on one object. */
+export interface Waiver {
+  readonly object: ObjectRef;
+  readonly rules: readonly string[];
+  readonly file: string;
+  readonly line: number;
+}
+
+/** What the config file and the manifests' own annotations change about what is checked. */
+export interface Overrides {
+  readonly configFile?: string;
+  readonly rules: readonly RuleOverride[];
+  readonly waivers: readonly Waiver[];
+  /** Objects with a `zd-gate/ignore` annotation (waivers lists the first ones). */
+  readonly waiverCount: number;
+}
+
 export interface ValidateReport {
   readonly findings: readonly Finding[];
   readonly problems: readonly Problem[];
   readonly summary: Summary;
+  readonly overrides?: Overrides;
 }
 
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {

@@ -3,16 +3,47 @@
  * metadata in tool.driver.rules, precise regions, input problems as tool notifications.
  */
 import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Finding, Severity } from '../../core/findings.js';
+import type { Range } from '../../core/manifest/types.js';
 import type { Rule } from '../../core/rules/rule.js';
 import { VERSION } from '../../version.js';
-import { ruleMarkdown } from '../rule-docs.js';
+import { docsBase, ruleDocsUrl, ruleMarkdown } from '../rule-docs.js';
 import type { ValidateReport } from './report.js';
+
+/**
+ * A file as SARIF wants it: a path in the workspace is a relative reference, each segment
+ * percent-encoded (a `#` or space in a file name would otherwise start a fragment or break the
+ * URI), resolved against %SRCROOT%; a file outside the workspace is an absolute `file:` URI; input
+ * read from standard input has no URI at all (the result then carries no physical location).
+ */
+export function artifactLocation(file: string): { uri: string; uriBaseId?: string } | undefined {
+  if (file === '' || file === '<stdin>') return undefined;
+  if (path.isAbsolute(file)) return { uri: pathToFileURL(file).href };
+  return { uri: file.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+}
+
+type Region = { startLine: number; startColumn?: number; endLine?: number; endColumn?: number };
+
+interface PhysicalLocation {
+  readonly artifactLocation: { uri: string; uriBaseId?: string };
+  readonly region?: Region;
+}
+
+function physical(file: string, region: Region | undefined): PhysicalLocation | undefined {
+  const artifact = artifactLocation(file);
+  return artifact ? { artifactLocation: artifact, ...(region ? { region } : {}) } : undefined;
+}
+
+function regionOf(r: Range): Region {
+  return { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn };
+}
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', notice: 'note' };
 const SECURITY_SEVERITY: Record<Severity, string> = { error: 'error', warning: 'warning', notice: 'recommendation' };
 
-export function formatSarif(report: ValidateReport, rules: readonly Rule[]): string {
+export function formatSarif(report: ValidateReport, rules: readonly Rule[], base: string = docsBase()): string {
   const index = new Map(rules.map((r, i) => [r.meta.id, i]));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -31,6 +62,7 @@ export function formatSarif(report: ValidateReport, rules: readonly Rule[]): str
                 .replace(/^\w/, (c) => c.toUpperCase()),
               shortDescription: { text: r.meta.summary },
               fullDescription: { text: r.meta.rationale.replace(/[*`]/g, '') },
+              helpUri: ruleDocsUrl(r.meta.id, base),
               help: { text: `${r.meta.fix}`, markdown: ruleMarkdown(r.meta, 2) },
               defaultConfiguration: { level: LEVEL[r.meta.severity] },
               properties: {
@@ -49,18 +81,7 @@ export function formatSarif(report: ValidateReport, rules: readonly Rule[]): str
             toolExecutionNotifications: report.problems.map((p) => ({
               level: LEVEL[p.severity],
               message: { text: p.message },
-              ...(p.file
-                ? {
-                    locations: [
-                      {
-                        physicalLocation: {
-                          artifactLocation: { uri: p.file, uriBaseId: '%SRCROOT%' },
-                          ...(p.line ? { region: { startLine: p.line } } : {}),
-                        },
-                      },
-                    ],
-                  }
-                : {}),
+              ...withPhysical(p.file ? physical(p.file, p.line ? { startLine: p.line } : undefined) : undefined),
             })),
           },
         ],
@@ -70,24 +91,37 @@ export function formatSarif(report: ValidateReport, rules: readonly Rule[]): str
   return `${JSON.stringify(sarif, null, 2)}\n`;
 }
 
-function result(f: Finding, ruleIndex: number | undefined) {
+function result(f: Finding, ruleIndex: number | undefined): Record<string, unknown> {
   const object = f.object ? `${f.object.kind}/${f.object.namespace ?? ''}/${f.object.name}` : '';
+  const here = physical(f.file, regionOf(f));
+  const rendered = f.rendered ? physical(f.rendered.file, regionOf(f.rendered)) : undefined;
   return {
     ruleId: f.ruleId,
     ...(ruleIndex !== undefined ? { ruleIndex } : {}),
     level: LEVEL[f.severity],
-    message: { text: f.message },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: f.file, uriBaseId: '%SRCROOT%' },
-          region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
-        },
-        ...(f.object
-          ? { logicalLocations: [{ name: f.object.name, fullyQualifiedName: object, kind: 'object' }] }
-          : {}),
-      },
-    ],
+    message: {
+      text: f.rendered
+        ? `${sarifText(f.message)} Rendered as [${sarifText(`${f.rendered.file}:${f.rendered.line}`)}](1).`
+        : f.message,
+    },
+    ...(here
+      ? {
+          locations: [
+            {
+              physicalLocation: here,
+              ...(f.object
+                ? { logicalLocations: [{ name: f.object.name, fullyQualifiedName: object, kind: 'object' }] }
+                : {}),
+            },
+          ],
+        }
+      : f.object
+        ? { locations: [{ logicalLocations: [{ name: f.object.name, fullyQualifiedName: object, kind: 'object' }] }] }
+        : {}),
+    // Mapped to its template: where it was in the rendered output.
+    ...(rendered
+      ? { relatedLocations: [{ id: 1, physicalLocation: rendered, message: { text: 'Rendered output' } }] }
+      : {}),
     // Stable across line moves and changed numbers: same rule, object, container and message shape.
     partialFingerprints: {
       'zdGateFinding/v1': createHash('sha256')
@@ -104,4 +138,13 @@ function result(f: Finding, ruleIndex: number | undefined) {
         .digest('hex'),
     },
   };
+}
+
+function withPhysical(p: PhysicalLocation | undefined): { locations?: { physicalLocation: PhysicalLocation }[] } {
+  return p ? { locations: [{ physicalLocation: p }] } : {};
+}
+
+/** SARIF message text with embedded links: a literal `[` or `]` (or `\\`) is escaped with a backslash. */
+function sarifText(s: string): string {
+  return s.replace(/[[\]\\]/g, '\\$&');
 }

@@ -1,6 +1,12 @@
-/** Human output for terminals: findings grouped by file, then the totals. */
+/** Human output for terminals and the step log: findings grouped by file, then the totals. */
 import { byPlace, type Finding } from '../../core/findings.js';
-import type { ValidateReport } from './report.js';
+import { findingText } from './annotations.js';
+import { MESSAGE_CHARS, NAME_CHARS, shorten } from './limits.js';
+import { loosens, overrideText } from './overrides.js';
+import { refText, type ValidateReport } from './report.js';
+
+/** Input problems listed at most in the text output (the JSON output has them all). */
+const MAX_PROBLEMS = 200;
 
 export function formatText(report: ValidateReport): string {
   const lines: string[] = [];
@@ -11,21 +17,24 @@ export function formatText(report: ValidateReport): string {
     byFile.set(f.file, list);
   }
   for (const [file, findings] of byFile) {
-    lines.push(file);
+    lines.push(shorten(file, NAME_CHARS * 2));
     for (const f of findings)
-      lines.push(`  ${f.line}:${f.column}  ${f.severity.padEnd(7)}  ${f.message}  [${f.ruleId}]`);
+      lines.push(`  ${f.line}:${f.column}  ${f.severity.padEnd(7)}  ${findingText(f)}  [${f.ruleId}]`);
     lines.push('');
   }
-  for (const p of report.problems) {
-    const where = p.file ? `${p.file}${p.line ? `:${p.line}` : ''}: ` : '';
-    lines.push(`${p.severity === 'error' ? 'input error' : p.severity}: ${where}${p.message}`);
+  for (const p of report.problems.slice(0, MAX_PROBLEMS)) {
+    const where = p.file ? `${shorten(p.file, NAME_CHARS * 2)}${p.line ? `:${p.line}` : ''}: ` : '';
+    lines.push(`${p.severity === 'error' ? 'input error' : p.severity}: ${where}${shorten(p.message, MESSAGE_CHARS)}`);
   }
+  if (report.problems.length > MAX_PROBLEMS)
+    lines.push(`…and ${report.problems.length - MAX_PROBLEMS} more input problems (--format json lists them all).`);
   if (report.problems.length > 0) lines.push('');
+  lines.push(...overrideLines(report));
   const s = report.summary;
   if (s.unchecked.length > 0) {
     const names = s.unchecked
       .slice(0, 5)
-      .map((r) => `${r.kind} ${r.namespace ? `${r.namespace}/` : ''}${r.name}`)
+      .map((r) => shorten(refText(r), NAME_CHARS))
       .join(', ');
     lines.push(
       `Not checked (no Service among the inputs selects them): ${names}${s.unchecked.length > 5 ? ` and ${s.unchecked.length - 5} more` : ''}.`,
@@ -38,4 +47,24 @@ export function formatText(report: ValidateReport): string {
       `${s.suppressed ? `; ${s.suppressed} suppressed` : ''}.`,
   );
   return `${lines.join('\n')}\n`;
+}
+
+/** What the config and `zd-gate/ignore` annotations change, so it is never silent. */
+function overrideLines(report: ValidateReport): string[] {
+  const o = report.overrides;
+  if (!o || (o.rules.length === 0 && o.waiverCount === 0)) return [];
+  const from = o.configFile ?? 'the config';
+  const lines: string[] = [];
+  for (const r of o.rules) lines.push(`${from}: ${overrideText(r)}`);
+  for (const w of o.waivers.slice(0, 20))
+    lines.push(
+      `waived: ${shorten(refText(w.object), NAME_CHARS)} (${shorten(w.file, NAME_CHARS)}:${w.line}) ignores ${shorten(w.rules.join(', '), NAME_CHARS)}`,
+    );
+  if (o.waiverCount > 20) lines.push(`…and ${o.waiverCount - 20} more objects with zd-gate/ignore.`);
+  const loose = o.rules.filter(loosens).length;
+  lines.push(
+    `Configuration changes what is checked: ${loose} rule${loose === 1 ? '' : 's'} turned off or lowered, ${o.waiverCount} object${o.waiverCount === 1 ? '' : 's'} with zd-gate/ignore.`,
+    '',
+  );
+  return lines;
 }
