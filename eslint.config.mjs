@@ -2,8 +2,8 @@
 // ESLint checks correctness and the architecture's boundaries, which no comment can enforce:
 //   src/core/**      pure: no Node built-ins, no SDKs, no @actions/*, no adapters, modes, reports
 //                    or settings, no process, no clock or timers of its own (a Clock is injected).
-//   src/adapters/**  thin I/O: no reports (only the output boundary, report/log and
-//                    report/markdown, which hosts pass every line through).
+//   src/adapters/**  thin I/O: no reports (only the output boundary, report/log,
+//                    report/markdown and report/redact, which hosts pass every line through).
 //   src/modes/**     never @actions/* (modes talk to the outside through a Host).
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
@@ -79,7 +79,13 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/report/**', '!**/report/log.js', '!**/report/markdown.js', '**/modes/**'],
+              group: [
+                '**/report/**',
+                '!**/report/log.js',
+                '!**/report/markdown.js',
+                '!**/report/redact.js',
+                '**/modes/**',
+              ],
               message: 'Adapters do I/O only: they take data that reports and modes prepared, and import neither.',
             },
           ],
@@ -112,6 +118,19 @@ export default tseslint.config(
       'no-regex-spaces': 'off',
       // Test helpers throw their own errors with the failure folded into the message.
       'preserve-caught-error': 'off',
+    },
+  },
+  {
+    files: ['__tests__/rules/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='replace']",
+          message:
+            'Derive fixture variants with edit() (__tests__/helpers/edit.ts): it fails when the text does not occur.',
+        },
+      ],
     },
   },
   prettier,

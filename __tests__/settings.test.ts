@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  parseBytes,
   parseDuration,
   readSettings,
   SettingsError,
@@ -114,6 +115,28 @@ describe('settings', () => {
       parseDuration('500ms'),
       parseDuration('5 minutes'),
     ]).toEqual([90_000, 90_000, 90_000, 7_200_000, 500, undefined]);
+  });
+
+  it('max-input-size: sizes the way users write them, 256 MiB by default, a clear problem otherwise', () => {
+    expect(['512MiB', '1 GiB', '64Mi', '2GB', '500k', '1048576', '1.5MiB'].map((v) => parseBytes(v))).toEqual([
+      512 * 2 ** 20,
+      2 ** 30,
+      64 * 2 ** 20,
+      2e9,
+      5e5,
+      1048576,
+      1.5 * 2 ** 20,
+    ]);
+    expect(['', '12 parsecs', '-1MiB', 'MiB'].map((v) => parseBytes(v))).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(readSettings(source({ manifests: 'a.yaml' }))).toMatchObject({ maxInputBytes: 256 * 2 ** 20 });
+    expect(problems({ manifests: 'a.yaml', 'max-input-size': '0' })).toEqual([
+      'input `max-input-size` is `0`; write a size such as `256MiB`, `1GiB` or `500KiB` (a bare number is bytes).',
+    ]);
   });
 
   it('tells inline kubeconfig content from a path', () => {

@@ -30,6 +30,8 @@ export async function child(args: string[]): Promise<void> {
     // A preStop sleep of 20 s, longer than deregistration takes (the seeds' fix).
     terminationMs: 20_000,
     newReleaseHealthy: true,
+    // No traffic account: the replay has to keep up with real time.
+    rps: 0,
     targetGroups: [
       {
         arn: ARN,

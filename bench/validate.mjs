@@ -12,7 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { generate } from './generate.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = path.join(root, 'dist', 'index.js');
+// ZD_GATE_ENTRY: another bundle's entry (a fresh `ncc build` in a temp folder), for before/after figures.
+const cli = process.env.ZD_GATE_ENTRY ? path.resolve(process.env.ZD_GATE_ENTRY) : path.join(root, 'dist', 'index.js');
+const bundleDir = path.dirname(cli);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const work = mkdtempSync(path.join(tmpdir(), 'zd-bench-'));
 
@@ -62,7 +64,7 @@ writeFileSync(loadedFile, '');
 runOnce(path.join(work, 'set-100'), { ZD_LOADED_MODULES: loadedFile });
 const loaded = readFileSync(loadedFile, 'utf8')
   .split('\n')
-  .filter((u) => u.startsWith('file:') && u.includes('/dist/'));
+  .filter((u) => u.startsWith('file:') && fileURLToPath(u).startsWith(`${bundleDir}${path.sep}`));
 const heavy = loaded.filter((u) =>
   /KubeConfig|ElasticLoadBalancingV2Client|EKSClient/.test(readFileSync(fileURLToPath(u), 'utf8')),
 );

@@ -26,10 +26,11 @@ import { CallBudget, DEFAULT_BUDGET } from '../src/adapters/aws/budget.js';
 import { createElbClient, ElbTargetHealth } from '../src/adapters/aws/elbv2.js';
 import { TargetHealthPoller } from '../src/adapters/aws/poller.js';
 import { podInfo, isServing } from '../src/core/gate/pods.js';
+import { pollInterval } from '../src/core/gate/policy.js';
 import type { Host } from '../src/host.js';
 import { runWatch } from '../src/modes/watch.js';
 import type { WatchSettings } from '../src/settings.js';
-import { runScenario } from '../__tests__/helpers/gate-harness.js';
+import { runScenario, WatchRig } from '../__tests__/helpers/gate-harness.js';
 import { ManualTimers } from '../__tests__/helpers/manual-timers.js';
 import { RolloutSim, tgArn, type SimOptions } from '../__tests__/helpers/rollout-sim.js';
 
@@ -50,6 +51,21 @@ export async function main(): Promise<void> {
   for (const r of latency)
     console.log(`| ${r.scenario} | ${r.interval / 1000}s | ${r.runs} | ${s(r.min)} | ${s(r.median)} | ${s(r.max)} |`);
 
+  const rollback = await rollbackLatency();
+  console.log(
+    '\n## Rollback latency with several Deployments (simulated, the whole watch mode on fake ports: WatchRig)\n',
+  );
+  console.log(
+    "| Deployments (one failing at once, the others healthy and slow) | poll-interval | failing one: verdict | rollback started | PATCH answered | the others' verdicts |",
+  );
+  console.log('|---:|---:|---:|---:|---:|---:|');
+  for (const r of rollback)
+    console.log(
+      `| ${r.deployments} | ${r.interval / 1000}s | ${r.verdict.toFixed(1)}s | +${(r.started - r.verdict).toFixed(1)}s | +${(r.patched - r.verdict).toFixed(1)}s | ${r.others.map((o) => `${o.toFixed(1)}s`).join(', ')} |`,
+    );
+
+  const only = process.env.ZD_BENCH_ONLY;
+  if (only === 'simulated') return;
   const replay = await replayThroughAdapters(1000, 4);
   console.log(
     '\n## 1,000-replica rollout replayed through the adapters, watcher in this process (deltas exclude the Vite module runner)\n',
@@ -72,6 +88,48 @@ export async function main(): Promise<void> {
 
 function s(ms: number): string {
   return `${(ms / 1000).toFixed(1)}s`;
+}
+
+// ---- Rollback latency ------------------------------------------------------------------------------
+
+/**
+ * One Deployment fails at once (no readiness gate, old pods gone before their targets), the others
+ * are healthy and slow (readiness gates, 30 s to healthy); rollback on. Times in seconds since the
+ * start of the run, from the report: the failing one's verdict, its rollback start and PATCH, and
+ * the healthy ones' verdicts (all later: nothing waited for them).
+ */
+async function rollbackLatency(): Promise<
+  { deployments: number; interval: number; verdict: number; started: number; patched: number; others: number[] }[]
+> {
+  const out = [];
+  for (const [n, interval] of [
+    [2, 5_000],
+    [3, 5_000],
+    [3, 2_000],
+  ] as const) {
+    const sims = Array.from({ length: n }, (_, i) => {
+      const name = i === 0 ? 'api' : `web${i}`;
+      const arn = tgArn(`k8s-demo-${name}-610dd2305f`);
+      return new RolloutSim(
+        i === 0
+          ? options({ name, subnet: i + 1, terminationMs: 200 }, { arn })
+          : options({ name, subnet: i + 1, terminationMs: 20_000 }, { arn, gated: true }),
+      );
+    });
+    const rig = new WatchRig({ sims });
+    const r = await rig.run({ deployments: sims.map((x) => x.name), rollback: true, pollIntervalMs: interval });
+    const failing = r.report?.deployments.find((d) => d.name === 'api');
+    const rb = failing?.rollback;
+    out.push({
+      deployments: n,
+      interval,
+      verdict: failing?.verdictSeconds ?? NaN,
+      started: rb?.startedSeconds ?? NaN,
+      patched: rb?.patchedSeconds ?? NaN,
+      others: (r.report?.deployments ?? []).filter((d) => d.name !== 'api').map((d) => d.verdictSeconds),
+    });
+  }
+  return out;
 }
 
 // ---- 1. ELB calls --------------------------------------------------------------------------------
@@ -112,9 +170,10 @@ async function elbCallsPerMinute(): Promise<
         budget.spend(),
         elb.describeTargetHealth(arn, signal)
       ),
+      budgetWaitMs: () => budget.waitMs(),
     };
-    const effective = Math.max(interval, (groups / DEFAULT_BUDGET.ratePerSecond) * 1000);
-    const poller = new TargetHealthPoller(counting, budget, timers, { intervalMs: effective });
+    const effective = pollInterval(interval, groups, DEFAULT_BUDGET.ratePerSecond);
+    const poller = new TargetHealthPoller(counting, timers, { intervalMs: effective });
     for (let i = 0; i < groups; i++) poller.subscribe(tgArn(`tg-${i}`), () => undefined);
     const stop = new AbortController();
     setMaxListeners(0, stop.signal);
@@ -176,13 +235,11 @@ const belowThreshold: Crossing = (sim) => {
 };
 
 /**
- * Ground truth: a pod is gone while the load balancer still has its target in service. The pods
- * deleted at the apply instant, before the gate's first list, are not judged (the gate never saw
- * them serving); their routing window (deregistration 10 s after deletion) closes at 10.2 s, so the
- * clock starts with the deletions after that.
+ * Ground truth: a pod is gone while the load balancer still has its target in service (the gate
+ * judges every such pod, also those deleted before its first list, once an answer shows the target
+ * still healthy after the pod stopped).
  */
 const goneWhileRouted: Crossing = (sim) => {
-  if (sim.now < 11_000) return false;
   const live = new Set(
     sim
       .pods_()
@@ -330,11 +387,12 @@ async function replayThroughAdapters(replicas: number, speed: number): Promise<R
     pollIntervalMs: 2_000,
     timeoutMs: 15 * 60_000,
     settleTimeoutMs: 5 * 60_000,
+    // The replay ends with the rollout: no soak, so the figures compare with earlier runs.
+    soakMs: 0,
     rollback: false,
     rollbackWait: false,
     allowRolloutOnly: false,
     probe: undefined,
-    githubToken: undefined,
     reportFile: `${process.env.TMPDIR ?? '/tmp'}/zd-gate-bench-report.json`,
   };
 
@@ -398,6 +456,8 @@ async function replayThroughBundle(bundle: string, replicas: number, speed: numb
       '2s',
       '--deregistration-seconds',
       String(Math.floor(15 / speed)),
+      '--soak-seconds',
+      '0',
       '--report-file',
       path.join(dir, 'report.json'),
     ],

@@ -2512,11 +2512,10 @@ exports.basename = (path, { windows } = {}) => {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  TI: () => (/* binding */ glob),
-  ey: () => (/* binding */ isDynamicPattern)
+  TI: () => (/* binding */ glob)
 });
 
-// UNUSED EXPORTS: convertPathToPattern, escapePath, globSync
+// UNUSED EXPORTS: convertPathToPattern, escapePath, globSync, isDynamicPattern
 
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __webpack_require__(9896);

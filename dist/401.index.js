@@ -9,119 +9,173 @@ export const modules = {
 /* harmony export */   publishCheckRun: () => (/* binding */ publishCheckRun),
 /* harmony export */   upsertPrComment: () => (/* binding */ upsertPrComment)
 /* harmony export */ });
-/* unused harmony export CHECK_ANNOTATIONS_PER_REQUEST */
+/* unused harmony exports CHECK_ANNOTATIONS_PER_REQUEST, COMMENT_MARKER, tokenIdentity, apiHint */
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
-/* harmony import */ var _report_validate_annotations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9127);
 /**
- * GitHub APIs for validate: a check run holding EVERY finding as an annotation (the Checks API
- * takes 50 per request, so the run is created with the first 50 and updated with the rest), and
- * one pull-request comment kept up to date. Failures here are warnings: the findings are still in
- * the step's annotations, summary and SARIF.
+ * GitHub APIs for validate: a check run holding the findings as annotations (50 per request, at
+ * most MAX_CHECK_ANNOTATIONS in all, so the request count is bounded whatever the input holds), and
+ * one pull-request comment kept up to date. Failures here are warnings the caller reports: the
+ * findings are still in the step's annotations, summary and SARIF.
+ *
+ * The comment is edited only when the token's own identity wrote it. GITHUB_TOKEN (an app
+ * installation token) cannot call GET /user; GraphQL's `viewer` answers for it (with the bot's
+ * login), which is how peers such as sticky-pull-request-comment find their own comments. A comment
+ * with the marker written by anyone else is left alone and a new one is written.
  */
 
-
+/** Annotations per Checks API request (GitHub's limit). */
 const CHECK_ANNOTATIONS_PER_REQUEST = 50;
 const COMMENT_MARKER = '<!-- zd-gate:validate -->';
-const MAX_COMMENT = 60_000;
-const LEVEL = { error: 'failure', warning: 'warning', notice: 'notice' };
-function checkAnnotation(a) {
-    return {
-        path: a.file ?? '.',
-        start_line: a.startLine ?? 1,
-        end_line: a.endLine ?? a.startLine ?? 1,
-        ...(a.startColumn !== undefined && a.endColumn !== undefined
-            ? { start_column: a.startColumn, end_column: a.endColumn }
-            : {}),
-        annotation_level: LEVEL[a.severity],
-        title: a.title,
-        message: a.message,
-    };
-}
+/** Comments read at most when looking for zd-gate's own (30 pages of 100). */
+const MAX_COMMENT_PAGES = 30;
 function headSha() {
     const pr = _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.payload.pull_request;
     return pr?.head?.sha ?? _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.sha;
 }
-async function publishCheckRun(token, name, report, summaryMarkdown, host) {
+/** Creates the check run with the first 50 annotations and adds the rest 50 per request. */
+async function publishCheckRun(token, run) {
     const octokit = _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q(token);
     const { owner, repo } = _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.repo;
-    const annotations = [
-        ...report.problems
-            .filter((p) => p.file && p.severity === 'error')
-            .map((p) => ({
-            severity: 'error',
-            title: 'zd-gate: input error',
-            message: p.message,
-            file: p.file,
-            startLine: p.line ?? 1,
-        })),
-        ...report.findings.map(_report_validate_annotations_js__WEBPACK_IMPORTED_MODULE_1__/* .toAnnotation */ .$v),
-    ].map(checkAnnotation);
-    const s = report.summary;
-    const title = `${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}, ${s.notices} notice${s.notices === 1 ? '' : 's'}`;
-    const output = (batch) => ({
-        title,
-        summary: truncate(summaryMarkdown, 65_000),
+    const batches = [];
+    for (let i = 0; i < run.annotations.length; i += CHECK_ANNOTATIONS_PER_REQUEST)
+        batches.push(run.annotations.slice(i, i + CHECK_ANNOTATIONS_PER_REQUEST));
+    const output = (batch = []) => ({
+        title: run.title,
+        summary: run.summary.value,
         annotations: batch,
     });
+    let requests = 0;
     try {
-        const first = annotations.slice(0, CHECK_ANNOTATIONS_PER_REQUEST);
+        requests++;
         const created = await octokit.rest.checks.create({
             owner,
             repo,
-            name,
+            name: run.name,
             head_sha: headSha(),
             status: 'completed',
-            conclusion: s.failed ? 'failure' : 'success',
-            output: output(first),
+            conclusion: run.conclusion,
+            output: { ...output(batches[0]), annotations: [...(batches[0] ?? [])] },
         });
-        for (let i = CHECK_ANNOTATIONS_PER_REQUEST; i < annotations.length; i += CHECK_ANNOTATIONS_PER_REQUEST) {
+        for (const batch of batches.slice(1)) {
+            requests++;
             await octokit.rest.checks.update({
                 owner,
                 repo,
                 check_run_id: created.data.id,
-                output: output(annotations.slice(i, i + CHECK_ANNOTATIONS_PER_REQUEST)),
+                output: { ...output(batch), annotations: [...batch] },
             });
         }
-        host.info(`Check run "${name}": ${annotations.length} annotation${annotations.length === 1 ? '' : 's'} in ${Math.max(1, Math.ceil(annotations.length / CHECK_ANNOTATIONS_PER_REQUEST))} request(s): ${created.data.html_url ?? ''}`);
-        return created.data.html_url ?? undefined;
+        const url = created.data.html_url ?? undefined;
+        return url ? { url, requests } : { requests };
     }
     catch (e) {
-        host.warning(`Could not publish the check run: ${apiError(e)}. Give the job \`permissions: checks: write\` (pull requests from forks get a read-only token).`);
-        return undefined;
+        return { warning: `Could not publish the check run: ${apiHint(e, 'check-run')}`, requests };
     }
 }
-async function upsertPrComment(token, body, host) {
+async function upsertPrComment(token, body) {
     const pr = _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.payload.pull_request;
-    if (!pr?.number) {
-        host.info('pr-comment: not a pull_request event; no comment written.');
-        return;
-    }
+    if (!pr?.number)
+        return {
+            info: `pr-comment: the ${_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.eventName || 'current'} event has no pull request; no comment written.`,
+        };
     const octokit = _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q(token);
     const { owner, repo } = _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.repo;
-    const text = `${COMMENT_MARKER}\n${truncate(body, MAX_COMMENT)}`;
+    const text = `${COMMENT_MARKER}\n${body.value}`;
     try {
-        const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+        const me = await tokenIdentity(octokit);
+        let mine;
+        let others = 0;
+        let page = 0;
+        for await (const res of octokit.paginate.iterator(octokit.rest.issues.listComments, {
             owner,
             repo,
             issue_number: pr.number,
             per_page: 100,
-        });
-        const mine = comments.find((c) => c.body?.startsWith(COMMENT_MARKER));
-        if (mine)
+        })) {
+            for (const c of res.data) {
+                if (!c.body?.startsWith(COMMENT_MARKER))
+                    continue;
+                if (me && isAuthor(me, c.user))
+                    mine ??= c;
+                else
+                    others++;
+            }
+            if (mine || ++page >= MAX_COMMENT_PAGES)
+                break;
+        }
+        const note = !me && others + (mine ? 1 : 0) > 0
+            ? 'pr-comment: the token identity could not be read, so no existing comment is edited; a new one is written.'
+            : others > 0
+                ? `pr-comment: ${others} comment${others === 1 ? '' : 's'} with zd-gate's marker ${others === 1 ? 'was' : 'were'} written by another account and ${others === 1 ? 'is' : 'are'} left alone.`
+                : undefined;
+        if (mine) {
             await octokit.rest.issues.updateComment({ owner, repo, comment_id: mine.id, body: text });
-        else
-            await octokit.rest.issues.createComment({ owner, repo, issue_number: pr.number, body: text });
+            return { action: 'updated', ...(note ? { info: note } : {}) };
+        }
+        await octokit.rest.issues.createComment({ owner, repo, issue_number: pr.number, body: text });
+        return { action: 'created', ...(note ? { info: note } : {}) };
     }
     catch (e) {
-        host.warning(`Could not write the pull request comment: ${apiError(e)}. Give the job \`permissions: pull-requests: write\`.`);
+        return { warning: `Could not write the pull request comment: ${apiHint(e, 'comment', pr.number)}` };
     }
 }
-function apiError(e) {
-    const err = e;
-    return err.status ? `HTTP ${err.status} ${err.message ?? ''}`.trim() : (err.message ?? String(e));
+/**
+ * Who the token is. A user's token answers GET /user (exact: by id). An app installation token
+ * (GITHUB_TOKEN is one) gets 403 there; GraphQL `viewer` gives its bot login, which REST shows with
+ * a `[bot]` suffix on comments of type Bot.
+ */
+async function tokenIdentity(octokit) {
+    try {
+        const u = await octokit.rest.users.getAuthenticated();
+        return { id: u.data.id, login: u.data.login, bot: u.data.type === 'Bot' };
+    }
+    catch (e) {
+        const status = e.status;
+        if (status !== 403 && status !== 401 && status !== 404)
+            return undefined;
+    }
+    try {
+        const r = await octokit.graphql('query { viewer { login } }');
+        const login = r.viewer?.login;
+        return typeof login === 'string' && login !== '' ? { login, bot: true } : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
-function truncate(s, max) {
-    return s.length <= max ? s : `${s.slice(0, max - 80)}\n\n…truncated; see the job summary for the rest.`;
+function isAuthor(me, user) {
+    if (!user)
+        return false;
+    if (me.id !== undefined)
+        return user.id === me.id;
+    const bare = (l) => (l ?? '').toLowerCase().replace(/\[bot\]$/, '');
+    return me.bot && user.type === 'Bot' && bare(user.login) === bare(me.login);
+}
+const UNREACHABLE = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EHOSTUNREACH|ENETUNREACH|UND_ERR_|fetch failed|getaddrinfo|socket hang up|certificate/i;
+/** What went wrong with a GitHub API call, and what to do about it, in one sentence. */
+function apiHint(e, what, prNumber) {
+    const err = e;
+    const message = clip(String(err.message ?? e), 300);
+    const codes = [err.code, err.cause?.code, err.cause?.message, message].filter(Boolean).join(' ');
+    const api = _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.apiUrl;
+    if ((!err.status || err.status >= 500) && UNREACHABLE.test(codes))
+        return `the GitHub API at ${api} is unreachable (${/\b(E[A-Z_]{3,}|UND_ERR_[A-Z_]+)\b/.exec(codes)?.[1] ?? clip(message, 120)}). The findings are in the annotations, the job summary and the SARIF file.`;
+    const permission = what === 'check-run' ? 'checks: write' : 'pull-requests: write';
+    switch (err.status ?? 0) {
+        case 401:
+            return `HTTP 401: the token was refused (${message}); check the \`github-token\` input.`;
+        case 403:
+            return `HTTP 403 (${message}): the token lacks \`${permission}\`. Add \`permissions:\` with \`${permission}\` to the job; pull requests from forks get a read-only token.`;
+        case 404:
+            return what === 'comment'
+                ? `HTTP 404: pull request #${prNumber ?? '?'} was not found with this token: the event has no pull request in ${_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.repo.owner}/${_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.repo.repo} that the token can see.`
+                : `HTTP 404: the repository ${_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.repo.owner}/${_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.repo.repo} was not found with this token (${message}).`;
+        default:
+            return err.status ? `HTTP ${err.status}: ${message}` : message;
+    }
+}
+function clip(s, max) {
+    return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
 }
 
 

@@ -178,15 +178,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     // A mode that already showed its failure (watch logs every verdict) is not repeated.
     if (result.exitCode !== 0 && result.message && !result.shown)
-      say(io.stderr, `zd-gate ${command}: ${result.message}`);
+      say(io.stderr, host.redact(`zd-gate ${command}: ${result.message}`));
     return result.exitCode;
   } catch (e) {
     if (e instanceof SettingsError) {
-      say(io.stderr, `zd-gate ${command}: ${e.message}\n(zd-gate ${command} --help lists the flags)`);
+      say(io.stderr, host.redact(`zd-gate ${command}: ${e.message}\n(zd-gate ${command} --help lists the flags)`));
       return 2;
     }
-    say(io.stderr, `zd-gate ${command}: unexpected error: ${(e as Error).message ?? String(e)}`);
-    if (io.env.ZD_GATE_DEBUG) io.stderr.write(`${(e as Error).stack ?? ''}\n`);
+    say(io.stderr, host.redact(`zd-gate ${command}: unexpected error: ${(e as Error).message ?? String(e)}`));
+    if (io.env.ZD_GATE_DEBUG) say(io.stderr, host.redact((e as Error).stack ?? ''));
     return 2;
   }
 }

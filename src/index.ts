@@ -18,4 +18,5 @@ if (args.length === 0 && process.env.GITHUB_ACTIONS === 'true') {
     env: process.env,
     signal: controller.signal,
   });
+  if (args[0] === 'watch') (await import('./adapters/clock.js')).exitSoonAfter();
 }

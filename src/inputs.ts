@@ -138,6 +138,13 @@ export const INPUTS = {
     only: 'action',
     description: 'Keep one up-to-date comment with the findings on the pull request (needs `github-token`).',
   },
+  'max-input-size': {
+    modes: ['validate'],
+    kind: 'bytes',
+    default: '256MiB',
+    description:
+      'The most input read in one run, all files and standard input together (`512MiB`, `1GiB`; one file or standard input is at most 64 MiB). The file that would exceed it, and the files after it, are an input error naming them. See docs/inputs.md.',
+  },
 
   // ---- watch ----
   deployments: {
@@ -204,7 +211,7 @@ export const INPUTS = {
     kind: 'seconds',
     default: '15',
     description:
-      'How long the load balancer takes to stop routing to a deregistered target. A pod of the Deployment whose containers exit sooner than this after its deletion, while its target is still registered, fails the gate (requests routed to it fail). 15 fits an ALB with ip targets; use about 60 behind an NLB; 0 turns the check off.',
+      'How long the load balancer takes to stop routing to a deregistered target. A pod of the Deployment that stops serving sooner than this after its deletion (or after an answer still showed its target healthy), while its target is still registered, fails the gate (requests routed to it fail). 15 fits an ALB with ip targets; use about 60 behind an NLB; 0 turns this estimate off (a pod seen stopped while its target is still healthy always fails the gate).',
   },
   'poll-interval': {
     modes: ['watch'],
@@ -216,7 +223,8 @@ export const INPUTS = {
     modes: ['watch'],
     kind: 'duration',
     default: '',
-    description: "Overall limit (`15m`). Default: the Deployment's progressDeadlineSeconds plus `settle-timeout`.",
+    description:
+      "Limit of the whole run up to the verdicts, connecting and listing included (`15m`). Default: the Deployment's progressDeadlineSeconds plus `settle-timeout` plus the soak.",
   },
   'settle-timeout': {
     modes: ['watch'],
@@ -224,6 +232,13 @@ export const INPUTS = {
     default: '5m',
     description:
       'After the rollout completes, how long to wait for the load balancer to catch up (new pods healthy in every target group, no old pod still healthy).',
+  },
+  'soak-seconds': {
+    modes: ['watch'],
+    kind: 'seconds',
+    default: '',
+    description:
+      'After the load balancer caught up, how long to keep watching target health (and the probe) before passing; a release that degrades meanwhile fails (and rolls back when asked). Default: one unhealthy-detection window of the target groups (interval × unhealthy threshold from DescribeTargetGroups, 30 when unknown); 0 turns the soak off. See docs/watch.md.',
   },
   rollback: {
     modes: ['watch'],

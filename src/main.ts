@@ -19,8 +19,9 @@ export async function run(): Promise<void> {
   };
   try {
     const settings = readSettings(source);
+    // The token itself; an inline kubeconfig's credentials are masked by the watch mode as it reads
+    // them (never the whole content: its lines would blank `apiVersion: v1` in every later step).
     if (settings.mode === 'validate' && settings.githubToken) host.mask(settings.githubToken);
-    if (settings.mode === 'watch' && settings.kubeconfig.kind === 'inline') host.mask(settings.kubeconfig.content);
     let result: ModeResult;
     if (settings.mode === 'validate') {
       const { runValidate } = await import('./modes/validate.js');
@@ -28,14 +29,20 @@ export async function run(): Promise<void> {
     } else {
       const { runWatch } = await import('./modes/watch.js');
       result = await runWatch(settings, host);
+      (await import('./adapters/clock.js')).exitSoonAfter();
     }
-    if (result.exitCode !== 0) core.setFailed(result.message ?? 'zd-gate failed');
+    if (result.exitCode !== 0) core.setFailed(host.redact(result.message ?? 'zd-gate failed'));
+    // The same exit codes as the CLI: 1 findings or a failed gate, 2 the input or the gate could not run.
+    process.exitCode = result.exitCode;
   } catch (e) {
+    // Messages quote input values and error bodies: redacted like everything the host writes.
     if (e instanceof SettingsError) {
-      core.setFailed(e.message);
+      core.setFailed(host.redact(e.message));
+      process.exitCode = 2;
       return;
     }
-    core.setFailed(`zd-gate: unexpected error: ${(e as Error).message ?? String(e)}`);
-    core.debug((e as Error).stack ?? '');
+    core.setFailed(host.redact(`zd-gate: unexpected error: ${(e as Error).message ?? String(e)}`));
+    process.exitCode = 2;
+    host.debug((e as Error).stack ?? '');
   }
 }

@@ -46,6 +46,8 @@ export interface ValidateSettings {
   readonly prComment: boolean;
   /** CLI output format; the action always reports through GitHub. */
   readonly format: OutputFormat;
+  /** All inputs together, in bytes (`max-input-size`). */
+  readonly maxInputBytes: number;
 }
 
 /** `8` or `75%` of desired replicas. */
@@ -81,6 +83,8 @@ export interface WatchSettings {
   /** Undefined: progressDeadlineSeconds of each Deployment plus the settle timeout. */
   readonly timeoutMs: number | undefined;
   readonly settleTimeoutMs: number;
+  /** After the load balancer caught up, how long to keep watching; undefined: one unhealthy-detection window of the target groups. */
+  readonly soakMs: number | undefined;
   readonly rollback: boolean;
   readonly rollbackWait: boolean;
   readonly allowRolloutOnly: boolean;
@@ -134,6 +138,7 @@ function readValidate(p: Problems): ValidateSettings {
     checkName: p.raw('check-name') || p.defaultOf('check-name'),
     prComment: p.bool('pr-comment'),
     format: p.oneOf('format', ['text', 'json', 'sarif', 'github'] as const),
+    maxInputBytes: p.bytes('max-input-size'),
   };
 }
 
@@ -225,6 +230,7 @@ function readWatch(p: Problems): WatchSettings {
     pollIntervalMs,
     timeoutMs,
     settleTimeoutMs,
+    soakMs: p.raw('soak-seconds') === '' ? undefined : p.seconds('soak-seconds'),
     rollback: p.bool('rollback'),
     rollbackWait: p.bool('rollback-wait'),
     allowRolloutOnly: p.bool('allow-rollout-only'),
@@ -259,6 +265,30 @@ export function parseDuration(raw: string): number | undefined {
   let total = 0;
   for (const m of s.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) total += Number(m[1]) * (UNIT_MS[m[2] as string] as number);
   return Math.round(total);
+}
+
+const BYTE_UNITS: Readonly<Record<string, number>> = {
+  '': 1,
+  b: 1,
+  k: 1e3,
+  kb: 1e3,
+  m: 1e6,
+  mb: 1e6,
+  g: 1e9,
+  gb: 1e9,
+  ki: 1024,
+  kib: 1024,
+  mi: 1024 ** 2,
+  mib: 1024 ** 2,
+  gi: 1024 ** 3,
+  gib: 1024 ** 3,
+};
+
+/** `256MiB`, `1.5 GiB`, `64Mi`, `2GB`, `1048576` → bytes (binary units with `i`); undefined when malformed. */
+export function parseBytes(raw: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(raw.trim());
+  const unit = m ? BYTE_UNITS[(m[2] as string).toLowerCase()] : undefined;
+  return m && unit !== undefined ? Math.floor(Number(m[1]) * unit) : undefined;
 }
 
 /**
@@ -351,6 +381,19 @@ class Problems {
       `${this.source.describe(name)} is \`${v}\`; write a count of healthy targets (\`8\`) or a percentage of desired replicas up to 100% (\`75%\`).`,
     );
     return undefined;
+  }
+
+  /** A size: `256MiB`, `1GiB`, `500KiB`, `64Mi`, `2GB`, `1048576` (bytes); more than 0. */
+  bytes(name: InputName): number {
+    const v = this.value(name);
+    const n = parseBytes(v);
+    if (n === undefined || n <= 0) {
+      this.add(
+        `${this.source.describe(name)} is \`${v}\`; write a size such as \`256MiB\`, \`1GiB\` or \`500KiB\` (a bare number is bytes).`,
+      );
+      return parseBytes(this.defaultOf(name)) ?? 0;
+    }
+    return n;
   }
 
   /** `0.01`, `1%` → a fraction in [0, 1]. */

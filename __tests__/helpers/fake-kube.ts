@@ -48,6 +48,11 @@ export class FakeKube {
   readonly requests: RecordedRequest[] = [];
   /** Called after a PATCH is applied (a test can play the controller). */
   onPatch: ((collection: string, obj: Obj) => void) | undefined;
+  /**
+   * A PATCH that never answers: `hang` leaves the object as it was, `apply-then-hang` applies it
+   * first (the answer is lost on the way back). The connection stays open until the client gives up.
+   */
+  patchMode: 'answer' | 'hang' | 'apply-then-hang' = 'answer';
   url = '';
 
   constructor(readonly token = 'test-token-abcdef') {}
@@ -189,8 +194,10 @@ export class FakeKube {
       // The API server bumps the generation when the spec changes.
       if (ops.some((op) => op.path.startsWith('/spec')))
         next.metadata.generation = Number(next.metadata.generation ?? 1) + 1;
+      if (this.patchMode === 'hang') return;
       const stored = this.put(collection, next);
       this.onPatch?.(collection, stored);
+      if (this.patchMode === 'apply-then-hang') return;
       res.writeHead(200, { 'content-type': 'application/json' });
       return void res.end(JSON.stringify(stored));
     }

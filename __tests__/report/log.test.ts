@@ -3,20 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { actionHost } from '../../src/adapters/action-host.js';
 import { cliHost } from '../../src/adapters/cli-host.js';
 import { logText } from '../../src/report/log.js';
-import { HOSTILE } from '../helpers/hostile.js';
-
-/**
- * The runner's side, written from its documented behaviour rather than from src/: it reads output
- * with .NET's StreamReader.ReadLine (a line ends at \n, \r or \r\n), trims leading whitespace
- * (Char.IsWhiteSpace) and takes a line that then starts with `::` (or the legacy `##[`) as a command.
- */
-const DOTNET_WHITESPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*/;
-function runnerCommands(output: string): string[] {
-  return output
-    .split(/\r\n|\r|\n/)
-    .map((line) => line.replace(DOTNET_WHITESPACE, ''))
-    .filter((line) => line.startsWith('::') || line.startsWith('##['));
-}
+import { HOSTILE, runnerCommands } from '../helpers/hostile.js';
 
 describe('log boundary', () => {
   afterEach(() => vi.restoreAllMocks());

@@ -1,37 +1,8 @@
-import { micromark } from 'micromark';
-import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
 import { code, codeBlock, details, join, link, md, table, text, trusted, Markdown } from '../../src/report/markdown.js';
-import { HOSTILE } from '../helpers/hostile.js';
+import { AUTOLINK, HOSTILE, INVISIBLE, MENTION, REFERENCE, renderGfm, tags, visibleText } from '../helpers/hostile.js';
 
-/** GitHub renders with cmark-gfm; micromark with the GFM extension follows the same spec. */
-function render(m: Markdown): string {
-  return micromark(m.value, { allowDangerousHtml: true, extensions: [gfm()], htmlExtensions: [gfmHtml()] });
-}
-
-/** The text a reader sees: tags removed, entities decoded, zero-width spaces dropped. */
-function visibleText(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\u200b/g, '');
-}
-
-// eslint-disable-next-line no-control-regex -- the invisible characters text() shows as escapes
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
-
-/** What GitHub would turn into a notification or a link after rendering. */
-const MENTION = /(^|[^\w\u200b])@[a-z0-9]/i;
-const REFERENCE = /(^|[^\w\u200b])#\d/;
-const AUTOLINK = /https?:\/\/|www\./i;
-
-/** Tags the renderer produced; only these are zd-gate's own. */
-function tags(html: string): string[] {
-  return [...html.matchAll(/<\/?([a-z0-9]+)/gi)].map((m) => (m[1] as string).toLowerCase());
-}
+const render = (m: Markdown): string => renderGfm(m.value);
 
 describe('markdown boundary', () => {
   it.each(HOSTILE)('text() renders %j as itself, on one line, with no markup, link or mention', (s) => {

@@ -1,11 +1,12 @@
+import { edit } from '../helpers/edit.js';
 import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { argoRollout, DEPLOYMENT_GOOD, INGRESS_IP, SERVICE_WEB, SERVICE_WEB_CANARY } from './fixtures.js';
 
 /** INGRESS_IP's backend Service name is on line 18. */
-const ingressTo = (name: string): string =>
-  INGRESS_IP.replace('            name: web\n', `            name: ${name}\n`);
+const ingressTo = (name: string): string => edit(INGRESS_IP, '            name: web\n', `            name: ${name}\n`);
 
-const USE_ANNOTATION = INGRESS_IP.replace(
+const USE_ANNOTATION = edit(
+  INGRESS_IP,
   '            port:\n              number: 80\n',
   '            port:\n              name: use-annotation\n',
 );
@@ -24,7 +25,7 @@ export default {
       name: 'an Ingress of another class is not the controller’s',
       files: {
         'service.yaml': SERVICE_WEB,
-        'ingress.yaml': ingressTo('api').replace('ingressClassName: alb', 'ingressClassName: nginx'),
+        'ingress.yaml': edit(ingressTo('api'), 'ingressClassName: alb', 'ingressClassName: nginx'),
       },
     },
     {
@@ -39,7 +40,8 @@ export default {
       name: 'a redirect action needs no Service',
       files: {
         'service.yaml': SERVICE_WEB,
-        'ingress.yaml': USE_ANNOTATION.replace(
+        'ingress.yaml': edit(
+          USE_ANNOTATION,
           '  annotations:\n',
           `  annotations:\n    alb.ingress.kubernetes.io/actions.web: '{"type":"redirect","redirectConfig":{"protocol":"HTTPS","port":"443","statusCode":"HTTP_301"}}'\n`,
         ),
@@ -75,7 +77,7 @@ export default {
       name: 'an Argo Rollout routes the Ingress under another action name (rootService unset: stableService)',
       files: {
         'service.yaml': `${SERVICE_WEB}---\n${SERVICE_WEB_CANARY}`,
-        'ingress.yaml': USE_ANNOTATION.replace('            name: web\n', '            name: web-root\n'),
+        'ingress.yaml': edit(USE_ANNOTATION, '            name: web\n', '            name: web-root\n'),
         'rollout.yaml': argoRollout(),
       },
       errors: [
@@ -91,7 +93,8 @@ export default {
       name: 'one Service of a weighted forward action is missing: the whole Ingress fails',
       files: {
         'service.yaml': SERVICE_WEB,
-        'ingress.yaml': USE_ANNOTATION.replace(
+        'ingress.yaml': edit(
+          USE_ANNOTATION,
           '  annotations:\n',
           `  annotations:\n    alb.ingress.kubernetes.io/actions.web: '{"type":"forward","forwardConfig":{"targetGroups":[{"serviceName":"web","servicePort":"80","weight":90},{"serviceName":"web-v2","servicePort":"80","weight":10}]}}'\n`,
         ),

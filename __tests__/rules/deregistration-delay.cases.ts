@@ -1,18 +1,18 @@
+import { edit } from '../helpers/edit.js';
 import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { DEPLOYMENT_GOOD, INGRESS_IP, SERVICE_WEB } from './fixtures.js';
 
 /** DEPLOYMENT_GOOD (terminationGracePeriodSeconds on line 16) with another grace period. */
 const graced = (n: number): string =>
-  DEPLOYMENT_GOOD.replace('terminationGracePeriodSeconds: 40', `terminationGracePeriodSeconds: ${n}`);
+  edit(DEPLOYMENT_GOOD, 'terminationGracePeriodSeconds: 40', `terminationGracePeriodSeconds: ${n}`);
 
 /** INGRESS_IP with more annotations: the first added one is line 9. */
-const ingressWith = (annotations: string): string => INGRESS_IP.replace('spec:\n', `${annotations}spec:\n`);
+const ingressWith = (annotations: string): string => edit(INGRESS_IP, 'spec:\n', `${annotations}spec:\n`);
 
 const serviceWith = (annotations: string): string =>
-  SERVICE_WEB.replace('  namespace: shop\n', `  namespace: shop\n  annotations:\n${annotations}`);
+  edit(SERVICE_WEB, '  namespace: shop\n', `  namespace: shop\n  annotations:\n${annotations}`);
 
-const nlb = (annotations: string): string =>
-  serviceWith(annotations).replace('spec:\n', 'spec:\n  type: LoadBalancer\n');
+const nlb = (annotations: string): string => edit(serviceWith(annotations), 'spec:\n', 'spec:\n  type: LoadBalancer\n');
 
 export default {
   valid: [
@@ -84,9 +84,13 @@ spec:
       name: 'an Ingress of another controller is not checked',
       files: {
         'service.yaml': SERVICE_WEB,
-        'ingress.yaml': ingressWith(
-          '    alb.ingress.kubernetes.io/target-group-attributes: deregistration_delay.timeout_seconds=5\n',
-        ).replace('ingressClassName: alb', 'ingressClassName: nginx'),
+        'ingress.yaml': edit(
+          ingressWith(
+            '    alb.ingress.kubernetes.io/target-group-attributes: deregistration_delay.timeout_seconds=5\n',
+          ),
+          'ingressClassName: alb',
+          'ingressClassName: nginx',
+        ),
         'deploy.yaml': DEPLOYMENT_GOOD,
       },
     },
@@ -163,7 +167,7 @@ spec:
         'service.yaml': nlb(
           '    service.beta.kubernetes.io/aws-load-balancer-type: nlb-ip\n    service.beta.kubernetes.io/aws-load-balancer-target-group-attributes: deregistration_delay.timeout_seconds=0\n',
         ),
-        'deploy.yaml': DEPLOYMENT_GOOD.replace('      terminationGracePeriodSeconds: 40\n', ''),
+        'deploy.yaml': edit(DEPLOYMENT_GOOD, '      terminationGracePeriodSeconds: 40\n', ''),
       },
       errors: [
         {
@@ -177,15 +181,15 @@ spec:
     {
       name: 'one finding per workload behind the target group',
       files: {
-        'service.yaml': SERVICE_WEB.replace('    app: web\n', '    tier: web\n'),
+        'service.yaml': edit(SERVICE_WEB, '    app: web\n', '    tier: web\n'),
         'ingress.yaml': ingressWith(
           '    alb.ingress.kubernetes.io/target-group-attributes: deregistration_delay.timeout_seconds=15\n',
         ),
-        'deploy.yaml': `${graced(20).replace('        app: web\n    spec:', '        app: web\n        tier: web\n    spec:')}---\n${graced(
-          60,
-        )
-          .replace(/web/g, 'web-canary')
-          .replace('        app: web-canary\n    spec:', '        app: web-canary\n        tier: web\n    spec:')}`,
+        'deploy.yaml': `${edit(graced(20), '        app: web\n    spec:', '        app: web\n        tier: web\n    spec:')}---\n${edit(
+          edit(graced(60), /web/g, 'web-canary'),
+          '        app: web-canary\n    spec:',
+          '        app: web-canary\n        tier: web\n    spec:',
+        )}`,
       },
       errors: [
         { file: 'ingress.yaml', line: 9, message: /Deployment shop\/web pods may take 20s/ },

@@ -1,7 +1,8 @@
+import { edit } from '../helpers/edit.js';
 import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { DEPLOYMENT_GOOD, SERVICE_WEB } from './fixtures.js';
 
-const DEPLOYMENT_TWO = DEPLOYMENT_GOOD.replace('  replicas: 3\n', '  replicas: 2\n');
+const DEPLOYMENT_TWO = edit(DEPLOYMENT_GOOD, '  replicas: 3\n', '  replicas: 2\n');
 
 export default {
   valid: [
@@ -11,7 +12,7 @@ export default {
     },
     {
       name: 'same kind and name in different namespaces',
-      files: { 'a.yaml': DEPLOYMENT_GOOD, 'b.yaml': DEPLOYMENT_GOOD.replace('namespace: shop', 'namespace: shop-eu') },
+      files: { 'a.yaml': DEPLOYMENT_GOOD, 'b.yaml': edit(DEPLOYMENT_GOOD, 'namespace: shop', 'namespace: shop-eu') },
     },
     {
       name: 'generateName is not an identity',
@@ -56,8 +57,8 @@ metadata:
     {
       name: 'a namespace given by default and one written out are the same object',
       files: {
-        'a.yaml': SERVICE_WEB.replace('  namespace: shop\n', ''),
-        'b.yaml': SERVICE_WEB.replace('namespace: shop', 'namespace: default').replace('port: 80', 'port: 8080'),
+        'a.yaml': edit(SERVICE_WEB, '  namespace: shop\n', ''),
+        'b.yaml': edit(edit(SERVICE_WEB, 'namespace: shop', 'namespace: default'), 'port: 80', 'port: 8080'),
       },
       errors: [
         { file: 'a.yaml', line: 4, message: /Service default\/web is defined 2 times/ },

@@ -1,3 +1,4 @@
+import { edit } from '../helpers/edit.js';
 import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { DEPLOYMENT_GOOD, INGRESS_IP, NAMESPACE_GATED, PDB_WEB, SERVICE_WEB } from './fixtures.js';
 
@@ -6,10 +7,7 @@ import { DEPLOYMENT_GOOD, INGRESS_IP, NAMESPACE_GATED, PDB_WEB, SERVICE_WEB } fr
  *   7 `  replicas: 3`, 16 `      terminationGracePeriodSeconds: 40`, 17 `      containers:`,
  *   22 `          containerPort: 8080`, 23 `        readinessProbe:`, 33 `          preStop:`.
  */
-const edit = (from: string, to: string): string => {
-  if (!DEPLOYMENT_GOOD.includes(from)) throw new Error(`fixture edit does not match: ${from}`);
-  return DEPLOYMENT_GOOD.replace(from, to);
-};
+const deployment = (from: string, to: string): string => edit(DEPLOYMENT_GOOD, from, to);
 
 export default {
   valid: [
@@ -26,11 +24,12 @@ export default {
     },
     {
       name: 'null is unset, whatever the type; a whole float such as 3.0 is a whole number',
-      code: edit('  replicas: 3\n', '  replicas: 3.0\n  paused: null\n'),
+      code: deployment('  replicas: 3\n', '  replicas: 3.0\n  paused: null\n'),
     },
     {
       name: 'int-or-string and quantities take both forms; YAML 1.1 booleans (yes/no) are booleans to Kubernetes',
-      code: edit('      containers:\n', '      hostNetwork: no\n      containers:\n').replace(
+      code: edit(
+        deployment('      containers:\n', '      hostNetwork: no\n      containers:\n'),
         '        image: nginx:1.27\n',
         '        image: nginx:1.27\n        resources:\n          requests: {cpu: 0.5, memory: 64Mi}\n',
       ),
@@ -73,7 +72,7 @@ spec:
   invalid: [
     {
       name: 'replicas: "3" (a quoted number) is rejected, not read as unset',
-      code: edit('  replicas: 3\n', '  replicas: "3"\n'),
+      code: deployment('  replicas: 3\n', '  replicas: "3"\n'),
       errors: [
         {
           line: 7,
@@ -84,7 +83,7 @@ spec:
     },
     {
       name: 'a typo next to a field the rules read: terminationGracePeriodSecond',
-      code: edit('      terminationGracePeriodSeconds: 40\n', '      terminationGracePeriodSecond: 40\n'),
+      code: deployment('      terminationGracePeriodSeconds: 40\n', '      terminationGracePeriodSecond: 40\n'),
       errors: [
         {
           line: 16,
@@ -95,7 +94,7 @@ spec:
     },
     {
       name: 'float seconds: 30.5',
-      code: edit('      terminationGracePeriodSeconds: 40\n', '      terminationGracePeriodSeconds: 30.5\n'),
+      code: deployment('      terminationGracePeriodSeconds: 40\n', '      terminationGracePeriodSeconds: 30.5\n'),
       errors: [
         {
           line: 16,
@@ -105,7 +104,7 @@ spec:
     },
     {
       name: 'negative seconds: accepted with a warning and treated as 1',
-      code: edit('      terminationGracePeriodSeconds: 40\n', '      terminationGracePeriodSeconds: -5\n'),
+      code: deployment('      terminationGracePeriodSeconds: 40\n', '      terminationGracePeriodSeconds: -5\n'),
       errors: [
         {
           line: 16,
@@ -116,19 +115,20 @@ spec:
     },
     {
       name: '1e309 is Infinity to YAML',
-      code: edit('      terminationGracePeriodSeconds: 40\n', '      terminationGracePeriodSeconds: 1e309\n'),
+      code: deployment('      terminationGracePeriodSeconds: 40\n', '      terminationGracePeriodSeconds: 1e309\n'),
       errors: [{ line: 16, message: /is Infinity \(a number too large for YAML's float\), but PodSpec/ }],
     },
     {
       name: 'a number too large for int32',
-      code: edit('  replicas: 3\n', '  replicas: 3000000000\n'),
+      code: deployment('  replicas: 3\n', '  replicas: 3000000000\n'),
       errors: [
         { line: 7, message: /is the number 3000000000, but DeploymentSpec\.replicas must be a whole number \(int32\)/ },
       ],
     },
     {
       name: 'negative replicas and probe timings are rejected',
-      code: edit('  replicas: 3\n', '  replicas: -1\n').replace(
+      code: edit(
+        deployment('  replicas: 3\n', '  replicas: -1\n'),
         '        readinessProbe:\n',
         '        readinessProbe:\n          periodSeconds: -10\n',
       ),
@@ -139,7 +139,8 @@ spec:
     },
     {
       name: 'an unquoted number as an annotation value, a string where a number belongs in a port',
-      code: edit('  namespace: shop\n', '  namespace: shop\n  annotations:\n    prometheus.io/port: 8080\n').replace(
+      code: edit(
+        deployment('  namespace: shop\n', '  namespace: shop\n  annotations:\n    prometheus.io/port: 8080\n'),
         '          containerPort: 8080\n',
         '          containerPort: "8080"\n',
       ),
@@ -157,7 +158,7 @@ spec:
     },
     {
       name: 'a quoted number is not a percentage: maxUnavailable "1" on a PodDisruptionBudget',
-      files: { 'pdb.yaml': PDB_WEB.replace('  maxUnavailable: 1\n', '  maxUnavailable: "1"\n') },
+      files: { 'pdb.yaml': edit(PDB_WEB, '  maxUnavailable: 1\n', '  maxUnavailable: "1"\n') },
       errors: [
         {
           file: 'pdb.yaml',
@@ -169,7 +170,8 @@ spec:
     },
     {
       name: 'a mapping where a list belongs, and an unknown field in a probe',
-      code: edit('      containers:\n', '      tolerations: {key: spot}\n      containers:\n').replace(
+      code: edit(
+        deployment('      containers:\n', '      tolerations: {key: spot}\n      containers:\n'),
         '        readinessProbe:\n',
         '        readinessProbe:\n          failureTreshold: 5\n',
       ),

@@ -122,15 +122,15 @@ ${targetType}`;
  * Ingress `web` (stable Service web, canary web-canary); `alb` adds lines under trafficRouting.alb.
  */
 export const argoRollout = (deployment = DEPLOYMENT_GOOD, alb = ''): string => {
-  const out = deployment
-    .replace('apiVersion: apps/v1\nkind: Deployment', 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout')
-    .replace(
-      '  selector:\n',
-      `  strategy:\n    canary:\n      stableService: web\n      canaryService: web-canary\n      trafficRouting:\n        alb:\n          ingress: web\n${alb}          servicePort: 80\n  selector:\n`,
-    );
+  const out = edit(
+    edit(deployment, 'apiVersion: apps/v1\nkind: Deployment', 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout'),
+    '  selector:\n',
+    `  strategy:\n    canary:\n      stableService: web\n      canaryService: web-canary\n      trafficRouting:\n        alb:\n          ingress: web\n${alb}          servicePort: 80\n  selector:\n`,
+  );
   if (out === deployment) throw new Error('fixture edit does not match');
   return out;
 };
 
 /** Service web-canary: the canary Service of argoRollout, selecting the same pods as web. */
-export const SERVICE_WEB_CANARY = SERVICE_WEB.replace('name: web\n', 'name: web-canary\n');
+export const SERVICE_WEB_CANARY = edit(SERVICE_WEB, 'name: web\n', 'name: web-canary\n');
+import { edit } from '../helpers/edit.js';

@@ -1,17 +1,19 @@
+import { edit } from '../helpers/edit.js';
 import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { DEPLOYMENT_GOOD, INGRESS_IP, SERVICE_WEB } from './fixtures.js';
 
 /** DEPLOYMENT_GOOD (readiness probe path on line 25) with another readiness probe path. */
 const readyAt = (path: string): string =>
-  DEPLOYMENT_GOOD.replace('            path: /ready\n', `            path: ${path}\n`);
+  edit(DEPLOYMENT_GOOD, '            path: /ready\n', `            path: ${path}\n`);
 
-const INGRESS_DEFAULT_HC = INGRESS_IP.replace('    alb.ingress.kubernetes.io/healthcheck-path: /ready\n', '');
+const INGRESS_DEFAULT_HC = edit(INGRESS_IP, '    alb.ingress.kubernetes.io/healthcheck-path: /ready\n', '');
 
 const serviceWith = (annotations: string): string =>
-  SERVICE_WEB.replace('  namespace: shop\n', `  namespace: shop\n  annotations:\n${annotations}`);
+  edit(SERVICE_WEB, '  namespace: shop\n', `  namespace: shop\n  annotations:\n${annotations}`);
 
 const nlb = (annotations: string): string =>
-  serviceWith(`    service.beta.kubernetes.io/aws-load-balancer-type: nlb-ip\n${annotations}`).replace(
+  edit(
+    serviceWith(`    service.beta.kubernetes.io/aws-load-balancer-type: nlb-ip\n${annotations}`),
     'spec:\n',
     'spec:\n  type: LoadBalancer\n',
   );
@@ -19,20 +21,22 @@ const nlb = (annotations: string): string =>
 const GRPC = '    alb.ingress.kubernetes.io/backend-protocol-version: GRPC\n';
 /** INGRESS_IP for a gRPC Service: the Ingress-level path /ready removed, GRPC set on the Service. */
 const grpcIngress = (annotations = ''): string =>
-  INGRESS_DEFAULT_HC.replace('  annotations:\n', `  annotations:\n${annotations}`);
+  edit(INGRESS_DEFAULT_HC, '  annotations:\n', `  annotations:\n${annotations}`);
 /** A grpc readiness probe in place of the httpGet one (DEPLOYMENT_GOOD lines 23-26). */
-const grpcReady = DEPLOYMENT_GOOD.replace(
+const grpcReady = edit(
+  DEPLOYMENT_GOOD,
   '        readinessProbe:\n          httpGet:\n            path: /ready\n            port: http\n',
   '        readinessProbe:\n          grpc:\n            port: 8080\n',
 );
 if (grpcReady === DEPLOYMENT_GOOD) throw new Error('fixture edit does not match');
 /** A second Service (api) and backend on the same Ingress. */
 const twoBackends = (ingress: string): string =>
-  ingress.replace(
+  edit(
+    ingress,
     '  rules:\n',
     '  rules:\n  - host: api.example.com\n    http:\n      paths:\n      - path: /\n        pathType: Prefix\n        backend:\n          service:\n            name: api\n            port:\n              number: 80\n',
   );
-const API = SERVICE_WEB.replace(/web/g, 'api');
+const API = edit(SERVICE_WEB, /web/g, 'api');
 
 export default {
   valid: [
@@ -79,7 +83,7 @@ export default {
       files: {
         'service.yaml': SERVICE_WEB,
         'ingress.yaml': INGRESS_DEFAULT_HC,
-        'deploy.yaml': DEPLOYMENT_GOOD.replace('            path: /ready\n', ''),
+        'deploy.yaml': edit(DEPLOYMENT_GOOD, '            path: /ready\n', ''),
       },
     },
     {
@@ -87,7 +91,8 @@ export default {
       files: {
         'service.yaml': SERVICE_WEB,
         'ingress.yaml': INGRESS_DEFAULT_HC,
-        'deploy.yaml': DEPLOYMENT_GOOD.replace(
+        'deploy.yaml': edit(
+          DEPLOYMENT_GOOD,
           '        readinessProbe:\n          httpGet:\n            path: /ready\n',
           '        readinessProbe:\n          tcpSocket:\n',
         ),
@@ -111,7 +116,8 @@ export default {
       name: 'suppressed on the Ingress',
       files: {
         'service.yaml': SERVICE_WEB,
-        'ingress.yaml': INGRESS_DEFAULT_HC.replace(
+        'ingress.yaml': edit(
+          INGRESS_DEFAULT_HC,
           '  annotations:\n',
           '  annotations:\n    zd-gate/ignore: healthcheck-path\n',
         ),
@@ -185,7 +191,7 @@ export default {
     port: 9000
     targetPort: admin
 `,
-        'ingress.yaml': INGRESS_IP.replace('              number: 80\n', '              name: http\n'),
+        'ingress.yaml': edit(INGRESS_IP, '              number: 80\n', '              name: http\n'),
         'deploy.yaml': `${readyAt('/livez')}      - name: admin
         image: ghcr.io/example/admin:1.0.0
         ports:
@@ -240,7 +246,7 @@ export default {
       files: {
         'service.yaml': `${SERVICE_WEB}---\n${API}`,
         'ingress.yaml': twoBackends(INGRESS_DEFAULT_HC),
-        'deploy.yaml': `${readyAt('/healthz')}---\n${DEPLOYMENT_GOOD.replace(/web/g, 'api').replace('path: /ready', 'path: /')}`,
+        'deploy.yaml': `${readyAt('/healthz')}---\n${edit(edit(DEPLOYMENT_GOOD, /web/g, 'api'), 'path: /ready', 'path: /')}`,
       },
       errors: [
         {

@@ -1,3 +1,4 @@
+import { edit } from '../helpers/edit.js';
 import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { DEPLOYMENT_GOOD } from './fixtures.js';
 
@@ -15,7 +16,7 @@ spec:
   maxReplicas: 10
 `;
 
-const withoutReplicas = DEPLOYMENT_GOOD.replace('  replicas: 3\n', '');
+const withoutReplicas = edit(DEPLOYMENT_GOOD, '  replicas: 3\n', '');
 if (withoutReplicas === DEPLOYMENT_GOOD) throw new Error('fixture edit does not match');
 
 export default {
@@ -48,7 +49,8 @@ export default {
     {
       name: 'an Argo Rollout the HPA scales',
       files: {
-        'rollout.yaml': DEPLOYMENT_GOOD.replace(
+        'rollout.yaml': edit(
+          DEPLOYMENT_GOOD,
           'apiVersion: apps/v1\nkind: Deployment',
           'apiVersion: argoproj.io/v1alpha1\nkind: Rollout',
         ),

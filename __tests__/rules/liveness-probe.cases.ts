@@ -1,3 +1,4 @@
+import { edit } from '../helpers/edit.js';
 import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { DEPLOYMENT_GOOD, SERVICE_WEB } from './fixtures.js';
 
@@ -81,7 +82,8 @@ export default {
       name: 'a sidecar without the Service port needs no probe',
       files: {
         'service.yaml': SERVICE_WEB,
-        'deploy.yaml': DEPLOYMENT_GOOD.replace(
+        'deploy.yaml': edit(
+          DEPLOYMENT_GOOD,
           '      containers:\n',
           '      containers:\n      - name: log-shipper\n        image: fluent/fluent-bit:3.1\n',
         ),
@@ -237,9 +239,11 @@ export default {
       name: 'a StatefulSet',
       files: {
         'service.yaml': SERVICE_WEB,
-        'sts.yaml': deploy('')
-          .replace('kind: Deployment', 'kind: StatefulSet')
-          .replace('spec:\n  replicas: 3\n', 'spec:\n  serviceName: web\n  replicas: 3\n'),
+        'sts.yaml': edit(
+          edit(deploy(''), 'kind: Deployment', 'kind: StatefulSet'),
+          'spec:\n  replicas: 3\n',
+          'spec:\n  serviceName: web\n  replicas: 3\n',
+        ),
       },
       errors: [
         {

@@ -1,8 +1,9 @@
+import { edit } from '../helpers/edit.js';
 import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { DEPLOYMENT_GOOD, INGRESS_IP, SERVICE_WEB } from './fixtures.js';
 
 /** DEPLOYMENT_GOOD with `replicas: 3` (line 7) replaced. */
-const withReplicas = (line: string): string => DEPLOYMENT_GOOD.replace('  replicas: 3\n', line);
+const withReplicas = (line: string): string => edit(DEPLOYMENT_GOOD, '  replicas: 3\n', line);
 
 const hpa = (spec: string): string => `apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
@@ -26,7 +27,7 @@ ${spec}  maxReplicas: 10
 
 /** A single replica of a store: its image, and volumes (after the container). */
 const single = (image: string, volumes = ''): string =>
-  withReplicas('  replicas: 1\n').replace('image: nginx:1.27', `image: ${image}`) + volumes;
+  edit(withReplicas('  replicas: 1\n'), 'image: nginx:1.27', `image: ${image}`) + volumes;
 
 const PVC_VOLUME = '      volumes:\n      - name: data\n        persistentVolumeClaim:\n          claimName: data\n';
 const pvc = (mode: string): string =>
@@ -34,8 +35,8 @@ const pvc = (mode: string): string =>
 
 /** An alb Ingress to another Service (api): load balancers are among the inputs, and none fronts web. */
 const ELSEWHERE = {
-  'api.yaml': SERVICE_WEB.replace(/web/g, 'api'),
-  'ingress.yaml': INGRESS_IP.replace('            name: web\n', '            name: api\n'),
+  'api.yaml': edit(SERVICE_WEB, /web/g, 'api'),
+  'ingress.yaml': edit(INGRESS_IP, '            name: web\n', '            name: api\n'),
 };
 
 export default {
@@ -44,10 +45,7 @@ export default {
       name: 'a single MySQL StatefulSet: a second replica is a second database, no replica advice',
       files: {
         'service.yaml': SERVICE_WEB,
-        'deploy.yaml': single('public.ecr.aws/docker/library/mysql:8.0').replace(
-          'kind: Deployment',
-          'kind: StatefulSet',
-        ),
+        'deploy.yaml': edit(single('public.ecr.aws/docker/library/mysql:8.0'), 'kind: Deployment', 'kind: StatefulSet'),
       },
     },
     {
@@ -90,7 +88,7 @@ export default {
       files: {
         'service.yaml': SERVICE_WEB,
         'deploy.yaml': DEPLOYMENT_GOOD,
-        'hpa.yaml': hpa('  minReplicas: 1\n').replace('namespace: shop', 'namespace: other'),
+        'hpa.yaml': edit(hpa('  minReplicas: 1\n'), 'namespace: shop', 'namespace: other'),
       },
     },
   ],
@@ -174,7 +172,8 @@ spec:
         - name: http
           containerPort: 8080
 `,
-        'hpa.yaml': hpa('  minReplicas: 1\n').replace(
+        'hpa.yaml': edit(
+          hpa('  minReplicas: 1\n'),
           '    apiVersion: apps/v1\n    kind: Deployment\n',
           '    apiVersion: argoproj.io/v1alpha1\n    kind: Rollout\n',
         ),

@@ -1,17 +1,23 @@
+import { edit } from '../helpers/edit.js';
 import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { DEPLOYMENT_GOOD, PDB_WEB, SERVICE_WEB } from './fixtures.js';
 
 /** A PodDisruptionBudget for app=web with this policy (line 7). */
-const pdb = (policy: string): string => PDB_WEB.replace('  maxUnavailable: 1\n', policy);
+const pdb = (policy: string): string => edit(PDB_WEB, '  maxUnavailable: 1\n', policy);
 
-const withReplicas = (n: number): string => DEPLOYMENT_GOOD.replace('  replicas: 3\n', `  replicas: ${n}\n`);
+const withReplicas = (n: number): string => edit(DEPLOYMENT_GOOD, '  replicas: 3\n', `  replicas: ${n}\n`);
 
 /** One replica of app=web on a track: a Deployment of its own. */
 const track = (name: string, t: string): string =>
-  withReplicas(1)
-    .replace('name: web\n  namespace', `name: ${name}\n  namespace`)
-    .replace('      app: web\n  template', `      app: web\n      track: ${t}\n  template`)
-    .replace('        app: web\n    spec', `        app: web\n        track: ${t}\n    spec`);
+  edit(
+    edit(
+      edit(withReplicas(1), 'name: web\n  namespace', `name: ${name}\n  namespace`),
+      '      app: web\n  template',
+      `      app: web\n      track: ${t}\n  template`,
+    ),
+    '        app: web\n    spec',
+    `        app: web\n        track: ${t}\n    spec`,
+  );
 
 const HPA = (min: number): string => `apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
@@ -61,7 +67,7 @@ export default {
       name: 'a budget in another namespace does not judge these pods',
       files: {
         'deploy.yaml': withReplicas(1),
-        'pdb.yaml': pdb('  minAvailable: 1\n').replace('namespace: shop', 'namespace: other'),
+        'pdb.yaml': edit(pdb('  minAvailable: 1\n'), 'namespace: shop', 'namespace: other'),
       },
     },
   ],
@@ -145,7 +151,7 @@ spec:
       name: 'flagged whether or not a Service selects the pods',
       files: {
         'deploy.yaml': DEPLOYMENT_GOOD,
-        'pdb.yaml': `${pdb('  maxUnavailable: 0\n')}---\n${pdb('  minAvailable: 100%\n').replace('name: web\n', 'name: web-b\n')}`,
+        'pdb.yaml': `${pdb('  maxUnavailable: 0\n')}---\n${edit(pdb('  minAvailable: 100%\n'), 'name: web\n', 'name: web-b\n')}`,
       },
       errors: [
         {

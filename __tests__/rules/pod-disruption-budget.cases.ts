@@ -1,8 +1,9 @@
+import { edit } from '../helpers/edit.js';
 import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { DEPLOYMENT_GOOD, PDB_WEB, SERVICE_WEB } from './fixtures.js';
 
 const pdbSelecting = (selector: string): string =>
-  PDB_WEB.replace('  selector:\n    matchLabels:\n      app: web\n', selector);
+  edit(PDB_WEB, '  selector:\n    matchLabels:\n      app: web\n', selector);
 
 export default {
   valid: [
@@ -31,9 +32,9 @@ export default {
     {
       name: 'objects without a namespace meet in the default one',
       files: {
-        'service.yaml': SERVICE_WEB.replace('  namespace: shop\n', ''),
-        'deploy.yaml': DEPLOYMENT_GOOD.replace('  namespace: shop\n', ''),
-        'pdb.yaml': PDB_WEB.replace('  namespace: shop\n', ''),
+        'service.yaml': edit(SERVICE_WEB, '  namespace: shop\n', ''),
+        'deploy.yaml': edit(DEPLOYMENT_GOOD, '  namespace: shop\n', ''),
+        'pdb.yaml': edit(PDB_WEB, '  namespace: shop\n', ''),
       },
     },
     { name: 'a workload no Service selects', files: { 'deploy.yaml': DEPLOYMENT_GOOD } },
@@ -41,7 +42,8 @@ export default {
       name: 'suppressed on the workload',
       files: {
         'service.yaml': SERVICE_WEB,
-        'deploy.yaml': DEPLOYMENT_GOOD.replace(
+        'deploy.yaml': edit(
+          DEPLOYMENT_GOOD,
           '  namespace: shop\n',
           '  namespace: shop\n  annotations:\n    zd-gate/ignore: pod-disruption-budget, min-replicas\n',
         ),
@@ -65,7 +67,7 @@ export default {
       files: {
         'service.yaml': SERVICE_WEB,
         'deploy.yaml': DEPLOYMENT_GOOD,
-        'pdb.yaml': PDB_WEB.replace('namespace: shop', 'namespace: other'),
+        'pdb.yaml': edit(PDB_WEB, 'namespace: shop', 'namespace: other'),
       },
       errors: [
         { file: 'deploy.yaml', line: 4, message: /No PodDisruptionBudget selects the pods of Deployment shop\/web/ },
@@ -118,8 +120,8 @@ export default {
     {
       name: 'one budget that selects nothing, two workloads without a budget: one finding naming both',
       files: {
-        'service.yaml': SERVICE_WEB + '---\n' + SERVICE_WEB.replace(/web/g, 'api'),
-        'deploy.yaml': DEPLOYMENT_GOOD + '---\n' + DEPLOYMENT_GOOD.replace(/web/g, 'api'),
+        'service.yaml': SERVICE_WEB + '---\n' + edit(SERVICE_WEB, /web/g, 'api'),
+        'deploy.yaml': DEPLOYMENT_GOOD + '---\n' + edit(DEPLOYMENT_GOOD, /web/g, 'api'),
         'pdb.yaml': pdbSelecting('  selector:\n    matchLabels:\n      app: webb\n'),
       },
       errors: [

@@ -1,3 +1,4 @@
+import { edit } from '../helpers/edit.js';
 import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { BEHIND_ALB_IP, DEPLOYMENT_GOOD, INGRESS_IP, SERVICE_WEB, tgbWeb } from './fixtures.js';
 
@@ -30,11 +31,16 @@ ${hook}`;
 
 const exec = (command: string): string => `            exec:\n              command: ${command}\n`;
 
-const NLB_IP = SERVICE_WEB.replace(
-  '  namespace: shop\n',
-  '  namespace: shop\n  annotations:\n    service.beta.kubernetes.io/aws-load-balancer-type: nlb-ip\n',
-).replace('spec:\n', 'spec:\n  type: LoadBalancer\n');
-const INGRESS_INSTANCE = INGRESS_IP.replace('target-type: ip', 'target-type: instance');
+const NLB_IP = edit(
+  edit(
+    SERVICE_WEB,
+    '  namespace: shop\n',
+    '  namespace: shop\n  annotations:\n    service.beta.kubernetes.io/aws-load-balancer-type: nlb-ip\n',
+  ),
+  'spec:\n',
+  'spec:\n  type: LoadBalancer\n',
+);
+const INGRESS_INSTANCE = edit(INGRESS_IP, 'target-type: ip', 'target-type: instance');
 
 export default {
   valid: [
@@ -46,8 +52,8 @@ export default {
       name: 'a workload only in-cluster clients reach (load balancers front other Services) is not judged',
       files: {
         'service.yaml': SERVICE_WEB,
-        'api.yaml': SERVICE_WEB.replace(/web/g, 'api'),
-        'ingress.yaml': INGRESS_IP.replace('            name: web\n', '            name: api\n'),
+        'api.yaml': edit(SERVICE_WEB, /web/g, 'api'),
+        'ingress.yaml': edit(INGRESS_IP, '            name: web\n', '            name: api\n'),
         'deploy.yaml': deploy(exec('["sleep", "2"]')),
       },
     },
@@ -170,7 +176,7 @@ spec:
       name: 'behind an ALB and an NLB: the larger threshold',
       files: {
         ...BEHIND_ALB_IP,
-        'nlb.yaml': NLB_IP.replace('name: web\n', 'name: web-nlb\n'),
+        'nlb.yaml': edit(NLB_IP, 'name: web\n', 'name: web-nlb\n'),
         'deploy.yaml': deploy(exec('["sleep", "20"]')),
       },
       errors: [{ file: 'deploy.yaml', line: 26, message: /less than the 60s .*behind an NLB/ }],
@@ -232,7 +238,7 @@ spec:
     {
       name: 'a TargetGroupBinding without targetType binding a NodePort Service: the target type is not among the inputs',
       files: {
-        'service.yaml': SERVICE_WEB.replace('spec:\n', 'spec:\n  type: NodePort\n'),
+        'service.yaml': edit(SERVICE_WEB, 'spec:\n', 'spec:\n  type: NodePort\n'),
         'tgb.yaml': tgbWeb(),
         'deploy.yaml': deploy(exec('["sleep", "5"]')),
       },

@@ -1,9 +1,10 @@
+import { edit } from '../helpers/edit.js';
 import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { BEHIND_ALB_IP, DEPLOYMENT_GOOD, SERVICE_WEB } from './fixtures.js';
 
 /** DEPLOYMENT_GOOD with its preStop hook replaced: `preStop:` is line 32 of the file, the command or seconds line 34. */
 const withHook = (hook: string): string =>
-  DEPLOYMENT_GOOD.replace('          preStop:\n            sleep:\n              seconds: 20\n', hook);
+  edit(DEPLOYMENT_GOOD, '          preStop:\n            sleep:\n              seconds: 20\n', hook);
 
 const noHook = `apiVersion: apps/v1
 kind: Deployment
@@ -32,7 +33,7 @@ spec:
             port: http
 `;
 
-const HEADLESS = SERVICE_WEB.replace('spec:\n', 'spec:\n  clusterIP: None\n');
+const HEADLESS = edit(SERVICE_WEB, 'spec:\n', 'spec:\n  clusterIP: None\n');
 
 export default {
   valid: [
@@ -141,7 +142,8 @@ export default {
       name: 'a sidecar without the Service port needs no hook',
       files: {
         ...BEHIND_ALB_IP,
-        'deploy.yaml': DEPLOYMENT_GOOD.replace(
+        'deploy.yaml': edit(
+          DEPLOYMENT_GOOD,
           '      containers:\n',
           '      containers:\n      - name: log-shipper\n        image: fluent/fluent-bit:3.1\n',
         ),
@@ -154,13 +156,14 @@ export default {
     },
     {
       name: 'a Service in another namespace does not select the pods',
-      files: { 'service.yaml': SERVICE_WEB.replace('namespace: shop', 'namespace: other'), 'deploy.yaml': noHook },
+      files: { 'service.yaml': edit(SERVICE_WEB, 'namespace: shop', 'namespace: other'), 'deploy.yaml': noHook },
     },
     {
       name: 'suppressed on the workload with zd-gate/ignore',
       files: {
         'service.yaml': SERVICE_WEB,
-        'deploy.yaml': noHook.replace(
+        'deploy.yaml': edit(
+          noHook,
           '  namespace: shop\n',
           '  namespace: shop\n  annotations:\n    zd-gate/ignore: prestop-hook\n',
         ),
@@ -257,10 +260,15 @@ export default {
     {
       name: 'behind an NLB with the default grace period: the fix names 60s and a grace period of 70',
       files: {
-        'service.yaml': SERVICE_WEB.replace(
-          '  namespace: shop\n',
-          '  namespace: shop\n  annotations:\n    service.beta.kubernetes.io/aws-load-balancer-type: nlb-ip\n',
-        ).replace('spec:\n', 'spec:\n  type: LoadBalancer\n'),
+        'service.yaml': edit(
+          edit(
+            SERVICE_WEB,
+            '  namespace: shop\n',
+            '  namespace: shop\n  annotations:\n    service.beta.kubernetes.io/aws-load-balancer-type: nlb-ip\n',
+          ),
+          'spec:\n',
+          'spec:\n  type: LoadBalancer\n',
+        ),
         'deploy.yaml': noHook,
       },
       errors: [
@@ -436,15 +444,15 @@ items:
       name: 'objects without a namespace take the default one (--namespace)',
       namespace: 'team-a',
       files: {
-        'service.yaml': SERVICE_WEB.replace('  namespace: shop\n', ''),
-        'deploy.yaml': noHook.replace('  namespace: shop\n', ''),
+        'service.yaml': edit(SERVICE_WEB, '  namespace: shop\n', ''),
+        'deploy.yaml': edit(noHook, '  namespace: shop\n', ''),
       },
       errors: [{ file: 'deploy.yaml', line: 16, message: /Deployment team-a\/web/ }],
     },
     {
       name: 'Argo Rollout and StatefulSet are workloads too',
       files: {
-        'service.yaml': SERVICE_WEB.replace('    app: web\n', '    tier: web\n'),
+        'service.yaml': edit(SERVICE_WEB, '    app: web\n', '    tier: web\n'),
         'rollout.yaml': `apiVersion: argoproj.io/v1alpha1
 kind: Rollout
 metadata:
@@ -581,9 +589,9 @@ spec:
     {
       name: 'only in-cluster clients reach it (an Ingress fronts another Service): a notice, with a short sleep',
       files: {
-        'service.yaml': SERVICE_WEB.replace(/web/g, 'api').replace('app: api', 'app: web'),
-        'ingress.yaml': BEHIND_ALB_IP['ingress.yaml'].replace('            name: web\n', '            name: other\n'),
-        'other.yaml': SERVICE_WEB.replace(/web/g, 'other'),
+        'service.yaml': edit(edit(SERVICE_WEB, /web/g, 'api'), 'app: api', 'app: web'),
+        'ingress.yaml': edit(BEHIND_ALB_IP['ingress.yaml'], '            name: web\n', '            name: other\n'),
+        'other.yaml': edit(SERVICE_WEB, /web/g, 'other'),
         'deploy.yaml': noHook,
       },
       errors: [
@@ -600,7 +608,8 @@ spec:
       name: 'behind an ALB with instance targets: the instance threshold, 45s',
       files: {
         ...BEHIND_ALB_IP,
-        'ingress.yaml': BEHIND_ALB_IP['ingress.yaml'].replace(
+        'ingress.yaml': edit(
+          BEHIND_ALB_IP['ingress.yaml'],
           'alb.ingress.kubernetes.io/target-type: ip',
           'alb.ingress.kubernetes.io/target-type: instance',
         ),

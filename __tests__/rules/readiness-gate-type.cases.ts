@@ -1,3 +1,4 @@
+import { edit } from '../helpers/edit.js';
 import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { DEPLOYMENT_GOOD, INGRESS_IP, NAMESPACE_GATED, SERVICE_WEB, tgbWeb } from './fixtures.js';
 
@@ -7,7 +8,8 @@ const NAMESPACE_PLAIN = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: sho
 const withGate = (...types: string[]): string => {
   const from = '      terminationGracePeriodSeconds: 40\n';
   if (!DEPLOYMENT_GOOD.includes(from)) throw new Error('fixture edit does not match');
-  return DEPLOYMENT_GOOD.replace(
+  return edit(
+    DEPLOYMENT_GOOD,
     from,
     `      readinessGates:\n${types.map((t) => `      - conditionType: ${t}\n`).join('')}${from}`,
   );

@@ -1,3 +1,4 @@
+import { edit } from '../helpers/edit.js';
 import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import {
   argoRollout,
@@ -15,7 +16,7 @@ metadata:
   name: shop
 `;
 
-const INGRESS_DEFAULT = INGRESS_IP.replace('    alb.ingress.kubernetes.io/target-type: ip\n', '');
+const INGRESS_DEFAULT = edit(INGRESS_IP, '    alb.ingress.kubernetes.io/target-type: ip\n', '');
 
 export default {
   valid: [
@@ -23,7 +24,7 @@ export default {
       name: 'TargetGroupBinding without targetType binding a NodePort Service: the target type is AWS’s, not known here',
       files: {
         'namespace.yaml': NAMESPACE_PLAIN,
-        'service.yaml': SERVICE_WEB.replace('spec:\n', 'spec:\n  type: NodePort\n'),
+        'service.yaml': edit(SERVICE_WEB, 'spec:\n', 'spec:\n  type: NodePort\n'),
         'tgb.yaml': tgbWeb(),
         'deploy.yaml': DEPLOYMENT_GOOD,
       },
@@ -34,7 +35,8 @@ export default {
         'namespace.yaml': NAMESPACE_PLAIN,
         'service.yaml': SERVICE_WEB,
         'ingress.yaml': INGRESS_IP,
-        'deploy.yaml': DEPLOYMENT_GOOD.replace(
+        'deploy.yaml': edit(
+          DEPLOYMENT_GOOD,
           '  namespace: shop\n',
           '  namespace: shop\n  annotations:\n    zd-gate/ignore: readiness-gate\n',
         ),
@@ -81,7 +83,7 @@ metadata:
 spec:
   targetType: instance
 `,
-        'ingress.yaml': INGRESS_IP.replace('ingressClassName: alb', 'ingressClassName: internal-alb'),
+        'ingress.yaml': edit(INGRESS_IP, 'ingressClassName: alb', 'ingressClassName: internal-alb'),
         'deploy.yaml': DEPLOYMENT_GOOD,
       },
     },
@@ -90,7 +92,7 @@ spec:
       files: {
         'namespace.yaml': NAMESPACE_PLAIN,
         'service.yaml': SERVICE_WEB,
-        'ingress.yaml': INGRESS_IP.replace('ingressClassName: alb', 'ingressClassName: nginx'),
+        'ingress.yaml': edit(INGRESS_IP, 'ingressClassName: alb', 'ingressClassName: nginx'),
         'deploy.yaml': DEPLOYMENT_GOOD,
       },
     },
@@ -100,7 +102,8 @@ spec:
         'namespace.yaml': NAMESPACE_PLAIN,
         'service.yaml': SERVICE_WEB,
         'ingress.yaml': INGRESS_IP,
-        'deploy.yaml': DEPLOYMENT_GOOD.replace(
+        'deploy.yaml': edit(
+          DEPLOYMENT_GOOD,
           '      terminationGracePeriodSeconds: 40\n',
           '      terminationGracePeriodSeconds: 40\n      readinessGates:\n      - conditionType: target-health.elbv2.k8s.aws/k8s-shop-web-0123456789\n',
         ),
@@ -116,7 +119,8 @@ spec:
         'namespace.yaml': NAMESPACE_PLAIN,
         'service.yaml': SERVICE_WEB,
         'ingress.yaml': INGRESS_IP,
-        'deploy.yaml': DEPLOYMENT_GOOD.replace(
+        'deploy.yaml': edit(
+          DEPLOYMENT_GOOD,
           '  namespace: shop\n',
           '  namespace: shop\n  annotations:\n    zd-gate/ignore: readiness-gate\n',
         ),
@@ -185,9 +189,9 @@ metadata:
       name: 'no namespace in the manifests: the default one (--namespace), at metadata',
       namespace: 'checkout',
       files: {
-        'service.yaml': SERVICE_WEB.replace('  namespace: shop\n', ''),
-        'ingress.yaml': INGRESS_IP.replace('  namespace: shop\n', ''),
-        'deploy.yaml': DEPLOYMENT_GOOD.replace('  namespace: shop\n', ''),
+        'service.yaml': edit(SERVICE_WEB, '  namespace: shop\n', ''),
+        'ingress.yaml': edit(INGRESS_IP, '  namespace: shop\n', ''),
+        'deploy.yaml': edit(DEPLOYMENT_GOOD, '  namespace: shop\n', ''),
       },
       errors: [
         {
@@ -202,11 +206,12 @@ metadata:
       name: 'the Service annotation (ip) wins over the Ingress annotation (instance)',
       files: {
         'namespace.yaml': NAMESPACE_PLAIN,
-        'service.yaml': SERVICE_WEB.replace(
+        'service.yaml': edit(
+          SERVICE_WEB,
           '  namespace: shop\n',
           '  namespace: shop\n  annotations:\n    alb.ingress.kubernetes.io/target-type: ip\n',
         ),
-        'ingress.yaml': INGRESS_IP.replace('target-type: ip', 'target-type: instance'),
+        'ingress.yaml': edit(INGRESS_IP, 'target-type: ip', 'target-type: instance'),
         'deploy.yaml': DEPLOYMENT_GOOD,
       },
       errors: [
@@ -240,7 +245,8 @@ metadata:
 spec:
   targetType: ip
 `,
-        'ingress.yaml': INGRESS_IP.replace('ingressClassName: alb', 'ingressClassName: internal-alb').replace(
+        'ingress.yaml': edit(
+          edit(INGRESS_IP, 'ingressClassName: alb', 'ingressClassName: internal-alb'),
           'target-type: ip',
           'target-type: instance',
         ),
@@ -258,10 +264,15 @@ spec:
       name: 'NLB with nlb-ip targets',
       files: {
         'namespace.yaml': NAMESPACE_PLAIN,
-        'service.yaml': SERVICE_WEB.replace(
-          '  namespace: shop\n',
-          '  namespace: shop\n  annotations:\n    service.beta.kubernetes.io/aws-load-balancer-type: nlb-ip\n',
-        ).replace('spec:\n', 'spec:\n  type: LoadBalancer\n'),
+        'service.yaml': edit(
+          edit(
+            SERVICE_WEB,
+            '  namespace: shop\n',
+            '  namespace: shop\n  annotations:\n    service.beta.kubernetes.io/aws-load-balancer-type: nlb-ip\n',
+          ),
+          'spec:\n',
+          'spec:\n  type: LoadBalancer\n',
+        ),
         'deploy.yaml': DEPLOYMENT_GOOD,
       },
       errors: [{ file: 'namespace.yaml', line: 3, message: /behind the ip targets of Service shop\/web/ }],
@@ -291,7 +302,7 @@ spec:
       files: {
         'namespace.yaml': NAMESPACE_PLAIN,
         'service.yaml': ['web', 'api', 'worker']
-          .map((n) => SERVICE_WEB.replace('name: web\n', `name: ${n}\n`).replace('app: web', `app: ${n}`))
+          .map((n) => edit(edit(SERVICE_WEB, 'name: web\n', `name: ${n}\n`), 'app: web', `app: ${n}`))
           .join('---\n'),
         'ingress.yaml': `${INGRESS_IP}${['api', 'worker']
           .map(
@@ -299,7 +310,7 @@ spec:
               `  - host: ${n}.example.com\n    http:\n      paths:\n      - path: /\n        pathType: Prefix\n        backend:\n          service:\n            name: ${n}\n            port:\n              number: 80\n`,
           )
           .join('')}`,
-        'deploy.yaml': `${DEPLOYMENT_GOOD}---\n${DEPLOYMENT_GOOD.replace(/web/g, 'api')}---\n${DEPLOYMENT_GOOD.replace(/web/g, 'worker').replace('  namespace: shop\n', '  namespace: shop\n  annotations:\n    zd-gate/ignore: readiness-gate\n')}`,
+        'deploy.yaml': `${DEPLOYMENT_GOOD}---\n${edit(DEPLOYMENT_GOOD, /web/g, 'api')}---\n${edit(edit(DEPLOYMENT_GOOD, /web/g, 'worker'), '  namespace: shop\n', '  namespace: shop\n  annotations:\n    zd-gate/ignore: readiness-gate\n')}`,
       },
       errors: [
         {
@@ -331,7 +342,8 @@ spec:
       files: {
         'namespace.yaml': NAMESPACE_PLAIN,
         'service.yaml': `${SERVICE_WEB}---\n${SERVICE_WEB_CANARY}`,
-        'ingress.yaml': INGRESS_IP.replace(
+        'ingress.yaml': edit(
+          INGRESS_IP,
           '            port:\n              number: 80\n',
           '            port:\n              name: use-annotation\n',
         ),

@@ -1,3 +1,4 @@
+import { edit } from '../helpers/edit.js';
 import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { BEHIND_ALB_IP, DEPLOYMENT_GOOD, SERVICE_WEB } from './fixtures.js';
 
@@ -79,7 +80,8 @@ export default {
       name: 'a sidecar without the Service port needs no probe',
       files: {
         'service.yaml': SERVICE_WEB,
-        'deploy.yaml': DEPLOYMENT_GOOD.replace(
+        'deploy.yaml': edit(
+          DEPLOYMENT_GOOD,
           '      containers:\n',
           '      containers:\n      - name: proxy-sidecar\n        image: envoyproxy/envoy:v1.31.0\n',
         ),
@@ -96,10 +98,12 @@ export default {
     {
       name: 'numeric targetPort reaches the only container even if undeclared',
       files: {
-        'service.yaml': SERVICE_WEB.replace('targetPort: http', 'targetPort: 8080'),
-        'deploy.yaml': noProbe
-          .replace('      - name: log-shipper\n        image: fluent/fluent-bit:3.1\n', '')
-          .replace(/        ports:\n        - name: http\n          containerPort: 8080\n/, ''),
+        'service.yaml': edit(SERVICE_WEB, 'targetPort: http', 'targetPort: 8080'),
+        'deploy.yaml': edit(
+          edit(noProbe, '      - name: log-shipper\n        image: fluent/fluent-bit:3.1\n', ''),
+          /        ports:\n        - name: http\n          containerPort: 8080\n/,
+          '',
+        ),
       },
       errors: [{ file: 'deploy.yaml', line: 17 }],
     },

@@ -1,9 +1,10 @@
+import { edit } from '../helpers/edit.js';
 import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { DEPLOYMENT_GOOD, SERVICE_WEB } from './fixtures.js';
 
 /** DEPLOYMENT_GOOD with replicas and a strategy: with `replicas` on line 7, `type` is line 9 and the first rollingUpdate field line 11. */
 const deploy = (replicas: string, strategy: string): string =>
-  DEPLOYMENT_GOOD.replace('  replicas: 3\n', `${replicas}${strategy}`);
+  edit(DEPLOYMENT_GOOD, '  replicas: 3\n', `${replicas}${strategy}`);
 const rolling = (fields: string): string => `  strategy:\n    type: RollingUpdate\n    rollingUpdate:\n${fields}`;
 
 const HPA = (min: number): string => `apiVersion: autoscaling/v2

@@ -2,6 +2,7 @@
  * The scope model end to end: the `scope` section of .zd-gate.yaml parsed with its errors, and the
  * engine capping the generic rules' findings on workloads only in-cluster clients reach.
  */
+import { edit } from '../helpers/edit.js';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_CONFIG, parseConfig, type Config } from '../../src/core/lint/config.js';
 import { lint } from '../../src/core/lint/engine.js';
@@ -12,9 +13,9 @@ import { DEPLOYMENT_GOOD, INGRESS_IP, SERVICE_WEB } from './fixtures.js';
 /** web: one replica, only in-cluster clients (the Ingress among the inputs fronts api). */
 const IN_CLUSTER = {
   'service.yaml': SERVICE_WEB,
-  'deploy.yaml': DEPLOYMENT_GOOD.replace('  replicas: 3\n', '  replicas: 1\n'),
-  'api.yaml': SERVICE_WEB.replace(/web/g, 'api'),
-  'ingress.yaml': INGRESS_IP.replace('            name: web\n', '            name: api\n'),
+  'deploy.yaml': edit(DEPLOYMENT_GOOD, '  replicas: 3\n', '  replicas: 1\n'),
+  'api.yaml': edit(SERVICE_WEB, /web/g, 'api'),
+  'ingress.yaml': edit(INGRESS_IP, '            name: web\n', '            name: api\n'),
 };
 /** web: one replica, no load balancer or Ingress among the inputs at all. */
 const UNKNOWN = { 'service.yaml': SERVICE_WEB, 'deploy.yaml': IN_CLUSTER['deploy.yaml'] };
@@ -76,7 +77,7 @@ spec:
     const files = {
       ...IN_CLUSTER,
       'hpa.yaml': hpa,
-      'deploy.yaml': IN_CLUSTER['deploy.yaml'].replace('replicas: 1', 'replicas: "1"'),
+      'deploy.yaml': edit(IN_CLUSTER['deploy.yaml'], 'replicas: 1', 'replicas: "1"'),
     };
     const kept = run(files).findings.filter((f) => f.ruleId === 'field-type');
     expect(kept.map((f) => f.severity)).toEqual(['error']);

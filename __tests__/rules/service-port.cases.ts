@@ -1,9 +1,10 @@
+import { edit } from '../helpers/edit.js';
 import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { DEPLOYMENT_GOOD, SERVICE_WEB } from './fixtures.js';
 
 /** SERVICE_WEB with its one port replaced: `targetPort` (when given) is line 12, `port` line 11. */
 const servicePort = (port: string): string =>
-  SERVICE_WEB.replace('  - name: http\n    port: 80\n    targetPort: http\n', port);
+  edit(SERVICE_WEB, '  - name: http\n    port: 80\n    targetPort: http\n', port);
 
 export default {
   valid: [
@@ -26,7 +27,8 @@ export default {
       name: 'the name is declared by the second container',
       files: {
         'service.yaml': `${SERVICE_WEB}  - name: metrics\n    port: 9102\n    targetPort: metrics\n`,
-        'deploy.yaml': DEPLOYMENT_GOOD.replace(
+        'deploy.yaml': edit(
+          DEPLOYMENT_GOOD,
           '      containers:\n',
           '      containers:\n      - name: exporter\n        image: prom/statsd-exporter:v0.27.1\n        ports:\n        - name: metrics\n          containerPort: 9102\n',
         ),
@@ -34,7 +36,7 @@ export default {
     },
     {
       name: 'a Service that selects no workload among the inputs',
-      files: { 'service.yaml': SERVICE_WEB.replace('app: web', 'app: elsewhere'), 'deploy.yaml': DEPLOYMENT_GOOD },
+      files: { 'service.yaml': edit(SERVICE_WEB, 'app: web', 'app: elsewhere'), 'deploy.yaml': DEPLOYMENT_GOOD },
     },
   ],
   invalid: [
@@ -42,7 +44,8 @@ export default {
       name: 'a named targetPort no container declares: error at targetPort',
       files: {
         'service.yaml': SERVICE_WEB,
-        'deploy.yaml': DEPLOYMENT_GOOD.replace('        - name: http\n', '        - name: web\n').replace(
+        'deploy.yaml': edit(
+          edit(DEPLOYMENT_GOOD, '        - name: http\n', '        - name: web\n'),
           /port: http\n/g,
           'port: web\n',
         ),
@@ -80,8 +83,8 @@ export default {
     {
       name: 'a Service over two workloads, one of which lacks the name',
       files: {
-        'service.yaml': SERVICE_WEB.replace('    app: web\n', '    tier: web\n'),
-        'deploy.yaml': `${DEPLOYMENT_GOOD.replace('        app: web\n    spec:', '        app: web\n        tier: web\n    spec:')}---
+        'service.yaml': edit(SERVICE_WEB, '    app: web\n', '    tier: web\n'),
+        'deploy.yaml': `${edit(DEPLOYMENT_GOOD, '        app: web\n    spec:', '        app: web\n        tier: web\n    spec:')}---
 apiVersion: apps/v1
 kind: Deployment
 metadata:

@@ -1,3 +1,4 @@
+import { edit } from '../helpers/edit.js';
 import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { argoRollout, SERVICE_WEB, SERVICE_WEB_CANARY } from './fixtures.js';
 
@@ -107,7 +108,8 @@ export default {
       name: 'the Service annotation wins over the Ingress annotation (seed 002 sets ip on the Service)',
       files: {
         'deploy.yaml': DEPLOY,
-        'service.yaml': SERVICE_WEB.replace(
+        'service.yaml': edit(
+          SERVICE_WEB,
           '  namespace: shop\n',
           '  namespace: shop\n  annotations:\n    alb.ingress.kubernetes.io/target-type: ip\n',
         ),
@@ -208,7 +210,7 @@ export default {
       name: 'TargetGroupBinding without targetType binding a NodePort Service: the webhook takes it from the target group',
       files: {
         'deploy.yaml': DEPLOY,
-        'service.yaml': SERVICE_WEB.replace('spec:\n', 'spec:\n  type: NodePort\n'),
+        'service.yaml': edit(SERVICE_WEB, 'spec:\n', 'spec:\n  type: NodePort\n'),
         'tgb.yaml': tgb(''),
       },
     },
@@ -217,9 +219,10 @@ export default {
       files: {
         'deploy.yaml': DEPLOY,
         'service.yaml': SERVICE_WEB,
-        'ingress.yaml': ingress(
-          '  annotations:\n    alb.ingress.kubernetes.io/actions.legacy: \'{"type": "forward", "targetGroupARN": "arn:aws:elasticloadbalancing:eu-west-1:111111111111:targetgroup/legacy/0123456789abcdef"}\'\n',
-        ).replace(
+        'ingress.yaml': edit(
+          ingress(
+            '  annotations:\n    alb.ingress.kubernetes.io/actions.legacy: \'{"type": "forward", "targetGroupARN": "arn:aws:elasticloadbalancing:eu-west-1:111111111111:targetgroup/legacy/0123456789abcdef"}\'\n',
+          ),
           '            name: web\n            port:\n              number: 80\n',
           '            name: legacy\n            port:\n              name: use-annotation\n',
         ),
@@ -291,7 +294,8 @@ export default {
       name: 'the Service annotation (instance) wins over the Ingress annotation (ip): reported on the Service',
       files: {
         'deploy.yaml': DEPLOY,
-        'service.yaml': SERVICE_WEB.replace(
+        'service.yaml': edit(
+          SERVICE_WEB,
           '  namespace: shop\n',
           '  namespace: shop\n  annotations:\n    alb.ingress.kubernetes.io/target-type: instance\n',
         ),
@@ -441,8 +445,8 @@ spec:
     {
       name: 'a weighted forward action (use-annotation) sends traffic to two Services: one finding naming both',
       files: {
-        'deploy.yaml': `${DEPLOY}---\n${DEPLOY.replace(/web/g, 'web-green')}`,
-        'service.yaml': `${SERVICE_WEB}---\n${SERVICE_WEB.replace(/web/g, 'web-green')}`,
+        'deploy.yaml': `${DEPLOY}---\n${edit(DEPLOY, /web/g, 'web-green')}`,
+        'service.yaml': `${SERVICE_WEB}---\n${edit(SERVICE_WEB, /web/g, 'web-green')}`,
         'ingress.yaml': `apiVersion: networking.k8s.io/v1
 kind: Ingress
 metadata:
@@ -526,7 +530,7 @@ spec:
       name: 'one Ingress to two Services: one finding naming both',
       files: {
         'deploy.yaml': DEPLOY,
-        'service.yaml': `${SERVICE_WEB}---\n${SERVICE_WEB.replace('name: web\n', 'name: web-canary\n')}`,
+        'service.yaml': `${SERVICE_WEB}---\n${edit(SERVICE_WEB, 'name: web\n', 'name: web-canary\n')}`,
         'ingress.yaml': `${ingress('')}  - host: canary.example.com
     http:
       paths:
@@ -546,7 +550,8 @@ spec:
       files: {
         'rollout.yaml': argoRollout(DEPLOY),
         'service.yaml': `${SERVICE_WEB}---\n${SERVICE_WEB_CANARY}`,
-        'ingress.yaml': ingress('').replace(
+        'ingress.yaml': edit(
+          ingress(''),
           '            port:\n              number: 80\n',
           '            port:\n              name: use-annotation\n',
         ),

@@ -1,3 +1,4 @@
+import { edit } from '../helpers/edit.js';
 import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { BEHIND_ALB_IP, DEPLOYMENT_GOOD, SERVICE_WEB } from './fixtures.js';
 
@@ -100,7 +101,8 @@ export default {
       files: {
         'service.yaml': SERVICE_WEB,
         'deploy.yaml': deploy(grace(60), '            sleep:\n              seconds: 55\n'),
-        'deploy-b.yaml': deploy(grace(60), exec('["sh", "-c", "sleep 1m"]')).replace(
+        'deploy-b.yaml': edit(
+          deploy(grace(60), exec('["sh", "-c", "sleep 1m"]')),
           'name: web\n  namespace',
           'name: web-b\n  namespace',
         ),

@@ -1,3 +1,4 @@
+import { edit } from '../helpers/edit.js';
 import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { DEPLOYMENT_GOOD, SERVICE_WEB } from './fixtures.js';
 
@@ -22,7 +23,8 @@ data:
       name: 'a quoted Argo Workflows parameter in a Deployment is a value',
       files: {
         'service.yaml': SERVICE_WEB,
-        'deploy.yaml': DEPLOYMENT_GOOD.replace(
+        'deploy.yaml': edit(
+          DEPLOYMENT_GOOD,
           '        image: nginx:1.27\n',
           '        image: nginx:1.27\n        env:\n        - name: WORKFLOW\n          value: "{{workflow.name}}"\n',
         ),

@@ -1,3 +1,4 @@
+import { edit } from '../helpers/edit.js';
 import type { Cases, DocExamples } from '../helpers/rule-tester.js';
 import { DEPLOYMENT_GOOD, NAMESPACE_GATED, SERVICE_WEB } from './fixtures.js';
 
@@ -12,10 +13,15 @@ export default {
     {
       name: 'anchors and merge keys',
       files: {
-        'deploy.yaml': DEPLOYMENT_GOOD.replace(
-          '  selector:\n    matchLabels:\n      app: web\n',
-          '  selector:\n    matchLabels: &labels\n      app: web\n',
-        ).replace('      labels:\n        app: web\n', '      labels:\n        <<: *labels\n        version: "1.27"\n'),
+        'deploy.yaml': edit(
+          edit(
+            DEPLOYMENT_GOOD,
+            '  selector:\n    matchLabels:\n      app: web\n',
+            '  selector:\n    matchLabels: &labels\n      app: web\n',
+          ),
+          '      labels:\n        app: web\n',
+          '      labels:\n        <<: *labels\n        version: "1.27"\n',
+        ),
       },
     },
     {
@@ -33,12 +39,12 @@ export default {
         ),
       },
     },
-    { name: 'CRLF line endings', files: { 'service.yaml': SERVICE_WEB.replace(/\n/g, '\r\n') } },
+    { name: 'CRLF line endings', files: { 'service.yaml': edit(SERVICE_WEB, /\n/g, '\r\n') } },
   ],
   invalid: [
     {
       name: 'a duplicate key: at the duplicate',
-      files: { 'service.yaml': SERVICE_WEB.replace('  name: web\n', '  name: web\n  name: api\n') },
+      files: { 'service.yaml': edit(SERVICE_WEB, '  name: web\n', '  name: web\n  name: api\n') },
       errors: [
         {
           file: 'service.yaml',
@@ -50,7 +56,7 @@ export default {
     },
     {
       name: 'an unclosed quote',
-      files: { 'service.yaml': SERVICE_WEB.replace('  name: web\n', '  name: "web\n') },
+      files: { 'service.yaml': edit(SERVICE_WEB, '  name: web\n', '  name: "web\n') },
       errors: [
         {
           file: 'service.yaml',
@@ -62,7 +68,7 @@ export default {
     {
       name: 'an unclosed flow mapping, in the second document of three; the others are still read',
       files: {
-        'all.yaml': `${NAMESPACE_GATED}---\n${SERVICE_WEB.replace('    app: web\n', '    {app: web\n')}---\n${DEPLOYMENT_GOOD}`,
+        'all.yaml': `${NAMESPACE_GATED}---\n${edit(SERVICE_WEB, '    app: web\n', '    {app: web\n')}---\n${DEPLOYMENT_GOOD}`,
       },
       errors: [
         {
@@ -74,7 +80,7 @@ export default {
     },
     {
       name: 'a tab used for indentation',
-      files: { 'service.yaml': SERVICE_WEB.replace('  name: web\n', '\tname: web\n') },
+      files: { 'service.yaml': edit(SERVICE_WEB, '  name: web\n', '\tname: web\n') },
       errors: [
         { file: 'service.yaml', line: 4, message: /Tabs are not allowed as indentation\. Indent with spaces\./ },
       ],

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/findings.js';
 import { CHECK_RUN_TEXT_BYTES, JOB_SUMMARY_BYTES, PR_COMMENT_BYTES } from '../../src/report/validate/limits.js';
 import type { ValidateReport } from '../../src/report/validate/report.js';
+import { NOTHING_SKIPPED } from '../../src/adapters/files.js';
 import { renderMarkdown } from '../../src/report/validate/summary.js';
 import { formatText } from '../../src/report/validate/text.js';
 import { HOSTILE } from '../helpers/hostile.js';
@@ -26,6 +27,8 @@ function report(findings: Finding[], extra: Partial<ValidateReport> = {}): Valid
       failOn: 'error',
       failed: findings.length > 0,
       unchecked: [],
+      inputBytes: 0,
+      skipped: NOTHING_SKIPPED,
     },
     ...extra,
   };
@@ -113,5 +116,24 @@ describe('renderMarkdown', () => {
     expect(md).toContain('`readiness-probe: turned off (default error)`');
     expect(md).toContain('`prestop-duration: lowered to notice (default warning)`');
     expect(md).toMatch(/Deployment shop\/web \(`deploy\.yaml:6`\) waives `all`/);
+  });
+
+  it('says what the file search skipped and why, so a reviewer sees inputs that were not read', () => {
+    const md = renderMarkdown(
+      report([finding(1)], {
+        summary: {
+          ...report([finding(1)]).summary,
+          skipped: {
+            ...NOTHING_SKIPPED,
+            hidden: 2,
+            outsideInputs: 1,
+            examples: [{ path: 'k8s/.secret/x.yaml', reason: 'hidden' }],
+          },
+        },
+      }),
+      { limit: JOB_SUMMARY_BYTES },
+    ).value;
+    expect(md).toContain('> Skipped while searching the inputs: 2 hidden entries, 1 link leading outside the inputs');
+    expect(md).toContain('k8s/.secret/x.yaml');
   });
 });

@@ -5,14 +5,8 @@
  * X-Amz-Expires=60, at most 4 KiB; and the SigV4 signature recomputed independently with node:crypto.
  */
 import { createHash, createHmac } from 'node:crypto';
-import type { User } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
-import {
-  EKS_USER,
-  EksTokenAuthenticator,
-  eksToken,
-  TOKEN_RENEW_AFTER_MS,
-} from '../../src/adapters/kubernetes/eks-auth.js';
+import { EksTokenAuthenticator, eksToken, TOKEN_RENEW_AFTER_MS } from '../../src/adapters/kubernetes/eks-auth.js';
 
 const credentials = {
   accessKeyId: 'AKIDEXAMPLE',
@@ -114,7 +108,7 @@ describe('eksToken', () => {
 });
 
 describe('EksTokenAuthenticator', () => {
-  it('sets a bearer token, reuses it for 10 minutes, renews it before the 15-minute expiry, and masks each', async () => {
+  it('signs a token, reuses it for 10 minutes, renews it before the 15-minute expiry, and masks each', async () => {
     let now = Date.parse('2024-05-01T12:00:00Z');
     const masked: string[] = [];
     const auth = new EksTokenAuthenticator({
@@ -124,23 +118,14 @@ describe('EksTokenAuthenticator', () => {
       clock: { now: () => now },
       onToken: (t) => masked.push(t),
     });
-    const user: User = { name: EKS_USER };
-    expect(auth.isAuthProvider(user)).toBe(true);
-    expect(auth.isAuthProvider({ name: 'someone' })).toBe(false);
-
-    const opts: { headers?: Record<string, string> } = {};
-    await auth.applyAuthentication(user, opts);
-    const first = opts.headers?.Authorization;
-    expect(first).toMatch(/^Bearer k8s-aws-v1\./);
+    const first = await auth.token();
+    expect(first).toMatch(/^k8s-aws-v1\./);
     now += TOKEN_RENEW_AFTER_MS - 1;
-    await auth.applyAuthentication(user, opts);
-    expect(opts.headers?.Authorization).toBe(first);
+    expect(await auth.token()).toBe(first);
     now += 2;
-    await auth.applyAuthentication(user, opts);
-    expect(opts.headers?.Authorization).not.toBe(first);
-    expect(decode((opts.headers?.Authorization as string).slice('Bearer '.length)).searchParams.get('X-Amz-Date')).toBe(
-      '20240501T121000Z',
-    );
+    const second = await auth.token();
+    expect(second).not.toBe(first);
+    expect(decode(second).searchParams.get('X-Amz-Date')).toBe('20240501T121000Z');
     expect(masked).toHaveLength(2);
     expect(TOKEN_RENEW_AFTER_MS).toBeLessThan(15 * 60_000);
   });

@@ -227,12 +227,13 @@ describe('TargetHealthPoller', () => {
     const elb = new ElbTargetHealth(client);
     const counting = {
       describeTargetHealth: (arn: string, s?: AbortSignal) => (b.spend(), elb.describeTargetHealth(arn, s)),
+      budgetWaitMs: () => b.waitMs(),
     };
     return {
       timers,
       mock,
       budget: b,
-      poller: new TargetHealthPoller(counting, b, timers, { intervalMs: 5_000 }, () => 0.5),
+      poller: new TargetHealthPoller(counting, timers, { intervalMs: 5_000 }, () => 0.5),
     };
   }
 

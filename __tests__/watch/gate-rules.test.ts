@@ -28,6 +28,7 @@ function pod(name: string, ip: string, rs: 'web-new' | 'web-old', opts: Partial<
     readinessGates: [],
     failingConditions: [],
     ...opts,
+    containersReady: opts.containersReady ?? opts.ready ?? true,
   };
 }
 
@@ -283,18 +284,18 @@ describe('gate rules', () => {
     strict.feed({ type: 'deployment', deployment: deployment(false) });
     strict.feed({ type: 'replicasets', replicaSets });
     strict.feed({ type: 'pods', pods: [] });
-    strict.feed({ type: 'probe', total: 10, errors: 1 });
+    strict.feed({ type: 'evidence', source: 'probe', value: { total: 10, errors: 1 } });
     expect(strict.gate.decided).toMatchObject({ result: 'failed', reason: 'probe-errors' });
 
     const lenient = setup({ targetGroups: [], maxErrorRate: 0.01 });
     lenient.feed({ type: 'deployment', deployment: deployment(false) });
     lenient.feed({ type: 'replicasets', replicaSets });
     lenient.feed({ type: 'pods', pods: [] });
-    lenient.feed({ type: 'probe', total: 50, errors: 2 });
+    lenient.feed({ type: 'evidence', source: 'probe', value: { total: 50, errors: 2 } });
     expect(lenient.gate.decided).toBeUndefined();
-    lenient.feed({ type: 'probe', total: 100, errors: 1 });
+    lenient.feed({ type: 'evidence', source: 'probe', value: { total: 100, errors: 1 } });
     expect(lenient.gate.decided).toBeUndefined();
-    lenient.feed({ type: 'probe', total: 150, errors: 2 });
+    lenient.feed({ type: 'evidence', source: 'probe', value: { total: 150, errors: 2 } });
     expect(lenient.gate.decided).toMatchObject({ result: 'failed', reason: 'probe-errors' });
   });
 
@@ -361,7 +362,7 @@ describe('pods that exit before the load balancer lets go of them', () => {
       rollbackAdvised: true,
     });
     expect(s.gate.decided!.message).toMatch(
-      /^pod old-a exited 2s after its deletion while its target in k8s-demo-web-abc was still draining: .*about 15s \(deregistration-seconds\)/,
+      /^pod old-a stopped serving 2s after its deletion while its target was still draining in k8s-demo-web-abc: .*about 15s \(deregistration-seconds\)/,
     );
   });
 

@@ -5,40 +5,26 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../helpers/gate-harness.js';
-import { RolloutSim, tgArn, type SimOptions, type SimTargetGroup } from '../helpers/rollout-sim.js';
+import {
+  RolloutSim,
+  seedsAlb,
+  seedsDeployment,
+  tgArn,
+  type SimOptions,
+  type SimTargetGroup,
+} from '../helpers/rollout-sim.js';
 import { rolloutStatus } from '../../src/core/rollout/status.js';
 
 const TG = tgArn('k8s-demongin-serviced-610dd2305f');
 const TG_B = tgArn('k8s-demongin-internal-9a8b7c6d5e');
 
-function alb(overrides: Partial<SimTargetGroup> = {}): SimTargetGroup {
-  return {
-    arn: TG,
-    registerMs: 2_000,
-    healthyMs: 30_000,
-    unhealthyMs: 30_000,
-    deregisterMs: 1_500,
-    drainMs: 300_000,
-    gated: false,
-    ...overrides,
-  };
-}
+const alb = (overrides: Partial<SimTargetGroup> = {}): SimTargetGroup => seedsAlb(TG, overrides);
 
-function seeds(overrides: Partial<SimOptions> = {}): SimOptions {
-  return {
-    replicas: 10,
-    maxSurge: '25%',
-    maxUnavailable: '25%',
-    progressDeadlineSeconds: 600,
-    containersReadyMs: 3_000,
-    // A 20 s preStop sleep: longer than deregistration takes, so the other rules are seen alone.
-    // Seed 001 as published (no preStop: the pod is gone a second after deletion) sets 1_000.
-    terminationMs: 20_000,
-    newReleaseHealthy: true,
-    targetGroups: [alb()],
-    ...overrides,
-  };
-}
+/** The seeds' Deployment behind one ALB group without the readiness gate (a scenario adds it). */
+const seeds = (overrides: Partial<SimOptions> = {}): SimOptions =>
+  // A 20 s preStop sleep: longer than deregistration takes, so the other rules are seen alone.
+  // Seed 001 as published (no preStop: the pod is gone a second after deletion) sets 1_000.
+  seedsDeployment(TG, overrides);
 
 /** When kubectl would print `successfully rolled out`, and what the load balancer had then. */
 function kubectlDoneAt(options: SimOptions): { at: number; truth: ReturnType<RolloutSim['truth']> } | undefined {
@@ -104,7 +90,7 @@ describe('old targets dying before deregistration', () => {
       rollbackAdvised: true,
     });
     expect(r.verdict!.message).toMatch(
-      /^pod web-old-\d+ exited 0\.\ds after its deletion while its target in k8s-demongin-serviced-610dd2305f was still healthy.*preStop delay of at least 15s/,
+      /^pod web-old-\d+ stopped serving 0\.\ds after its deletion while its target was still healthy in k8s-demongin-serviced-610dd2305f.*about 15s \(deregistration-seconds\).*preStop delay longer/,
     );
     // Capacity alone would not have caught it.
     expect(r.gate.snapshot().targetGroups[0]!.minHealthy).toBeGreaterThanOrEqual(8);
@@ -115,15 +101,37 @@ describe('old targets dying before deregistration', () => {
     expect(runScenario({ sim: new RolloutSim(options), maxMs: 900_000 }).verdict?.result).toBe('success');
   });
 
-  it("deregistration-seconds 0 turns the check off: then only capacity counts, and success waits for the deleted pods' targets to leave", () => {
+  it("deregistration-seconds 0 turns the inference off, yet an answer that still has a dead pod's target healthy fails the gate (certain)", () => {
     const options = seeds({ terminationMs: 200, targetGroups: [alb({ gated: true, deregisterMs: 10_000 })] });
     const r = runScenario({ sim: new RolloutSim(options), maxMs: 900_000, config: { deregistrationMs: 0 } });
-    expect(r.verdict?.result).toBe('success');
-    const blackHoled = r.effects.some(
-      (e) => e.type === 'progress' && e.view.targetGroups.some((g) => (g.counts?.goneHealthy ?? 0) > 0),
+    expect(r.verdict).toMatchObject({
+      result: 'failed',
+      reason: 'exited-before-deregistration',
+      claim: 'requests-failed',
+    });
+    expect(r.verdict!.message).toMatch(
+      /^pod web-old-\d+ had stopped serving [\d.]+s before a DescribeTargetHealth answer that still had its target healthy \(not even deregistered\)/,
     );
-    expect(blackHoled).toBe(true);
-    expect(r.gate.snapshot().targetGroups[0]!.counts!.goneHealthy).toBe(0);
+    // The traffic account agrees: requests were routed to pods that had stopped.
+    expect(r.sim.trafficOf(TG).failed).toBeGreaterThan(0);
+  });
+
+  it('a pod that stops serving (not Ready at the end of its preStop) is judged then, not when it disappears', () => {
+    // preStop 5 s, then 15 s of shutdown before the pod object goes; deregistration takes 8 s.
+    const options = seeds({
+      terminationMs: 20_000,
+      stopServingMs: 5_000,
+      targetGroups: [alb({ gated: true, deregisterMs: 8_000 })],
+    });
+    const r = runScenario({ sim: new RolloutSim(options), maxMs: 900_000 });
+    expect(r.verdict).toMatchObject({ result: 'failed', reason: 'exited-before-deregistration' });
+    expect(r.verdict!.message).toMatch(
+      /^pod web-old-\d+ stopped serving [\d.]+s after (its deletion|a DescribeTargetHealth answer still had its target healthy)/,
+    );
+    // The first old pods are deleted at once: judged 5 s later, when they went not Ready, long before they are gone.
+    expect(r.verdict!.at).toBeGreaterThanOrEqual(5_000);
+    expect(r.verdict!.at).toBeLessThan(6_000);
+    expect(r.sim.trafficOf(TG).failed).toBeGreaterThan(0);
   });
 });
 
@@ -222,7 +230,7 @@ describe('throttling storms', () => {
       config: { timeoutMs: 300_000 },
       unknown: (now) => (now > 3_000 ? 'Throttling: Rate exceeded' : undefined),
     });
-    expect(r.verdict).toMatchObject({ result: 'timeout', reason: 'timeout' });
+    expect(r.verdict).toMatchObject({ result: 'failed', reason: 'timeout', claim: 'not-rolled-out' });
   });
 });
 
@@ -274,12 +282,12 @@ describe('timeout and progress deadline', () => {
     // New pods that never start: nothing is registered, so only the clock can end it.
     const options = seeds({ containersReadyMs: 10_000_000, targetGroups: [alb({ gated: true })] });
     const r = runScenario({ sim: new RolloutSim(options), maxMs: 900_000, config: { timeoutMs: 120_000 } });
-    expect(r.verdict).toMatchObject({ result: 'timeout', reason: 'timeout', rollbackAdvised: true });
+    expect(r.verdict).toMatchObject({ result: 'failed', reason: 'timeout', rollbackAdvised: true });
     expect(r.verdict!.at).toBe(120_000);
     expect(r.verdict!.message).toMatch(/timed out after 120s: Waiting for deployment "web" rollout to finish/);
   });
 
-  it('the default timeout is progressDeadlineSeconds + settle-timeout', () => {
+  it('the default timeout is progressDeadlineSeconds + settle-timeout + soak', () => {
     const options = seeds({
       containersReadyMs: 10_000_000,
       progressDeadlineSeconds: 100_000,

@@ -52,10 +52,25 @@ describe('Probe', () => {
     const stop = new AbortController();
     const done = probe.run(stop.signal);
     await timers.advance(3_000, 100); // 31 ticks (0 to 3000 ms), far quicker than the real 2 s timeout
+    await new Promise((r) => setTimeout(r, 2_300)); // the 20 requests in flight time out
     stop.abort();
-    await done; // the 20 requests in flight time out
+    await done;
     expect(probe.totals()).toEqual({ total: 20, errors: 20, byKind: { timeout: 20 }, skipped: 11 });
   }, 10_000);
+
+  it('stopping abandons the requests in flight at once: they count neither as served nor as failed', async () => {
+    const url = await serve(() => undefined);
+    const timers = new ManualTimers();
+    const probe = new Probe({ url, ratePerSecond: 10, timeoutMs: 5_000, timers });
+    const stop = new AbortController();
+    const done = probe.run(stop.signal);
+    await timers.advance(1_000, 100);
+    const t = Date.now();
+    stop.abort();
+    await done;
+    expect(Date.now() - t).toBeLessThan(1_000);
+    expect(probe.totals()).toMatchObject({ total: 0, errors: 0 });
+  });
 
   it('a refused connection is a failure', async () => {
     const url = await serve(() => undefined);

@@ -1,6 +1,7 @@
 /** The watch report: outputs, the job summary and its Mermaid timeline. */
 import { describe, expect, it } from 'vitest';
 import {
+  exitCodeOf,
   outputsFor,
   summaryMarkdown,
   timelineChart,
@@ -18,6 +19,7 @@ function deployment(over: Partial<DeploymentReport> = {}): DeploymentReport {
     name: 'web',
     result: 'failed',
     reason: 'below-threshold',
+    claim: 'capacity-below-threshold',
     message: 'target group tg-b: 5 healthy targets of web < threshold 8',
     revision: 7,
     rolledBackTo: null,
@@ -53,7 +55,9 @@ function deployment(over: Partial<DeploymentReport> = {}): DeploymentReport {
         describeCalls: 12,
       },
     ],
+    verdictSeconds: 61.2,
     durationSeconds: 60,
+    soak: null,
     milestones: [{ t: 5, text: 'tg-b: below threshold (5 < 8)' }],
     timeline: [
       { t: 0, targetGroup: ARN_A, healthy: 10 },
@@ -62,20 +66,29 @@ function deployment(over: Partial<DeploymentReport> = {}): DeploymentReport {
       { t: 33, targetGroup: ARN_B, healthy: 9 },
     ],
     diagnostics: ['target group tg-b', '  10.0.0.1:80 (pod web-1, new) unhealthy Target.Timeout'],
+    blindSpots: [],
     ...over,
   };
 }
 
 function report(deployments: DeploymentReport[], over: Partial<WatchReport> = {}): WatchReport {
+  const result = worst(deployments.map((d) => d.result));
   return {
-    version: 1,
-    result: worst(deployments.map((d) => d.result)),
+    version: 2,
+    result,
+    exitCode: exitCodeOf(result),
     namespace: 'demo',
     startedAt: '2024-01-01T00:00:00.000Z',
     durationSeconds: 61.4,
     deployments,
+    events: [
+      { t: 1.2, deployment: null, event: 'connected: context prod' },
+      { t: 61.2, deployment: 'web', event: 'verdict: failed (below-threshold)' },
+    ],
     probe: null,
     elb: { attempts: 24, pollIntervalSeconds: 5, describeTargetHealthCalls: {}, describeTargetHealthPerMinute: {} },
+    soakSeconds: 30,
+    cancelled: false,
     error: null,
     ...over,
   };
@@ -110,11 +123,13 @@ describe('outputs', () => {
     });
   });
 
-  it('the result is the worst: failed > timeout > rolled-back > success', () => {
+  it('the result is the worst: failed > rolled-back > error > success; the exit code follows it', () => {
     expect(worst(['success', 'rolled-back'])).toBe('rolled-back');
-    expect(worst(['timeout', 'rolled-back'])).toBe('timeout');
-    expect(worst(['timeout', 'failed', 'success'])).toBe('failed');
+    expect(worst(['error', 'rolled-back'])).toBe('rolled-back');
+    expect(worst(['error', 'failed', 'success'])).toBe('failed');
+    expect(worst(['error', 'success'])).toBe('error');
     expect(worst([])).toBe('success');
+    expect(['success', 'failed', 'rolled-back', 'error'].map((r) => exitCodeOf(r as never))).toEqual([0, 1, 1, 2]);
   });
 });
 
@@ -122,7 +137,9 @@ describe('job summary', () => {
   it('has the verdict, a table, the timeline chart, what happened when, and the diagnostics', () => {
     const md = summaryMarkdown(report([deployment()])).value;
     expect(md).toContain('### zd-gate watch: ❌ failed');
-    expect(md).toContain('| demo/web | ❌ failed | 7 | 8 | 5 |  | 60s | below-threshold |');
+    expect(md).toContain('| demo/web | ❌ failed | 7 | 8 | 5 |  | 61.2s | below-threshold |');
+    expect(md).toContain('**Order of events**');
+    expect(md).toContain('| 61.2s | web | verdict: failed (below-threshold) |');
     expect(md).toContain('```mermaid\nxychart-beta');
     expect(md).toContain('| 5.0s | tg-b: below threshold (5 &lt; 8) |');
     expect(md).toContain('<details><summary>Diagnostics</summary>');
@@ -145,7 +162,7 @@ describe('job summary', () => {
 
   it('says when the gate could not run', () => {
     expect(
-      summaryMarkdown(report([], { result: 'failed', error: 'forbidden: the credentials may not list pods' })).value,
+      summaryMarkdown(report([], { result: 'error', error: 'forbidden: the credentials may not list pods' })).value,
     ).toContain('The gate could not run: forbidden: the credentials may not list pods');
   });
 });

@@ -1,5 +1,7 @@
 import type { AnnotationProperties, Host } from '../host.js';
 import { logText } from '../report/log.js';
+import { redactMarkdown } from '../report/markdown.js';
+import { Redactor } from '../report/redact.js';
 
 /**
  * The Host for the CLI: progress and diagnostics on stderr (stdout is reserved for the report a
@@ -7,8 +9,8 @@ import { logText } from '../report/log.js';
  * prints workflow commands itself; this host never does.
  */
 export function cliHost(signal: AbortSignal, stderr: NodeJS.WritableStream = process.stderr): Host {
-  const secrets: string[] = [];
-  const redact = (m: string): string => secrets.reduce((acc, s) => acc.split(s).join('***'), m);
+  const secrets = new Redactor();
+  const redact = (m: string): string => secrets.redact(m);
   const write = (m: string): void => void stderr.write(`${logText(redact(m))}\n`);
   const where = (a?: AnnotationProperties): string =>
     a?.file ? `${a.file}${a.startLine ? `:${a.startLine}` : ''}: ` : '';
@@ -28,9 +30,9 @@ export function cliHost(signal: AbortSignal, stderr: NodeJS.WritableStream = pro
     },
     setOutput: () => undefined,
     appendSummary: () => Promise.resolve(),
-    mask: (secret) => {
-      for (const line of secret.split(/\r?\n/)) if (line.trim().length >= 4) secrets.push(line.trim());
-    },
+    mask: (secret) => void secrets.add(secret),
+    redact,
+    redactMarkdown: (markdown) => redactMarkdown(markdown, secrets),
     signal,
   };
 }

@@ -1,11 +1,8 @@
 /** The system clock and timers for the adapters; the pure core only ever sees a Clock. */
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Clock } from '../core/gate/types.js';
+import type { Timers } from '../core/gate/ports.js';
 
-export interface Timers extends Clock {
-  /** Resolves after `ms`, or as soon as `signal` aborts (never rejects). */
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
-}
+export type { Timers } from '../core/gate/ports.js';
 
 export const systemTimers: Timers = {
   now: () => Date.now(),
@@ -18,3 +15,12 @@ export const systemTimers: Timers = {
     }
   },
 };
+
+/**
+ * After the watch mode has written its report, outputs and summary and closed its connections:
+ * should anything still hold the event loop (a socket a library keeps open), the process exits
+ * anyway a moment later instead of idling until the job's timeout. The timer itself holds nothing.
+ */
+export function exitSoonAfter(ms = 2_000): void {
+  setTimeout(() => process.exit(), ms).unref();
+}

@@ -4,6 +4,8 @@
  * fails when it answers 5xx, cannot connect, or times out; other answers (2xx-4xx) count as served.
  * Uses the global fetch.
  */
+import type { EvidenceEvent } from '../core/gate/evidence.js';
+import type { EvidenceSource } from '../core/gate/ports.js';
 import type { Timers } from './clock.js';
 
 export interface ProbeOptions {
@@ -12,7 +14,7 @@ export interface ProbeOptions {
   readonly timeoutMs?: number;
   readonly timers: Timers;
   /** Called after each answered or failed request with the running totals. */
-  onResult(totals: ProbeTotals): void;
+  onResult?(totals: ProbeTotals): void;
   readonly fetch?: typeof fetch;
 }
 
@@ -25,7 +27,9 @@ export interface ProbeTotals {
   readonly skipped: number;
 }
 
-export class Probe {
+export class Probe implements EvidenceSource {
+  readonly name = 'probe' as const;
+  private emit: ((e: EvidenceEvent) => void) | undefined;
   private total = 0;
   private errors = 0;
   private skipped = 0;
@@ -34,12 +38,22 @@ export class Probe {
 
   constructor(private readonly o: ProbeOptions) {}
 
+  get describe(): string {
+    return `probe: ${this.o.ratePerSecond} requests/s to ${this.o.url}`;
+  }
+
   totals(): ProbeTotals {
     return { total: this.total, errors: this.errors, byKind: { ...this.byKind }, skipped: this.skipped };
   }
 
-  /** Sends requests until `signal` aborts; resolves when the last one has settled. */
-  async run(signal: AbortSignal): Promise<void> {
+  summary(): Record<string, unknown> {
+    const t = this.totals();
+    return { url: this.o.url, total: t.total, errors: t.errors, byKind: t.byKind };
+  }
+
+  /** Sends requests until `signal` aborts; resolves when the last one has settled (each is bounded by its timeout and `signal`). */
+  async run(signal: AbortSignal, emit?: (e: EvidenceEvent) => void): Promise<void> {
+    this.emit = emit;
     const timeoutMs = this.o.timeoutMs ?? 5_000;
     const maxInFlight = Math.max(1, Math.ceil(this.o.ratePerSecond * (timeoutMs / 1000)));
     const intervalMs = 1000 / this.o.ratePerSecond;
@@ -49,7 +63,7 @@ export class Probe {
       if (this.inFlight >= maxInFlight) {
         this.skipped++;
       } else {
-        const p = this.one(timeoutMs).finally(() => pending.delete(p));
+        const p = this.one(timeoutMs, signal).finally(() => pending.delete(p));
         pending.add(p);
       }
       next += intervalMs;
@@ -58,13 +72,13 @@ export class Probe {
     await Promise.allSettled([...pending]);
   }
 
-  private async one(timeoutMs: number): Promise<void> {
+  private async one(timeoutMs: number, stop: AbortSignal): Promise<void> {
     this.inFlight++;
     let failure: string | undefined;
     try {
       const response = await (this.o.fetch ?? fetch)(this.o.url, {
         method: 'GET',
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), stop]),
         redirect: 'manual',
         headers: { 'user-agent': 'zd-gate-probe' },
       });
@@ -76,11 +90,14 @@ export class Probe {
     } finally {
       this.inFlight--;
     }
+    // Requests cut short because the run stopped are neither served nor failed.
+    if (stop.aborted && failure !== undefined && failure !== 'timeout' && !failure.startsWith('HTTP')) return;
     this.total++;
     if (failure) {
       this.errors++;
       this.byKind[failure] = (this.byKind[failure] ?? 0) + 1;
     }
-    this.o.onResult(this.totals());
+    this.o.onResult?.(this.totals());
+    this.emit?.({ type: 'evidence', source: 'probe', value: { total: this.total, errors: this.errors } });
   }
 }

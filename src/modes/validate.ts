@@ -9,7 +9,7 @@ import { resolveSources, type SourceOptions } from '../adapters/sources.js';
 import { mapFindings, sourcesNeeded } from '../core/sourcemap/map.js';
 import type { Problem } from '../core/findings.js';
 import { EMPTY_CONFIG, parseConfig } from '../core/lint/config.js';
-import { lint } from '../core/lint/engine.js';
+import { lint, type LintResult } from '../core/lint/engine.js';
 import { parseFile } from '../core/manifest/parse.js';
 import { RULES } from '../core/rules/index.js';
 import type { AnnotationProperties, Host } from '../host.js';
@@ -44,26 +44,64 @@ export interface ValidateIo {
   stdin: NodeJS.ReadableStream;
 }
 
+export interface CheckContext {
+  readonly cwd: string;
+  /** Paths in the report are relative to this folder (the workspace). */
+  readonly displayRoot: string;
+  readonly stdin?: NodeJS.ReadableStream;
+  /** The action's workspace: nothing named inside it is read from outside it through links. */
+  readonly confineTo?: string;
+  /** `input \`max-input-size\`` or `--max-input-size`, for the message when the inputs are over it. */
+  readonly limitName?: string;
+}
+
 /** Checks the manifests; never throws for bad input (that is a problem in the report, exit code 2). */
-export async function check(
-  settings: ValidateSettings,
-  cwd: string,
-  displayRoot: string,
-  stdin?: NodeJS.ReadableStream,
-): Promise<ValidateReport> {
+export async function check(settings: ValidateSettings, context: CheckContext): Promise<ValidateReport> {
+  const { cwd, displayRoot, stdin, confineTo, limitName } = context;
   const problems: Problem[] = [];
-  const cfg = await readConfigFile(settings.configFile, cwd);
+  const cfg = await readConfigFile(settings.configFile, cwd, confineTo);
   let config = EMPTY_CONFIG;
   if (cfg.problem) problems.push(cfg.problem);
   if (cfg.file) {
     const parsed = parseConfig(cfg.file.text, cfg.file.path, RULES);
     config = parsed.config;
-    problems.push(...parsed.problems);
+    append(problems, parsed.problems);
   }
-  const read = await readManifests(settings.manifests, { cwd, displayRoot, ...(stdin ? { stdin } : {}) });
-  problems.push(...read.problems);
-  const result = lint({ files: read.files.map(parseFile), defaultNamespace: settings.namespace, config, rules: RULES });
-  problems.push(...result.problems);
+  const read = await readManifests(settings.manifests, {
+    cwd,
+    displayRoot,
+    ...(stdin ? { stdin } : {}),
+    ...(confineTo ? { confineTo } : {}),
+    maxTotalBytes: settings.maxInputBytes,
+    ...(limitName ? { totalLimitName: limitName } : {}),
+  });
+  append(problems, read.problems);
+  const parsed = read.files.map(parseFile);
+  let result: Pick<LintResult, 'findings' | 'problems' | 'objectCount' | 'suppressed' | 'unserved'> & {
+    workloadsChecked: number;
+    objects: LintResult['graph']['objects'];
+  };
+  try {
+    const r = lint({ files: parsed, defaultNamespace: settings.namespace, config, rules: RULES });
+    result = { ...r, workloadsChecked: r.graph.servedWorkloads().length, objects: r.graph.objects };
+  } catch (e) {
+    // The engine guards each document and rule; should something else fail, the reports still come out.
+    result = {
+      findings: [],
+      problems: [
+        {
+          severity: 'error',
+          message: `zd-gate failed while checking the manifests (internal error: ${e instanceof Error ? e.message : String(e)}); nothing was checked. Please report this with the input that caused it.`,
+        },
+      ],
+      objectCount: 0,
+      suppressed: 0,
+      unserved: [],
+      workloadsChecked: 0,
+      objects: [],
+    };
+  }
+  append(problems, result.problems);
 
   if (result.objectCount === 0 && result.findings.length === 0 && !problems.some((p) => p.severity === 'error')) {
     problems.push({
@@ -81,7 +119,7 @@ export async function check(
     summary: {
       files: read.files.length,
       objects: result.objectCount,
-      workloadsChecked: result.graph.servedWorkloads().length,
+      workloadsChecked: result.workloadsChecked,
       errors: counts.error,
       warnings: counts.warning,
       notices: counts.notice,
@@ -89,9 +127,16 @@ export async function check(
       failOn: settings.failOn,
       failed: inputError || failing > 0,
       unchecked: result.unserved,
+      inputBytes: read.bytes,
+      skipped: read.skipped,
     },
-    overrides: describeOverrides(config, cfg.file?.path, RULES, result.graph.objects),
+    overrides: describeOverrides(config, cfg.file?.path, RULES, result.objects),
   };
+}
+
+/** `to.push(...from)` without spreading: the input decides how many problems there are (130,000 is a 1 MB file). */
+function append<T>(to: T[], from: readonly T[]): void {
+  for (const x of from) to.push(x);
 }
 
 /**
@@ -110,7 +155,15 @@ export async function mapToSources(report: ValidateReport, opts: SourceOptions):
 export async function runValidate(settings: ValidateSettings, host: Host, io?: ValidateIo): Promise<ModeResult> {
   const cwd = process.cwd();
   const displayRoot = host.env.GITHUB_WORKSPACE || cwd;
-  const report = await mapToSources(await check(settings, cwd, displayRoot, io?.stdin), {
+  const workspace = host.kind === 'action' ? host.env.GITHUB_WORKSPACE || undefined : undefined;
+  const checked = await check(settings, {
+    cwd,
+    displayRoot,
+    ...(io?.stdin ? { stdin: io.stdin } : {}),
+    ...(workspace ? { confineTo: workspace } : {}),
+    limitName: host.kind === 'action' ? 'input `max-input-size`' : '--max-input-size',
+  });
+  const report = await mapToSources(checked, {
     workspace: displayRoot,
     chartRoots: settings.chartRoots.map((r) => path.resolve(cwd, r)),
     ...(settings.kustomizeRoot ? { kustomizeRoot: path.resolve(cwd, settings.kustomizeRoot) } : {}),
@@ -126,7 +179,7 @@ export async function runValidate(settings: ValidateSettings, host: Host, io?: V
 
   const docs = docsBase(host.env);
   if (host.kind === 'cli') {
-    await writeCli(settings, report, io?.stdout ?? process.stdout, docs);
+    await writeCli(settings, report, io?.stdout ?? process.stdout, docs, (t) => host.redact(t));
   } else {
     // The action fails the step with one `::error` line of its own (main.ts): keep its slot.
     await reportToGitHub(settings, report, host, { docs, closingError: exitCode !== 0 });
@@ -142,11 +195,16 @@ function inputErrorMessage(report: ValidateReport): string {
   return errors.length === 1 ? `input error: ${first}` : `${errors.length} input errors; the first: ${first}`;
 }
 
+/**
+ * The CLI's report on standard output. The text and `github` formats are log output (a workflow
+ * step's log): redacted like everything the host writes. JSON and SARIF are data, written exactly.
+ */
 async function writeCli(
   settings: ValidateSettings,
   report: ValidateReport,
   out: NodeJS.WritableStream,
   docs: string,
+  redact: (text: string) => string,
 ): Promise<void> {
   if (settings.sarifFile) await writeFileEnsuringDir(settings.sarifFile, formatSarif(report, RULES, docs));
   switch (settings.format) {
@@ -158,8 +216,8 @@ async function writeCli(
       return;
     case 'github': {
       const plan = planAnnotations(report.findings, report.problems, { docs });
-      await issueWorkflowCommands(plan);
-      out.write(logText(formatText({ ...report, findings: [], problems: [] })));
+      await issueWorkflowCommands(plan, redact);
+      out.write(logText(redact(formatText({ ...report, findings: [], problems: [] }))));
       const omitted = omittedCount(plan);
       if (omitted > 0)
         out.write(
@@ -170,7 +228,7 @@ async function writeCli(
       return;
     }
     case 'text':
-      out.write(logText(formatText(report)));
+      out.write(logText(redact(formatText(report))));
   }
 }
 
@@ -210,16 +268,23 @@ async function reportToGitHub(
     const { publishCheckRun, upsertPrComment } = await import('../adapters/github.js');
     const content = checkRunContent(report, opts.docs);
     const held = content.annotations.length < content.total ? content.annotations.length : undefined;
+    // Surfaces the host does not write itself: redacted here, like everything it writes.
     const run = await publishCheckRun(settings.githubToken, {
       name: settings.checkName,
       title: content.title,
       conclusion: content.conclusion,
-      annotations: content.annotations,
-      summary: renderMarkdown(report, {
-        limit: CHECK_RUN_TEXT_BYTES,
-        ...files,
-        ...(held !== undefined ? { checkRunAnnotations: held } : {}),
-      }),
+      annotations: content.annotations.map((a) => ({
+        ...a,
+        title: host.redact(a.title),
+        message: host.redact(a.message),
+      })),
+      summary: host.redactMarkdown(
+        renderMarkdown(report, {
+          limit: CHECK_RUN_TEXT_BYTES,
+          ...files,
+          ...(held !== undefined ? { checkRunAnnotations: held } : {}),
+        }),
+      ),
     });
     if (run.warning) warnings.push(run.warning);
     else {
@@ -232,12 +297,14 @@ async function reportToGitHub(
     if (settings.prComment) {
       const comment = await upsertPrComment(
         settings.githubToken,
-        renderMarkdown(report, {
-          limit: PR_COMMENT_BYTES - COMMENT_ROOM,
-          ...files,
-          ...(checkRunUrl ? { checkRunUrl } : {}),
-          ...(checkRunAnnotations !== undefined ? { checkRunAnnotations } : {}),
-        }),
+        host.redactMarkdown(
+          renderMarkdown(report, {
+            limit: PR_COMMENT_BYTES - COMMENT_ROOM,
+            ...files,
+            ...(checkRunUrl ? { checkRunUrl } : {}),
+            ...(checkRunAnnotations !== undefined ? { checkRunAnnotations } : {}),
+          }),
+        ),
       );
       if (comment.warning) warnings.push(comment.warning);
       if (comment.info) host.info(comment.info);
@@ -278,13 +345,14 @@ const COMMENT_ROOM = 64;
  * `--format github` (the CLI inside a workflow): the same annotation budget as the action, issued
  * through @actions/core, which owns the workflow-command escaping.
  */
-async function issueWorkflowCommands(plan: AnnotationPlan): Promise<void> {
+async function issueWorkflowCommands(plan: AnnotationPlan, redact: (text: string) => string): Promise<void> {
   const core = await import('@actions/core');
   for (const a of plan.annotations) {
-    const props = annotationProps(a);
-    if (a.severity === 'error') core.error(a.message, props);
-    else if (a.severity === 'warning') core.warning(a.message, props);
-    else core.notice(a.message, props);
+    const props = { ...annotationProps(a), title: redact(a.title) };
+    const message = redact(a.message);
+    if (a.severity === 'error') core.error(message, props);
+    else if (a.severity === 'warning') core.warning(message, props);
+    else core.notice(message, props);
   }
 }
 

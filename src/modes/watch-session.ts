@@ -1,30 +1,26 @@
 /**
- * One watched Deployment: its informers, its gate, its log lines, its rollback and its report.
- * The watch mode (watch.ts) runs several of these concurrently and shares the namespace view,
- * the ELB poller and the probe between them.
+ * One watched Deployment: its feed (Deployment, ReplicaSets, pods), its gate, its log lines, its
+ * rollback and its report. The watch mode (watch.ts) runs several of these side by side; each
+ * goes from its verdict to its rollback and the wait for the restored revision on its own.
  */
-import type { KubeConfig } from '@kubernetes/client-node';
 import { Gate } from '../core/gate/gate.js';
 import { podInfo } from '../core/gate/pods.js';
+import type { ClusterPort, DeploymentFeed, NamespaceFeed, Timers } from '../core/gate/ports.js';
 import type { GateConfig, GateEvent, PodInfo, TargetGroupRef, Verdict } from '../core/gate/types.js';
 import { planRollback } from '../core/rollout/rollback-plan.js';
 import { revisionOf, rolloutStatus } from '../core/rollout/status.js';
 import { equalIgnoreHash } from '../core/rollout/templates.js';
 import type { Deployment, PodTemplateSpec, ReplicaSet } from '../core/rollout/types.js';
 import type { Host } from '../host.js';
-import type { Timers } from '../adapters/clock.js';
-import { KubeSetupError } from '../adapters/kubernetes/errors.js';
-import { applyRollback } from '../adapters/kubernetes/rollback.js';
-import { DeploymentView, type NamespaceView } from '../adapters/kubernetes/views.js';
 import { diagnostics, milestoneLine, progressLine } from '../report/watch/format.js';
 import type { DeploymentReport, DeploymentResult, TargetGroupReport } from '../report/watch/report.js';
 
 export interface SessionContext {
-  readonly kc: KubeConfig;
+  readonly cluster: ClusterPort;
   readonly namespace: string;
   readonly host: Host;
   readonly timers: Timers;
-  readonly namespaceView: NamespaceView;
+  readonly namespaceFeed: NamespaceFeed;
 }
 
 export interface TargetGroupPlan {
@@ -34,26 +30,39 @@ export interface TargetGroupPlan {
   readonly service: string | undefined;
 }
 
+export type RollbackStatus = 'applied' | 'available' | 'not-available' | 'skipped' | 'unknown' | 'error';
+
 export interface RollbackOutcome {
-  /** applied | available | not-available | skipped | error */
-  readonly status: string;
+  readonly status: RollbackStatus;
   readonly message: string;
+  /** The revision restored (or asked for). */
   readonly revision: number | null;
+  /** Clock times: the rollback started, the patch answered, the wait ended. */
+  readonly startedAt: number;
+  readonly patchedAt?: number;
+  readonly endedAt: number;
 }
 
+/** How long a PATCH already sent may still complete after a cancellation, before it is cut. */
+export const PATCH_GRACE_MS = 2_000;
+/** How long reading the Deployment back may take after a cut PATCH. */
+export const READ_BACK_MS = 1_500;
 const DEFAULT_PROGRESS_DEADLINE_SECONDS = 600;
 
 export class WatchSession {
-  readonly view: DeploymentView;
+  readonly feed: DeploymentFeed;
   private gate: Gate | undefined;
   private deployment: Deployment | undefined;
   private deploymentSeen = false;
   private replicaSets: readonly ReplicaSet[] = [];
   private replicaSetsSeen = false;
   private pods: PodInfo[] | undefined;
+  private readonly podInfos = new WeakMap<object, PodInfo>();
   private pendingError: string | undefined;
+  private pendingCancel: string | undefined;
   private resolveVerdict!: (v: Verdict) => void;
   readonly verdict: Promise<Verdict>;
+  private decided: Verdict | undefined;
   private plans: readonly TargetGroupPlan[] = [];
   private rolloutWaiter: (() => void) | undefined;
   private startedAt = 0;
@@ -64,67 +73,81 @@ export class WatchSession {
     readonly name: string,
   ) {
     this.verdict = new Promise((resolve) => (this.resolveVerdict = resolve));
-    this.view = new DeploymentView(
-      {
-        kc: ctx.kc,
-        namespace: ctx.namespace,
-        timers: ctx.timers,
-        log: (m) => ctx.host.debug(`${name}: ${m}`),
-        onSetupError: (e) => this.fail(e.message),
-      },
+    this.feed = ctx.cluster.deployment(
+      ctx.namespace,
       name,
       {
         onDeployment: (d) => {
           if (d) {
             this.deployment = d;
             this.deploymentSeen = true;
-            this.feed({ type: 'deployment', deployment: d });
+            this.feedGate({ type: 'deployment', deployment: d });
           } else if (this.deploymentSeen) {
-            this.feed({ type: 'deployment-deleted' });
+            this.feedGate({ type: 'deployment-deleted' });
           }
           this.rolloutWaiter?.();
         },
         onReplicaSets: (rs) => {
           this.replicaSets = rs;
           this.replicaSetsSeen = true;
-          this.feed({ type: 'replicasets', replicaSets: rs });
+          this.feedGate({ type: 'replicasets', replicaSets: rs });
         },
         onPods: (pods) => {
-          this.pods = pods.map(podInfo);
-          this.feed({ type: 'pods', pods: this.pods });
+          // The feed hands over the whole list on every change; only changed pods are read again.
+          this.pods = pods.map((p) => {
+            let info = this.podInfos.get(p);
+            if (!info) this.podInfos.set(p, (info = podInfo(p)));
+            return info;
+          });
+          this.feedGate({ type: 'pods', pods: this.pods });
         },
       },
+      { log: (m) => ctx.host.debug(`${name}: ${m}`), onSetupError: (e) => this.fail(e.message) },
     );
   }
 
-  /** Lists the Deployment, then its ReplicaSets and pods. Throws KubeSetupError when it cannot. */
-  async prepare(): Promise<Deployment> {
-    const d = await this.view.startDeployment();
-    if (this.pendingError) throw new KubeSetupError(this.pendingError);
-    if (!d) throw new KubeSetupError(`\`deployments\`: no Deployment ${this.name} in namespace ${this.ctx.namespace}.`);
+  /** Lists the Deployment, then its ReplicaSets and pods. Throws a setup error when it cannot. */
+  async prepare(signal: AbortSignal): Promise<Deployment> {
+    const d = await this.feed.startDeployment(signal);
+    if (this.pendingError) throw new SessionSetupError(this.pendingError);
+    if (!d)
+      throw new SessionSetupError(`\`deployments\`: no Deployment ${this.name} in namespace ${this.ctx.namespace}.`);
     this.deployment = d;
     this.deploymentSeen = true;
-    await this.view.startOwned(d);
-    if (this.pendingError) throw new KubeSetupError(this.pendingError);
+    await this.feed.startOwned(d, signal);
+    if (this.pendingError) throw new SessionSetupError(this.pendingError);
     return d;
   }
 
-  /** Creates the gate and feeds it what the informers have delivered so far. */
+  get listed(): Deployment | undefined {
+    return this.deployment;
+  }
+
+  /** Creates the gate and feeds it what the feed has delivered so far. */
   begin(config: GateConfig, plans: readonly TargetGroupPlan[]): void {
     this.plans = plans;
     this.gate = new Gate(config, this.ctx.timers);
     this.startedAt = this.ctx.timers.now();
-    if (this.deployment) this.feed({ type: 'deployment', deployment: this.deployment });
-    if (this.replicaSetsSeen) this.feed({ type: 'replicasets', replicaSets: this.replicaSets });
-    if (this.pods) this.feed({ type: 'pods', pods: this.pods });
-    if (this.pendingError) this.feed({ type: 'error', message: this.pendingError });
+    if (this.deployment) this.feedGate({ type: 'deployment', deployment: this.deployment });
+    if (this.replicaSetsSeen) this.feedGate({ type: 'replicasets', replicaSets: this.replicaSets });
+    if (this.pods) this.feedGate({ type: 'pods', pods: this.pods });
+    if (this.pendingError) this.feedGate({ type: 'error', message: this.pendingError });
+    if (this.pendingCancel) this.feedGate({ type: 'cancel', message: this.pendingCancel });
   }
 
   get targetArns(): string[] {
     return this.plans.map((p) => p.ref.arn);
   }
 
-  feed(event: GateEvent): void {
+  get started(): number {
+    return this.startedAt;
+  }
+
+  get result(): Verdict | undefined {
+    return this.decided;
+  }
+
+  feedGate(event: GateEvent): void {
     const gate = this.gate;
     if (!gate) return;
     const start = this.startedAt;
@@ -133,99 +156,168 @@ export class WatchSession {
       else if (effect.type === 'milestone') {
         if (!effect.milestone.text.startsWith('verdict:'))
           this.ctx.host.info(milestoneLine(this.name, effect.milestone, start));
-      } else this.resolveVerdict(effect.verdict);
+      } else {
+        this.decided = effect.verdict;
+        this.resolveVerdict(effect.verdict);
+      }
     }
   }
 
   /** An adapter cannot go on: before the gate exists the error is kept for prepare(), after it ends the gate. */
   fail(message: string): void {
     this.pendingError ??= message;
-    this.feed({ type: 'error', message });
+    this.feedGate({ type: 'error', message });
+  }
+
+  /** The run is cancelled: an undecided gate ends with `cancelled`. */
+  cancel(message: string): void {
+    this.pendingCancel ??= message;
+    this.feedGate({ type: 'cancel', message });
   }
 
   stop(): void {
     this.rolloutWaiter = undefined;
-    this.view.stop();
+    this.feed.stop();
   }
 
   /**
    * `kubectl rollout undo` to the previous revision. With `wait`, follows the Deployment until the
-   * restored template is rolled out (kubectl's rule) or its progress deadline passes.
+   * restored template is rolled out (kubectl's rule) or its progress deadline passes. `cancel`
+   * aborts when the run is cancelled: a PATCH already sent gets PATCH_GRACE_MS to complete, then is
+   * cut and the Deployment read back; the wait stops at once.
    */
-  async rollback(wait: boolean, signal: AbortSignal): Promise<RollbackOutcome> {
-    const d = this.view.current();
-    if (!d)
-      return (this.rollbackOutcome = {
-        status: 'error',
-        message: `deployment ${this.name} no longer exists`,
-        revision: null,
+  async rollback(wait: boolean, cancel: AbortSignal): Promise<RollbackOutcome> {
+    const { timers, cluster, namespace } = this.ctx;
+    const startedAt = timers.now();
+    const done = (o: Omit<RollbackOutcome, 'startedAt' | 'endedAt'>): RollbackOutcome =>
+      (this.rollbackOutcome = { ...o, startedAt, endedAt: timers.now() });
+    const d = this.feed.current();
+    if (!d) return done({ status: 'error', message: `deployment ${this.name} no longer exists`, revision: null });
+    const plan = planRollback(d, this.feed.replicaSets(), 0);
+    if (plan.kind === 'error') return done({ status: 'error', message: plan.message, revision: null });
+    if (plan.kind === 'skipped') return done({ status: 'skipped', message: plan.message, revision: plan.revision });
+
+    const patchStop = new AbortController();
+    const graceEnded = new AbortController();
+    const onCancel = (): void =>
+      void timers.sleep(PATCH_GRACE_MS, graceEnded.signal).then(() => {
+        if (!graceEnded.signal.aborted) patchStop.abort();
       });
-    const plan = planRollback(d, this.view.replicaSets(), 0);
-    if (plan.kind === 'error')
-      return (this.rollbackOutcome = { status: 'error', message: plan.message, revision: null });
-    if (plan.kind === 'skipped')
-      return (this.rollbackOutcome = { status: 'skipped', message: plan.message, revision: plan.revision });
+    if (cancel.aborted) onCancel();
+    else cancel.addEventListener('abort', onCancel, { once: true });
     try {
-      await applyRollback(this.ctx.kc, this.ctx.namespace, this.name, plan);
+      await cluster.patchDeployment(namespace, this.name, plan.patch, patchStop.signal);
     } catch (e) {
-      return (this.rollbackOutcome = { status: 'error', message: (e as Error).message, revision: null });
+      if (!patchStop.signal.aborted) {
+        return done({ status: 'error', message: (e as Error).message, revision: null });
+      }
+      return done(await this.readBack(plan.template, plan.revision));
+    } finally {
+      graceEnded.abort();
+      cancel.removeEventListener('abort', onCancel);
     }
+    const patchedAt = timers.now();
     this.ctx.host.warning(
       `deployment ${this.name}: rolled back to revision ${plan.revision} (ReplicaSet ${plan.replicaSet}), as kubectl rollout undo does`,
     );
-    if (!wait)
-      return (this.rollbackOutcome = {
+    const restored = `restored revision ${plan.revision} (ReplicaSet ${plan.replicaSet})`;
+    if (!wait || cancel.aborted)
+      return done({
         status: 'applied',
-        message: `restored revision ${plan.revision} (ReplicaSet ${plan.replicaSet})`,
+        message: cancel.aborted ? `${restored}; not waited for: the run was cancelled` : restored,
         revision: plan.revision,
+        patchedAt,
       });
     const limitMs = (d.spec?.progressDeadlineSeconds ?? DEFAULT_PROGRESS_DEADLINE_SECONDS) * 1000;
-    const done = await this.waitForTemplate(plan.template, limitMs, signal);
-    return (this.rollbackOutcome = done
-      ? {
-          status: 'available',
-          message: `revision ${plan.revision} (ReplicaSet ${plan.replicaSet}) is rolled out and available again`,
-          revision: plan.revision,
-        }
-      : {
-          status: 'not-available',
-          message: `restored revision ${plan.revision}, but it did not become available within ${limitMs / 1000}s`,
-          revision: plan.revision,
-        });
+    const outcome = await this.waitForTemplate(plan.template, limitMs, cancel);
+    if (outcome === 'done')
+      return done({
+        status: 'available',
+        message: `revision ${plan.revision} (ReplicaSet ${plan.replicaSet}) is rolled out and available again`,
+        revision: plan.revision,
+        patchedAt,
+      });
+    if (outcome === 'cancelled')
+      return done({
+        status: 'applied',
+        message: `${restored}; the wait for it to be available was cut short: the run was cancelled`,
+        revision: plan.revision,
+        patchedAt,
+      });
+    return done({
+      status: 'not-available',
+      message: `restored revision ${plan.revision}, but it did not become available within ${limitMs / 1000}s`,
+      revision: plan.revision,
+      patchedAt,
+    });
   }
 
-  private async waitForTemplate(template: PodTemplateSpec, limitMs: number, signal: AbortSignal): Promise<boolean> {
+  /** After a PATCH cut short: is the restored template in place? */
+  private async readBack(
+    template: PodTemplateSpec,
+    revision: number,
+  ): Promise<Omit<RollbackOutcome, 'startedAt' | 'endedAt'>> {
+    const stop = new AbortController();
+    const timer = this.ctx.timers.sleep(READ_BACK_MS, stop.signal).then(() => stop.abort());
+    let d: Deployment | undefined;
+    let why = '';
+    try {
+      d = await this.ctx.cluster.readDeployment(this.ctx.namespace, this.name, stop.signal);
+    } catch (e) {
+      why = (e as Error).message;
+    } finally {
+      stop.abort();
+      await timer;
+    }
+    if (d && equalIgnoreHash(d.spec?.template, template))
+      return {
+        status: 'applied',
+        message: `restored revision ${revision}: the PATCH was cut short by the cancellation, but the Deployment read back has the restored template (now revision ${revisionOf(d.metadata?.annotations) ?? '?'})`,
+        revision,
+      };
+    const now = d
+      ? `the Deployment read back is at revision ${revisionOf(d.metadata?.annotations) ?? '?'} and does not have the restored template`
+      : `the Deployment could not be read back${why ? ` (${why})` : ''}`;
+    return {
+      status: 'unknown',
+      message: `rollback to revision ${revision} requested, outcome unknown: the run was cancelled while the PATCH was in flight; ${now}. Check with \`kubectl rollout history deployment/${this.name}\`.`,
+      revision,
+    };
+  }
+
+  private async waitForTemplate(
+    template: PodTemplateSpec,
+    limitMs: number,
+    cancel: AbortSignal,
+  ): Promise<'done' | 'timeout' | 'cancelled'> {
     const isDone = (): boolean => {
-      const d = this.view.current();
+      const d = this.feed.current();
       return !!d && equalIgnoreHash(d.spec?.template, template) && rolloutStatus(d).phase === 'complete';
     };
-    if (isDone()) return true;
-    const timeout = new AbortController();
-    const both = AbortSignal.any([signal, timeout.signal]);
-    const finished = new Promise<boolean>((resolve) => {
+    if (isDone()) return 'done';
+    const stop = new AbortController();
+    const both = AbortSignal.any([cancel, stop.signal]);
+    const finished = new Promise<'done' | 'timeout' | 'cancelled'>((resolve) => {
       this.rolloutWaiter = () => {
-        if (isDone()) resolve(true);
+        if (isDone()) resolve('done');
       };
-      both.addEventListener('abort', () => resolve(isDone()), { once: true });
+      both.addEventListener('abort', () => resolve(isDone() ? 'done' : cancel.aborted ? 'cancelled' : 'timeout'), {
+        once: true,
+      });
     });
-    const timer = this.ctx.timers.sleep(limitMs, both).then(() => timeout.abort());
+    const timer = this.ctx.timers.sleep(limitMs, both).then(() => stop.abort());
     const result = await finished;
-    timeout.abort();
+    stop.abort();
     await timer;
     this.rolloutWaiter = undefined;
     return result;
   }
 
-  report(verdict: Verdict, now: number, calls: ReadonlyMap<string, number>): DeploymentReport {
-    const gate = this.gate;
-    const snap = gate?.snapshot();
+  report(verdict: Verdict, now: number, calls: ReadonlyMap<string, number>, runStart: number): DeploymentReport {
+    const snap = this.gate?.snapshot();
     const start = snap?.startedAt ?? now;
     const rb = this.rollbackOutcome;
-    let result: DeploymentResult;
-    if (verdict.result === 'success') result = 'success';
-    else if (rb && (rb.status === 'available' || rb.status === 'applied')) result = 'rolled-back';
-    else if (verdict.result === 'timeout') result = 'timeout';
-    else result = 'failed';
+    const result = deploymentResult(verdict, rb);
     const serviceNames = new Set(this.plans.map((p) => p.service).filter((s): s is string => !!s));
     const names = new Set<string>([
       this.name,
@@ -240,8 +332,8 @@ export class WatchSession {
             healthChecks: new Map(
               this.plans.filter((p) => p.healthCheck).map((p) => [p.ref.arn, p.healthCheck as string]),
             ),
-            events: this.ctx.namespaceView.warnings(names),
-            endpoints: this.ctx.namespaceView.endpoints(serviceNames),
+            events: this.ctx.namespaceFeed.warnings(names),
+            endpoints: this.ctx.namespaceFeed.endpoints(serviceNames),
           })
         : [];
     const groups: TargetGroupReport[] = this.plans.map((p) => {
@@ -261,32 +353,70 @@ export class WatchSession {
     });
     const mins = groups.map((g) => g.minHealthy).filter((v): v is number => v !== null);
     const revision = snap?.deployment ? (revisionOf(snap.deployment.metadata?.annotations) ?? null) : null;
+    const sec = (t: number): number => Math.round(t - runStart) / 1000;
+    const soak = snap?.soak;
     return {
       namespace: this.ctx.namespace,
       name: this.name,
       result,
       reason: verdict.reason,
+      claim: verdict.claim,
       message: verdict.message,
       revision,
       rolledBackTo:
         rb && (rb.status === 'available' || rb.status === 'applied' || rb.status === 'not-available')
           ? rb.revision
           : null,
-      rollback: rb ? { status: rb.status, message: rb.message } : null,
+      rollback: rb
+        ? {
+            status: rb.status,
+            message: rb.message,
+            startedSeconds: sec(rb.startedAt),
+            patchedSeconds: rb.patchedAt === undefined ? null : sec(rb.patchedAt),
+            endedSeconds: sec(rb.endedAt),
+          }
+        : null,
       threshold: snap?.threshold?.value ?? null,
       thresholdExplanation: snap?.threshold?.explanation ?? null,
       desired: snap?.threshold?.desired ?? null,
       minHealthyObserved: mins.length > 0 ? Math.min(...mins) : null,
       rolloutOnly: this.plans.length === 0,
       targetGroups: groups,
+      verdictSeconds: sec(verdict.at),
       durationSeconds: (verdict.at - start) / 1000,
+      soak: soak
+        ? {
+            seconds: soak.lengthMs / 1000,
+            startedSeconds: soak.startedAt === undefined ? null : sec(soak.startedAt),
+            coveredSeconds: Math.round(soak.coveredMs / 100) / 10,
+            answers: soak.answers,
+            probeRequests: soak.probeRequests ?? null,
+          }
+        : null,
       milestones: (snap?.milestones ?? []).map((m) => ({ t: (m.at - start) / 1000, text: m.text })),
       timeline: (snap?.timeline ?? []).map((p) => ({
         t: (p.at - start) / 1000,
         targetGroup: p.arn,
         healthy: p.healthy,
+        threshold: p.threshold,
       })),
       diagnostics: diag,
+      blindSpots: [...(snap?.blindSpots ?? [])],
     };
   }
+}
+
+/** The gate could not start for this Deployment (a setup error). */
+export class SessionSetupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WatchSetupError';
+  }
+}
+
+/** success · rolled-back (a rollback applied) · failed · error (the gate could not judge). */
+export function deploymentResult(verdict: Verdict, rb: RollbackOutcome | undefined): DeploymentResult {
+  if (verdict.result === 'success') return 'success';
+  if (rb && (rb.status === 'available' || rb.status === 'applied')) return 'rolled-back';
+  return verdict.result === 'error' ? 'error' : 'failed';
 }

@@ -3,43 +3,123 @@
  * target groups in front of them, decide per Deployment with the pure gate, roll back failed ones
  * when asked, and report (log, annotations, outputs, job summary, report file).
  *
- * Exit codes: 0 every Deployment passed; 1 at least one failed, timed out or was rolled back;
- * 2 the gate could not run (bad input, no cluster access, a missing permission or target group).
+ * All I/O goes through the ports of core/gate/ports.ts (the cluster, ELB, evidence sources such as
+ * the probe, time, the report file); the defaults are the real adapters, loaded only here.
+ *
+ * Each Deployment goes from its verdict to its rollback and the wait for the restored revision on
+ * its own; the run ends when every Deployment has. `timeout` bounds everything up to the verdicts,
+ * connecting and listing included; SIGINT/SIGTERM end the run within seconds with the report,
+ * outputs and summary written.
+ *
+ * Results and exit codes (docs/watch.md): success 0; failed or rolled-back 1; error 2 (the gate
+ * could not run or was cancelled).
  */
-import { setMaxListeners } from 'node:events';
-import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { discoverTargetGroups, targetGroupName, type BoundTargetGroup } from '../core/gate/discovery.js';
+import {
+  checkInputs,
+  checkPlan,
+  defaultSoakMs,
+  defaultTimeoutMs,
+  DEFAULT_PROGRESS_DEADLINE_SECONDS,
+  pollInterval,
+  staleAfterMs,
+  unhealthyGraceMs,
+  whyNotCounted,
+  type Problem,
+  type WatchPlanInputs,
+} from '../core/gate/policy.js';
+import {
+  isSetupError,
+  WatchSetupError,
+  type ClusterPort,
+  type NamespaceFeed,
+  type TargetGroupInfo,
+  type TargetHealthPort,
+  type Timers,
+  type WatchPorts,
+} from '../core/gate/ports.js';
 import type { TargetGroupRef, Verdict } from '../core/gate/types.js';
 import type { Deployment } from '../core/rollout/types.js';
 import type { Host } from '../host.js';
 import type { WatchSettings } from '../settings.js';
-import { systemTimers, type Timers } from '../adapters/clock.js';
+import {
+  exitCodeOf,
+  outputsFor,
+  summaryMarkdown,
+  worst,
+  type DeploymentReport,
+  type RunEvent,
+  type WatchReport,
+} from '../report/watch/report.js';
+import { systemTimers } from '../adapters/clock.js';
 import { CallBudget, DEFAULT_BUDGET, type BudgetOptions } from '../adapters/aws/budget.js';
-import { AwsSetupError, createElbClient, ElbTargetHealth, type TargetGroupInfo } from '../adapters/aws/elbv2.js';
+import { ElbSource } from '../adapters/aws/elbv2.js';
 import { TargetHealthPoller } from '../adapters/aws/poller.js';
-import { connect, type ConnectOptions, type Connection } from '../adapters/kubernetes/connect.js';
-import { KubeSetupError } from '../adapters/kubernetes/errors.js';
-import { NamespaceView } from '../adapters/kubernetes/views.js';
+import { connect } from '../adapters/kubernetes/connect.js';
 import { Probe } from '../adapters/probe.js';
-import { outputsFor, summaryMarkdown, worst, type DeploymentReport, type WatchReport } from '../report/watch/report.js';
 import type { ModeResult } from './result.js';
 import { WatchSession, type TargetGroupPlan } from './watch-session.js';
 
-export interface WatchDeps {
-  readonly timers?: Timers;
+export { DEFAULT_BUDGET, type BudgetOptions };
+
+export interface WatchDeps extends Partial<WatchPorts> {
   readonly budget?: BudgetOptions;
   /** For tests: replaces eks:DescribeCluster. */
-  readonly describeEksCluster?: ConnectOptions['describeEksCluster'];
+  readonly describeEksCluster?: (
+    name: string,
+    region: string,
+    signal?: AbortSignal,
+  ) => Promise<{ name: string; endpoint: string; caData: string }>;
 }
+
+/** After a signal, the run ends within this (the documented 5 s, with room for writing the report). */
+export const CANCEL_DEADLINE_MS = 4_000;
 
 export async function runWatch(settings: WatchSettings, host: Host, deps: WatchDeps = {}): Promise<ModeResult> {
-  return new WatchRun(settings, host, deps).run();
+  const ports = defaultPorts(settings, host, deps);
+  return new WatchRun(settings, host, ports, deps.budget ?? DEFAULT_BUDGET).run();
 }
 
-/** The gate could not start: the message says what to fix (exit code 2). */
-class SetupError extends Error {}
+/** The real adapters (this module is itself loaded only for watch: validate never loads them). */
+function defaultPorts(settings: WatchSettings, host: Host, deps: WatchDeps): WatchPorts {
+  const timers = deps.timers ?? systemTimers;
+  const budget = deps.budget ?? DEFAULT_BUDGET;
+  return {
+    timers,
+    connect:
+      deps.connect ??
+      ((signal) =>
+        connect({
+          kubeconfig: settings.kubeconfig,
+          context: settings.context,
+          clusterName: settings.clusterName,
+          awsRegion: settings.awsRegion,
+          env: host.env,
+          timers,
+          mask: (s) => host.mask(s),
+          signal,
+          ...(deps.describeEksCluster ? { describeEksCluster: deps.describeEksCluster } : {}),
+        })),
+    targetHealth:
+      deps.targetHealth ??
+      ((regionFor) => new ElbSource(new CallBudget(timers, budget), regionFor, () => timers.now())),
+    evidence:
+      deps.evidence ??
+      (() =>
+        settings.probe
+          ? [new Probe({ url: settings.probe.url, ratePerSecond: settings.probe.ratePerSecond, timers })]
+          : []),
+    writeReport:
+      deps.writeReport ??
+      (async (file, text) => {
+        await mkdir(path.dirname(file), { recursive: true });
+        await writeFile(file, text);
+      }),
+  };
+}
 
 interface CandidateGroup {
   readonly arn: string;
@@ -50,147 +130,200 @@ interface CandidateGroup {
 
 class WatchRun {
   private readonly timers: Timers;
-  private readonly budgetOptions: BudgetOptions;
   private readonly startedAt: number;
   private readonly sessions: WatchSession[] = [];
   private readonly verdicts = new Map<WatchSession, Verdict>();
-  /** Aborted when the gates are decided (or the job is cancelled): stops polling, probing, ticking. */
-  private readonly stopRun = new AbortController();
-  private readonly elbByRegion = new Map<string, ElbTargetHealth>();
-  private readonly budget: CallBudget;
-  private namespaceView: NamespaceView | undefined;
-  private poller: TargetHealthPoller | undefined;
-  private probe: Probe | undefined;
+  private readonly events: RunEvent[] = [];
+  /** Aborted when every gate has decided (or the run is cancelled): stops polling, evidence, ticks. */
+  private readonly stopLoops = new AbortController();
+  /** Aborted when the run is cancelled by a signal. */
+  private readonly cancelled = new AbortController();
+  private cluster: ClusterPort | undefined;
+  private namespaceFeed: NamespaceFeed | undefined;
+  private elb: TargetHealthPort | undefined;
+  private calls = new Map<string, number>();
   private pollIntervalMs: number | undefined;
+  private soakMs: number | undefined;
   private setupError: string | undefined;
+  private phase = 'starting';
+  private readonly evidence: ReturnType<WatchPorts['evidence']>;
+  private readonly inputs: WatchPlanInputs;
 
   constructor(
     private readonly settings: WatchSettings,
     private readonly host: Host,
-    private readonly deps: WatchDeps,
+    private readonly ports: WatchPorts,
+    private readonly budget: BudgetOptions,
   ) {
-    this.timers = deps.timers ?? systemTimers;
-    this.budgetOptions = deps.budget ?? DEFAULT_BUDGET;
-    this.budget = new CallBudget(this.timers, this.budgetOptions);
+    this.timers = ports.timers;
     this.startedAt = this.timers.now();
-    // One waiter per target group loop, the probe and the clock: more than Node's default of 10.
-    setMaxListeners(0, this.stopRun.signal);
+    this.evidence = ports.evidence();
+    this.inputs = {
+      tolerateMs: settings.tolerateMs,
+      timeoutMs: settings.timeoutMs,
+      settleTimeoutMs: settings.settleTimeoutMs,
+      pollIntervalMs: settings.pollIntervalMs,
+      soakMs: settings.soakMs,
+      minHealthy: settings.minHealthy,
+    };
   }
 
   async run(): Promise<ModeResult> {
-    const onHostAbort = (): void => {
-      for (const s of this.sessions) s.fail('cancelled: the job was cancelled or the process received a signal');
-      this.stopRun.abort();
-    };
-    this.host.signal.addEventListener('abort', onHostAbort, { once: true });
+    const onSignal = (): void => this.cancel();
+    if (this.host.signal.aborted) this.cancel();
+    else this.host.signal.addEventListener('abort', onSignal, { once: true });
     try {
-      const conn = await this.connect();
-      await this.startNamespace(conn);
-      const deployments = await this.prepareSessions(conn);
-      this.begin(await this.targetGroups(deployments));
-      await this.watch();
-      if (this.settings.rollback && !this.host.signal.aborted) await this.rollBack();
+      if (this.report(checkInputs(this.inputs))) {
+        // The setup deadline: `timeout`, else the longest a Deployment could take by default.
+        const setupLimit =
+          this.settings.timeoutMs ??
+          defaultTimeoutMs(undefined, this.settings.settleTimeoutMs, this.inputs.soakMs ?? 0);
+        const deadline = new AbortController();
+        const timer = this.timers
+          .sleep(setupLimit, AbortSignal.any([deadline.signal, this.cancelled.signal]))
+          .then(() => deadline.abort());
+        const setupSignal = AbortSignal.any([deadline.signal, this.cancelled.signal]);
+        try {
+          await this.setUp(setupSignal, setupLimit);
+        } finally {
+          deadline.abort();
+          await timer;
+        }
+        if (!this.setupError && !this.cancelled.signal.aborted) await this.watch();
+      }
     } catch (e) {
-      if (e instanceof SetupError || e instanceof KubeSetupError || e instanceof AwsSetupError)
-        this.setupError = e.message;
+      if (isSetupError(e)) this.setupError = e.message;
       else throw e;
     } finally {
-      this.stopRun.abort();
-      this.host.signal.removeEventListener('abort', onHostAbort);
+      this.stopLoops.abort();
+      this.host.signal.removeEventListener('abort', onSignal);
       for (const s of this.sessions) s.stop();
-      this.namespaceView?.stop();
+      this.namespaceFeed?.stop();
+      await this.cluster?.close().catch(() => undefined);
     }
     return this.finish();
   }
 
-  private async connect(): Promise<Connection> {
-    const { settings, host } = this;
-    const conn = await connect({
-      kubeconfig: settings.kubeconfig,
-      context: settings.context,
-      clusterName: settings.clusterName,
-      awsRegion: settings.awsRegion,
-      env: host.env,
-      clock: this.timers,
-      mask: (s) => host.mask(s),
-      ...(this.deps.describeEksCluster ? { describeEksCluster: this.deps.describeEksCluster } : {}),
-    });
-    host.info(
-      `zd-gate watch: ${settings.deployments.join(', ')} in namespace ${settings.namespace} via ${conn.describe}`,
-    );
-    return conn;
+  /** Logs problems; answers false when one of them is an error (the run cannot start). */
+  private report(problems: readonly Problem[]): boolean {
+    for (const p of problems) if (p.level === 'warning') this.host.warning(p.message);
+    const errors = problems.filter((p) => p.level === 'error');
+    if (errors.length > 0) this.setupError = errors.map((p) => p.message).join(' ');
+    return errors.length === 0;
   }
 
-  /** Namespace-wide informers (Services, bindings, EndpointSlices, Warning events), shared by the Deployments. */
-  private async startNamespace(conn: Connection): Promise<void> {
+  private cancel(): void {
+    if (this.cancelled.signal.aborted) return;
+    const why = this.host.signal.reason instanceof Error ? this.host.signal.reason.message : 'a signal';
+    const message = `cancelled (${why}): the job was cancelled or the process received a signal`;
+    this.event(undefined, `run cancelled (${why})`);
+    this.cancelled.abort();
+    for (const s of this.sessions) s.cancel(message);
+    this.stopLoops.abort();
+  }
+
+  /** Runs `step` unless the setup deadline or a cancellation ends it first; then says which. */
+  private async bounded<T>(what: string, signal: AbortSignal, limitMs: number, step: () => Promise<T>): Promise<T> {
+    this.phase = what;
+    try {
+      return await step();
+    } catch (e) {
+      if (this.cancelled.signal.aborted) throw new WatchSetupError(`cancelled while ${what}`);
+      if (signal.aborted)
+        throw new WatchSetupError(
+          `timed out after ${limitMs / 1000}s while ${what} (\`timeout\` bounds the whole run, connecting and listing included).`,
+        );
+      throw e;
+    }
+  }
+
+  private async setUp(signal: AbortSignal, limitMs: number): Promise<void> {
+    const { settings, host } = this;
+    const cluster = await this.bounded('connecting to the Kubernetes API', signal, limitMs, () =>
+      raceAbort(this.ports.connect(signal), signal),
+    );
+    this.cluster = cluster;
+    host.info(
+      `zd-gate watch: ${settings.deployments.join(', ')} in namespace ${settings.namespace} via ${cluster.describe}`,
+    );
+    this.event(undefined, `connected: ${cluster.describe}`);
+
     const early: string[] = [];
-    this.namespaceView = new NamespaceView({
-      kc: conn.kc,
-      namespace: this.settings.namespace,
-      timers: this.timers,
-      log: (m) => this.host.debug(m),
+    this.namespaceFeed = cluster.namespace(settings.namespace, {
+      log: (m) => host.debug(m),
       onSetupError: (e) => {
         early.push(e.message);
         for (const s of this.sessions) s.fail(e.message);
       },
     });
-    try {
-      await this.namespaceView.start();
-    } catch (e) {
-      // A permission problem says more than "could not list".
-      if (early.length === 0) throw e;
-    }
-    if (early.length > 0) throw new SetupError(early[0]);
-  }
+    const ns = this.namespaceFeed;
+    await this.bounded(
+      `listing Services, TargetGroupBindings, EndpointSlices and events in namespace ${settings.namespace}`,
+      signal,
+      limitMs,
+      async () => {
+        try {
+          await raceAbort(ns.start(signal), signal);
+        } catch (e) {
+          // A permission problem says more than "could not list".
+          if (early.length === 0) throw e;
+        }
+      },
+    );
+    if (early.length > 0) throw new WatchSetupError(early[0] as string);
 
-  private async prepareSessions(conn: Connection): Promise<Deployment[]> {
-    const namespaceView = this.namespaceView as NamespaceView;
-    for (const name of this.settings.deployments) {
+    for (const name of settings.deployments)
       this.sessions.push(
         new WatchSession(
-          { kc: conn.kc, namespace: this.settings.namespace, host: this.host, timers: this.timers, namespaceView },
+          { cluster, namespace: settings.namespace, host, timers: this.timers, namespaceFeed: ns },
           name,
         ),
       );
-    }
-    return Promise.all(this.sessions.map((s) => s.prepare()));
-  }
+    const deployments = await this.bounded('listing the Deployments, their ReplicaSets and pods', signal, limitMs, () =>
+      raceAbort(Promise.all(this.sessions.map((s) => s.prepare(signal))), signal),
+    );
 
-  /** Target groups per session: given or discovered, typed with DescribeTargetGroups, `ip` only. */
-  private async targetGroups(deployments: readonly Deployment[]): Promise<TargetGroupPlan[][]> {
     const candidates = this.sessions.map((s, i) => this.candidates(s.name, deployments[i] as Deployment));
     const arns = [...new Set(candidates.flat().map((c) => c.arn))];
     const infos = new Map<string, TargetGroupInfo>();
-    for (const arn of arns) {
-      const region = this.regionFor(arn);
-      if (!this.elbByRegion.has(region))
-        this.elbByRegion.set(region, new ElbTargetHealth(createElbClient({ region, budget: this.budget })));
-    }
-    for (const [region, elb] of this.elbByRegion) {
-      const mine = arns.filter((a) => this.regionFor(a) === region);
-      for (const [arn, info] of await elb.describeTargetGroups(mine, this.stopRun.signal)) infos.set(arn, info);
-    }
-    const missing = arns.filter((a) => !infos.has(a));
-    if (missing.length > 0)
-      throw new SetupError(
-        `target group not found: ${missing.join(', ')} (check \`target-group-arns\` and \`aws-region\`).`,
-      );
-
     if (arns.length > 0) {
-      const interval = Math.max(this.settings.pollIntervalMs, (arns.length / this.budgetOptions.ratePerSecond) * 1000);
-      if (interval > this.settings.pollIntervalMs) {
-        this.host.warning(
-          `${arns.length} target groups at poll-interval ${this.settings.pollIntervalMs / 1000}s would exceed the gate's ELB budget; polling each every ${(interval / 1000).toFixed(1)}s instead.`,
+      this.elb = this.ports.targetHealth((arn) => this.regionFor(arn));
+      const elb = this.elb;
+      for (const [arn, info] of await this.bounded(
+        'describing the target groups (DescribeTargetGroups)',
+        signal,
+        limitMs,
+        () => raceAbort(elb.describeTargetGroups(arns, signal), signal),
+      ))
+        infos.set(arn, info);
+      const missing = arns.filter((a) => !infos.has(a));
+      if (missing.length > 0)
+        throw new WatchSetupError(
+          `target group not found: ${missing.join(', ')} (check \`target-group-arns\` and \`aws-region\`).`,
         );
-      }
-      this.pollIntervalMs = interval;
     }
-    return this.sessions.map((s, i) => this.plan(s.name, candidates[i] as CandidateGroup[], infos));
+    const plans = this.sessions.map((s, i) => this.plan(s.name, candidates[i] as CandidateGroup[], infos));
+    const counted = [...new Set(plans.flat().map((p) => p.ref.arn))];
+    this.pollIntervalMs = pollInterval(settings.pollIntervalMs, counted.length, this.budget.ratePerSecond);
+    const countedInfos = counted.map((a) => infos.get(a) as TargetGroupInfo);
+    this.soakMs =
+      this.inputs.soakMs ?? (countedInfos.length === 0 && this.evidence.length === 0 ? 0 : defaultSoakMs(countedInfos));
+    if (
+      !this.report(
+        checkPlan(
+          this.inputs,
+          this.sessions.map((s, i) => ({ name: s.name, deployment: deployments[i] as Deployment })),
+          { targetGroups: counted.length, pollIntervalMs: this.pollIntervalMs, soakMs: this.soakMs },
+        ),
+      )
+    )
+      return;
+    this.begin(plans);
   }
 
   private candidates(name: string, deployment: Deployment): CandidateGroup[] {
-    const ns = this.namespaceView as NamespaceView;
-    const discovery = discoverTargetGroups(deployment, ns.services.items(), ns.bindings.items());
+    const ns = this.namespaceFeed as NamespaceFeed;
+    const discovery = discoverTargetGroups(deployment, ns.services(), ns.bindings());
     for (const note of discovery.notes) this.host.warning(`${name}: ${note}`);
     const fromBinding = (b: BoundTargetGroup): CandidateGroup => ({
       arn: b.arn,
@@ -221,36 +354,37 @@ class WatchRun {
     const plans: TargetGroupPlan[] = [];
     const unusable: string[] = [];
     for (const c of candidates) {
-      const info = infos.get(c.arn);
-      const type = info?.targetType ?? 'unknown';
-      if (type !== 'ip') {
-        unusable.push(`${targetGroupName(c.arn)} (target type ${type})`);
-        this.host.warning(
-          `${name}: target group ${targetGroupName(c.arn)} has target type ${type}: its targets are ${type === 'instance' ? 'nodes, not pods' : 'not pods'}, so it cannot show per-pod health and is not counted.`,
-        );
+      const info = infos.get(c.arn) ?? {
+        arn: c.arn,
+        name: targetGroupName(c.arn),
+        targetType: 'unknown',
+        healthCheck: 'unknown',
+        loadBalancers: 0,
+      };
+      const why = whyNotCounted(info);
+      if (why) {
+        unusable.push(`${targetGroupName(c.arn)} (target type ${info.targetType})`);
+        this.host.warning(`${name}: target group ${targetGroupName(c.arn)} has ${why}.`);
         continue;
       }
-      const window =
-        info?.healthCheckIntervalSeconds && info.healthyThresholdCount
-          ? info.healthCheckIntervalSeconds * info.healthyThresholdCount * 1000
-          : undefined;
+      const grace = unhealthyGraceMs(info);
       const ref: TargetGroupRef = {
         arn: c.arn,
-        name: info?.name ?? targetGroupName(c.arn),
+        name: info.name ?? targetGroupName(c.arn),
         port: c.port,
         source: c.source,
-        ...(window !== undefined ? { unhealthyGraceMs: 2 * window } : {}),
+        ...(grace !== undefined ? { unhealthyGraceMs: grace } : {}),
       };
-      plans.push({ ref, targetType: type, healthCheck: info?.healthCheck, service: c.service });
+      plans.push({ ref, targetType: info.targetType, healthCheck: info.healthCheck, service: c.service });
       this.host.info(
-        `${name}: target group ${ref.name} via ${c.source}; health check ${info?.healthCheck ?? 'unknown'}`,
+        `${name}: target group ${ref.name} via ${c.source}; health check ${info.healthCheck ?? 'unknown'}`,
       );
     }
     if (plans.length === 0) {
       const found =
         unusable.length > 0 ? `only ${unusable.join(', ')}` : 'no TargetGroupBinding whose Service selects its pods';
       if (!this.settings.allowRolloutOnly) {
-        throw new SetupError(
+        throw new WatchSetupError(
           `deployment ${name}: no target group with per-pod (ip) targets (${found}). Pass \`target-group-arns\`, or set \`allow-rollout-only: true\` to gate on rollout status alone.`,
         );
       }
@@ -263,9 +397,16 @@ class WatchRun {
 
   private begin(plans: readonly TargetGroupPlan[][]): void {
     const { settings } = this;
-    const staleAfterMs = 3 * (this.pollIntervalMs ?? settings.pollIntervalMs) + 5_000;
+    const interval = this.pollIntervalMs ?? settings.pollIntervalMs;
+    const elapsed = this.timers.now() - this.startedAt;
+    const soakMs = this.soakMs ?? 0;
+    if (soakMs > 0)
+      this.host.info(
+        `soak: after the load balancer catches up, each Deployment is watched ${soakMs / 1000}s more before it passes${this.inputs.soakMs === undefined ? ' (one unhealthy-detection window of its target groups: interval × unhealthy threshold)' : ''}`,
+      );
     this.sessions.forEach((s, i) => {
       const mine = plans[i] as TargetGroupPlan[];
+      const timeout = settings.timeoutMs ?? defaultTimeoutMs(s.listed, settings.settleTimeoutMs, soakMs);
       s.begin(
         {
           namespace: settings.namespace,
@@ -273,9 +414,11 @@ class WatchRun {
           minHealthy: settings.minHealthy,
           tolerateMs: settings.tolerateMs,
           deregistrationMs: settings.deregistrationMs,
-          timeoutMs: settings.timeoutMs,
+          // `timeout` counts from the start of the run, connecting and listing included.
+          timeoutMs: Math.max(0, timeout - elapsed),
           settleTimeoutMs: settings.settleTimeoutMs,
-          staleAfterMs,
+          soakMs,
+          staleAfterMs: staleAfterMs(interval),
           targetGroups: mine.map((p) => p.ref),
           ...(settings.probe ? { maxErrorRate: settings.probe.maxErrorRate } : {}),
         },
@@ -284,74 +427,87 @@ class WatchRun {
     });
   }
 
-  /** Polls, probes and ticks until every gate has decided. */
+  /**
+   * Polls, measures and ticks until every gate has decided; meanwhile each Deployment goes from its
+   * verdict to its rollback on its own. Resolves when every Deployment is done, or CANCEL_DEADLINE_MS
+   * after a cancellation, whichever comes first.
+   */
   private async watch(): Promise<void> {
     const { sessions, settings, host } = this;
-    const signal = this.stopRun.signal;
-    const tasks: Promise<void>[] = [];
+    const signal = this.stopLoops.signal;
+    const loops: Promise<void>[] = [];
     const arns = new Set(sessions.flatMap((s) => s.targetArns));
-    if (arns.size > 0) {
-      const elb = {
-        describeTargetHealth: (arn: string, sig?: AbortSignal) =>
-          (this.elbByRegion.get(this.regionFor(arn)) as ElbTargetHealth).describeTargetHealth(arn, sig),
-      };
-      const poller = new TargetHealthPoller(elb, this.budget, this.timers, {
+    if (arns.size > 0 && this.elb) {
+      const poller = new TargetHealthPoller(this.elb, this.timers, {
         intervalMs: this.pollIntervalMs ?? settings.pollIntervalMs,
       });
       for (const arn of arns) {
         poller.subscribe(arn, (observation) => {
-          for (const s of sessions) if (s.targetArns.includes(arn)) s.feed({ type: 'target-health', arn, observation });
+          for (const s of sessions)
+            if (s.targetArns.includes(arn)) s.feedGate({ type: 'target-health', arn, observation });
         });
       }
-      this.poller = poller;
-      tasks.push(poller.run(signal, (e) => sessions.forEach((s) => s.fail(e.message))));
+      this.calls = poller.calls;
+      loops.push(poller.run(signal, (e) => sessions.forEach((s) => s.fail(e.message))));
     }
-    if (settings.probe) {
-      const p = settings.probe;
-      this.probe = new Probe({
-        url: p.url,
-        ratePerSecond: p.ratePerSecond,
-        timers: this.timers,
-        onResult: (t) => sessions.forEach((s) => s.feed({ type: 'probe', total: t.total, errors: t.errors })),
-      });
-      host.info(
-        `probe: ${p.ratePerSecond} requests/s to ${p.url}, failing above ${(p.maxErrorRate * 100).toFixed(2)}% 5xx or failed`,
-      );
-      tasks.push(this.probe.run(signal));
+    for (const source of this.evidence) {
+      host.info(source.describe);
+      loops.push(source.run(signal, (reading) => sessions.forEach((s) => s.feedGate(reading))));
     }
-    tasks.push(
+    loops.push(
       (async () => {
         while (!signal.aborted) {
           await this.timers.sleep(1_000, signal);
-          for (const s of sessions) s.feed({ type: 'tick' });
+          for (const s of sessions) s.feedGate({ type: 'tick' });
         }
       })(),
     );
-    await Promise.all(
-      sessions.map(async (s) => {
-        const v = await s.verdict;
-        this.verdicts.set(s, v);
-        if (v.result === 'success')
-          host.notice(`${s.name}: passed: ${v.message}`, { title: `zd-gate: ${s.name} passed` });
-        else
-          host.error(`${s.name}: ${v.result} (${v.reason}): ${v.message}`, { title: `zd-gate: ${s.name} ${v.result}` });
-      }),
-    );
-    this.stopRun.abort();
-    await Promise.all(tasks);
+    const pipelines = sessions.map((s) => this.pipeline(s));
+    void Promise.all(sessions.map((s) => s.verdict)).then(() => this.stopLoops.abort());
+    const hardStop = new AbortController();
+    const cancelDeadline = (async () => {
+      await waitAbort(this.cancelled.signal, hardStop.signal);
+      if (hardStop.signal.aborted) return;
+      await this.timers.sleep(CANCEL_DEADLINE_MS, hardStop.signal);
+    })();
+    await Promise.race([Promise.all(pipelines), cancelDeadline]);
+    hardStop.abort();
+    this.stopLoops.abort();
+    await Promise.race([Promise.all(loops), this.timers.sleep(500)]);
   }
 
-  /** `kubectl rollout undo` for each Deployment whose gate failed or timed out. */
-  private async rollBack(): Promise<void> {
-    const failed = this.sessions.filter((s) => this.verdicts.get(s)?.rollbackAdvised);
-    await Promise.all(
-      failed.map(async (s) => {
-        this.host.info(`${s.name}: rolling back (rollback: true)`);
-        const outcome = await s.rollback(this.settings.rollbackWait, this.host.signal);
-        const say = outcome.status === 'error' ? this.host.error.bind(this.host) : this.host.info.bind(this.host);
-        say(`${s.name}: rollback ${outcome.status}: ${outcome.message}`);
-      }),
-    );
+  /** One Deployment from its verdict to the end of its rollback. */
+  private async pipeline(s: WatchSession): Promise<void> {
+    const { host, settings } = this;
+    const v = await s.verdict;
+    this.verdicts.set(s, v);
+    if (v.result === 'success') {
+      host.notice(`${s.name}: passed: ${v.message}`, { title: `zd-gate: ${s.name} passed` });
+      this.event(s.name, `passed (${v.reason})`);
+    } else {
+      host.error(`${s.name}: ${v.result} (${v.reason}): ${v.message}`, { title: `zd-gate: ${s.name} ${v.result}` });
+      this.event(s.name, `verdict: ${v.result} (${v.reason})`);
+    }
+    if (settings.rollback && v.rollbackAdvised && !this.cancelled.signal.aborted) {
+      host.info(`${s.name}: rolling back (rollback: true)`);
+      this.event(s.name, 'rollback started');
+      const outcome = await s.rollback(settings.rollbackWait, this.cancelled.signal);
+      if (outcome.patchedAt !== undefined)
+        this.event(s.name, `rollback patch applied (revision ${outcome.revision})`, outcome.patchedAt);
+      this.event(s.name, `rollback ${outcome.status}`, outcome.endedAt);
+      const say =
+        outcome.status === 'error' || outcome.status === 'unknown' ? host.error.bind(host) : host.info.bind(host);
+      say(`${s.name}: rollback ${outcome.status}: ${outcome.message}`);
+    } else if (settings.rollback && v.result === 'failed' && !v.rollbackAdvised) {
+      host.info(
+        `${s.name}: no rollback: ${v.reason === 'paused' ? 'kubectl refuses to roll back a paused Deployment' : `a ${v.reason} verdict does not roll back`}`,
+      );
+    }
+    s.stop();
+  }
+
+  private event(deployment: string | undefined, text: string, at = this.timers.now()): void {
+    this.events.push({ t: Math.round(at - this.startedAt) / 1000, deployment: deployment ?? null, event: text });
   }
 
   private regionFor(arn: string): string {
@@ -361,66 +517,112 @@ class WatchRun {
   private async finish(): Promise<ModeResult> {
     const { settings, host } = this;
     const now = this.timers.now();
-    const calls = this.poller?.calls ?? new Map<string, number>();
     const deployments: DeploymentReport[] = [];
     for (const s of this.sessions) {
-      const v = this.verdicts.get(s);
+      // A gate that never got its verdict (setup failed, or the run was cut short) reports the reason.
+      const v = this.verdicts.get(s) ?? s.result;
       if (!v) continue;
-      const r = s.report(v, now, calls);
+      const r = s.report(v, now, this.calls, this.startedAt);
       deployments.push(r);
       if (r.diagnostics.length > 0) {
-        await host.group(`Diagnostics: ${s.name}`, async () => {
+        await host.group(`Diagnostics: ${s.name}`, () => {
           for (const line of r.diagnostics) host.info(line);
+          return Promise.resolve();
         });
       }
     }
-    const totals = this.probe?.totals();
     const durationSeconds = (now - this.startedAt) / 1000;
     const interval = (this.pollIntervalMs ?? settings.pollIntervalMs) / 1000;
     const perMinute = Object.fromEntries(
-      [...calls].map(([arn, n]) => [arn, Math.round(((n * 60) / Math.max(durationSeconds, interval)) * 10) / 10]),
+      [...this.calls].map(([arn, n]) => [arn, Math.round(((n * 60) / Math.max(durationSeconds, interval)) * 10) / 10]),
     );
+    // A run-level error: the gate could not run, or was cancelled before every Deployment had a verdict.
+    const error =
+      this.setupError ??
+      (this.cancelled.signal.aborted && (deployments.length < this.sessions.length || this.sessions.length === 0)
+        ? `cancelled while ${this.phase}`
+        : null);
+    const result = worst([...deployments.map((d) => d.result), ...(error ? (['error'] as const) : [])]);
+    const probe = this.evidence.find((e) => e.name === 'probe');
     const report: WatchReport = {
-      version: 1,
-      result: this.setupError ? 'failed' : worst(deployments.map((d) => d.result)),
+      version: 2,
+      result,
+      exitCode: exitCodeOf(result),
       namespace: settings.namespace,
       startedAt: new Date(this.startedAt).toISOString(),
       durationSeconds,
       deployments,
-      probe:
-        settings.probe && totals
-          ? { url: settings.probe.url, total: totals.total, errors: totals.errors, byKind: totals.byKind }
-          : null,
+      events: this.events,
+      probe: probe ? (probe.summary() as unknown as WatchReport['probe']) : null,
       elb: {
-        attempts: this.budget.spent,
+        attempts: this.elb?.attempts ?? 0,
         pollIntervalSeconds: this.pollIntervalMs === undefined ? null : this.pollIntervalMs / 1000,
-        describeTargetHealthCalls: Object.fromEntries(calls),
+        describeTargetHealthCalls: Object.fromEntries(this.calls),
         describeTargetHealthPerMinute: perMinute,
       },
-      error: this.setupError ?? null,
+      soakSeconds: this.soakMs === undefined ? null : this.soakMs / 1000,
+      cancelled: this.cancelled.signal.aborted,
+      error,
     };
     const reportFile = settings.reportFile ?? path.join(host.env.RUNNER_TEMP || os.tmpdir(), 'zd-gate-watch.json');
     try {
-      await mkdir(path.dirname(reportFile), { recursive: true });
-      await writeFile(reportFile, `${JSON.stringify(report, null, 2)}\n`);
+      // Error bodies and URLs in the report may quote credentials: every string through the host's redaction.
+      const redacted = (_: string, v: unknown): unknown => (typeof v === 'string' ? host.redact(v) : v);
+      await this.ports.writeReport(reportFile, `${JSON.stringify(report, redacted, 2)}\n`);
     } catch (e) {
       host.warning(`could not write the report file ${reportFile}: ${(e as Error).message}`);
     }
     for (const [name, value] of Object.entries(outputsFor(report, reportFile))) host.setOutput(name, value);
     await host.appendSummary(summaryMarkdown(report));
 
-    if (this.setupError) {
-      host.error(this.setupError, { title: 'zd-gate: the gate could not run' });
-      return { exitCode: 2, message: this.setupError, shown: true };
+    const exitCode = exitCodeOf(result);
+    if (error && exitCode === 2) {
+      host.error(error, {
+        title: this.cancelled.signal.aborted ? 'zd-gate: cancelled' : 'zd-gate: the gate could not run',
+      });
+      return { exitCode, message: error, shown: true };
     }
+    if (exitCode === 0) return { exitCode, message: `${deployments.map((d) => d.name).join(', ')}: passed` };
     const bad = deployments.filter((d) => d.result !== 'success');
-    if (bad.length === 0) return { exitCode: 0, message: `${deployments.map((d) => d.name).join(', ')}: passed` };
-    // Only gates that could not decide (errors) → 2; any real failure → 1.
-    const errors = [...this.verdicts.values()].filter((v) => v.result === 'error').length;
     return {
-      exitCode: errors === bad.length ? 2 : 1,
-      message: bad.map((d) => `${d.name} ${d.result}: ${d.message}`).join('; '),
+      exitCode,
+      message: bad.map((d) => `${d.name} ${d.result} (${d.reason}): ${d.message}`).join('; '),
       shown: true,
     };
   }
 }
+
+/** Rejects as soon as `signal` aborts, even when `p` never settles (a port that ignores its signal). */
+function raceAbort<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new Error('aborted'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(new Error('aborted'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+}
+
+/** Resolves when either signal aborts. */
+function waitAbort(a: AbortSignal, b: AbortSignal): Promise<void> {
+  if (a.aborted || b.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = (): void => {
+      a.removeEventListener('abort', done);
+      b.removeEventListener('abort', done);
+      resolve();
+    };
+    a.addEventListener('abort', done, { once: true });
+    b.addEventListener('abort', done, { once: true });
+  });
+}
+
+export { DEFAULT_PROGRESS_DEADLINE_SECONDS };

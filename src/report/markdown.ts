@@ -21,6 +21,8 @@
  *   `\u{…}` escapes, so a reviewer sees what the manifest really says.
  */
 
+import type { Redactor } from './redact.js';
+
 const TOKEN: unique symbol = Symbol('zd-gate markdown');
 
 /**
@@ -93,11 +95,17 @@ export function text(s: string): Markdown {
   return asMarkdown(block);
 }
 
+/** The longest match of `re` (global) in `s`, without spreading: the text decides how many runs there are. */
+function longestRun(s: string, re: RegExp): number {
+  let longest = 0;
+  for (const m of s.matchAll(re)) longest = Math.max(longest, m[0].length);
+  return longest;
+}
+
 /** Untrusted text as an inline code span (one line; a fence longer than any backtick run inside). */
 export function code(s: string): Markdown {
   const flat = visible(s.replace(LINE_BREAKS, ' '));
-  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longest + 1);
+  const fence = '`'.repeat(longestRun(flat, /`+/g) + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : '';
   return asMarkdown(`${fence}${pad}${flat}${pad}${fence}`);
 }
@@ -105,8 +113,7 @@ export function code(s: string): Markdown {
 /** Untrusted multi-line text as a fenced code block that the text cannot close. */
 export function codeBlock(body: string, language = 'text'): Markdown {
   const lines = body.split(LINE_BREAKS).map(visible).join('\n');
-  const longest = Math.max(0, ...(lines.match(/`{3,}/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(Math.max(3, longest + 1));
+  const fence = '`'.repeat(Math.max(3, longestRun(lines, /`{3,}/g) + 1));
   return asMarkdown(`${fence}${/^[a-z0-9-]*$/.test(language) ? language : ''}\n${lines}\n${fence}`);
 }
 
@@ -177,6 +184,21 @@ export function table(
 export function details(summary: string, body: Markdown): Markdown {
   const line = unlinkable(entities(visible(summary.replace(LINE_BREAKS, ' '))));
   return asMarkdown(`<details><summary>${line}</summary>\n\n${body.value}\n\n</details>`);
+}
+
+/**
+ * The same markdown without the redactor's secrets and credential shapes, in every form this
+ * module writes a string in (as text, in a code span or fence, in a table cell, in a details
+ * summary). Only a {@link Redactor} can be passed, and it only ever inserts its marker, which has no
+ * markup meaning: the result is as safe as the input.
+ */
+export function redactMarkdown(m: Markdown, redactor: Redactor): Markdown {
+  return asMarkdown(
+    redactor.redact(m.value, (s) => {
+      const inline = text(s).value;
+      return [inline, inline.replace(/\|/g, '\\|'), visible(s), unlinkable(entities(visible(s)))];
+    }),
+  );
 }
 
 /**

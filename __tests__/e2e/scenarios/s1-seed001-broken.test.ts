@@ -16,6 +16,7 @@ import { describeLb } from './lib/observe.js';
 import { describeRun, type GateRun, runValidate, runWatchCli, type ValidateRun } from './lib/product.js';
 import { setupStage, type Stage } from './lib/stage.js';
 import { expectValidateAgrees } from './lib/agreement.js';
+import { expectGateAgrees } from './lib/gate-agreement.js';
 
 const NS = 'zd-scen-s1';
 const OLD_IMAGE = 'nginx:latest';
@@ -89,6 +90,7 @@ describe('scenario 1: seed 001 demo rolled to a new image: errors, the gate fail
 
       // The seed's outage, reproduced: 5xx while the rollout outruns the load balancer.
       expect(failed(rollout)).toBeGreaterThan(0);
+      expectGateAgrees({ what: 'scenario 1, seed 001 demo', run, traffic: rollout, observer });
       expect(Object.keys(rollout.statusCodes).some((c) => ['502', '503', '504'].includes(c))).toBe(true);
 
       // The gate failed on healthy targets below the threshold (desired 10 − maxUnavailable 2), and rolled back.

@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { revisionOf } from '../helpers/objects.js';
 import type { TrafficReport } from '../sim/index.js';
 import { expectValidateAgrees } from './lib/agreement.js';
+import { expectGateAgrees } from './lib/gate-agreement.js';
 import { codes, log, record, seconds } from './lib/figures.js';
 import { Examples, findDeployment, writeVariant } from './lib/manifests.js';
 import { describeLb } from './lib/observe.js';
@@ -103,6 +104,12 @@ describe('scenario 2: seed 003 fixed deployment rolled to a new image: no error,
       // The seeds' fixed experiment: not one failed request.
       expect(r.traffic.requests).toBeGreaterThan(1_000);
       expect(r.traffic.statusCodes).toEqual({ '200': r.traffic.requests });
+      expectGateAgrees({
+        what: 'scenario 2A, seed 003 fixed (action)',
+        run: r.run,
+        traffic: r.traffic,
+        observer: r.observer,
+      });
 
       // The action passed, with its outputs and job summary.
       expect(r.run.killed).toBe(false);
@@ -158,6 +165,7 @@ describe('scenario 2: seed 003 fixed deployment rolled to a new image: no error,
       validated.push({ what: 'seed 003 fixed, maxUnavailable 0', validate: validateB, traffic: r.traffic });
 
       expect(r.traffic.statusCodes).toEqual({ '200': r.traffic.requests });
+      expectGateAgrees({ what: 'scenario 2B, maxUnavailable 0', run: r.run, traffic: r.traffic, observer: r.observer });
       expect(r.run.killed).toBe(false);
       expect(r.run.exitCode).toBe(0);
       expect(r.run.report?.deployments[0]).toMatchObject({

@@ -20,6 +20,7 @@ import { revisionOf } from '../helpers/objects.js';
 import { waitFor } from '../helpers/wait.js';
 import type { TrafficReport } from '../sim/index.js';
 import { expectValidateAgrees } from './lib/agreement.js';
+import { expectGateAgrees } from './lib/gate-agreement.js';
 import { codes, failed, log, record, seconds, window } from './lib/figures.js';
 import { Examples } from './lib/manifests.js';
 import { describeLb } from './lib/observe.js';
@@ -122,6 +123,12 @@ describe('scenario 3: a release whose pods never pass the load balancer health c
     });
 
     expect(failed(during)).toBeGreaterThan(0);
+    expectGateAgrees({
+      what: 'scenario 3A, unhealthy release without readiness gates',
+      run: r.run,
+      traffic: during,
+      observer: r.observer,
+    });
     expect(r.run.killed).toBe(false);
     expect(r.run.exitCode).toBe(1);
     expect(d).toMatchObject({ result: 'rolled-back', reason: 'below-threshold', revision: 2, rolledBackTo: 1 });
@@ -167,6 +174,12 @@ describe('scenario 3: a release whose pods never pass the load balancer health c
 
     // The readiness gate protected the service: the old pods kept serving.
     expect(during.statusCodes).toEqual({ '200': during.requests });
+    expectGateAgrees({
+      what: 'scenario 3B, unhealthy release held back by readiness gates',
+      run: r.run,
+      traffic: during,
+      observer: r.observer,
+    });
     expect(r.run.killed).toBe(false);
     expect(r.run.exitCode).toBe(1);
     expect(d).toMatchObject({ result: 'rolled-back', reason: 'new-targets-unhealthy', revision: 2, rolledBackTo: 1 });

@@ -13,6 +13,7 @@ import { revisionOf } from '../helpers/objects.js';
 import { waitFor } from '../helpers/wait.js';
 import { codes, log, record, seconds } from './lib/figures.js';
 import { Examples } from './lib/manifests.js';
+import { expectGateAgrees } from './lib/gate-agreement.js';
 import { describeLb } from './lib/observe.js';
 import { describeRun } from './lib/product.js';
 import { rolloutWithGate } from './lib/rollout.js';
@@ -108,6 +109,12 @@ describe('scenario 4: the API server restarts in the middle of the watch', () =>
       expect(r.observer.kubectlCompleteAt === undefined || r.observer.kubectlCompleteAt > restart.stopAt).toBe(true);
 
       // The right verdict, reached after the restart.
+      expectGateAgrees({
+        what: 'scenario 4, API server restart',
+        run: r.run,
+        traffic: r.traffic,
+        observer: r.observer,
+      });
       expect(r.run.killed).toBe(false);
       expect(r.run.exitCode).toBe(0);
       expect(d).toMatchObject({ result: 'success', reason: 'converged', revision: 2, rollback: null });

@@ -19,6 +19,7 @@ import { waitFor } from '../helpers/wait.js';
 import { type CallRecord, Errors } from '../sim/index.js';
 import { codes, log, record, seconds } from './lib/figures.js';
 import { Examples } from './lib/manifests.js';
+import { expectGateAgrees } from './lib/gate-agreement.js';
 import { describeRun } from './lib/product.js';
 import { rolloutWithGate } from './lib/rollout.js';
 import { setupStage, type Stage } from './lib/stage.js';
@@ -155,6 +156,7 @@ describe('scenario 5: ELB throttling bursts during the watch', () => {
       ).toBeGreaterThan(0);
       expect(outcomes['ServiceUnavailable'] ?? 0).toBeGreaterThanOrEqual(1);
       // No false failure.
+      expectGateAgrees({ what: 'scenario 5, ELB throttling', run: r.run, traffic: r.traffic, observer: r.observer });
       expect(r.run.killed).toBe(false);
       expect(r.run.exitCode).toBe(0);
       expect(d).toMatchObject({ result: 'success', reason: 'converged', revision: 2 });

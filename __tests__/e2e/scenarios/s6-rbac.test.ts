@@ -19,6 +19,7 @@ import {
   serviceAccountKubeconfig,
   withoutDeploymentPatch,
 } from './lib/rbac.js';
+import { expectGateAgrees } from './lib/gate-agreement.js';
 import { describeRun } from './lib/product.js';
 import { rolloutWithGate } from './lib/rollout.js';
 import { setupStage, type Stage } from './lib/stage.js';
@@ -74,6 +75,7 @@ describe('scenario 6: RBAC: the documented minimal Role through a ServiceAccount
       record('s6a-rbac-documented-role', { exitCode: r.run.exitCode, result: d?.result, source });
       expect(r.run.text).not.toContain(token);
       expect(r.run.report?.error ?? null, r.run.text).toBeNull();
+      expectGateAgrees({ what: 'scenario 6A, documented Role', run: r.run, traffic: r.traffic, observer: r.observer });
       expect(r.run.exitCode, r.run.text).toBe(0);
       expect(d).toMatchObject({ result: 'success', reason: 'converged', revision: 2 });
     } finally {
@@ -111,6 +113,13 @@ describe('scenario 6: RBAC: the documented minimal Role through a ServiceAccount
       expect(r.run.text).not.toContain(token);
       expect(r.run.exitCode, r.run.text).toBe(1);
       expect(d).toMatchObject({ result: 'failed', reason: 'below-threshold', revision: 3, rolledBackTo: null });
+      // min-healthy 100 % is stricter than what the rollout keeps: the gate's claim is capacity, which the observer confirms.
+      expectGateAgrees({
+        what: 'scenario 6B, min-healthy 100 %',
+        run: r.run,
+        traffic: r.traffic,
+        observer: r.observer,
+      });
       expect(d?.rollback?.status).toBe('error');
       // The message names the verb and the resource, and says what to grant.
       expect(d?.rollback?.message).toMatch(/\bpatch\b/);

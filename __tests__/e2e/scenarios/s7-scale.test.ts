@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codes, log, record, seconds } from './lib/figures.js';
 import { Examples } from './lib/manifests.js';
 import { describeLb } from './lib/observe.js';
+import { expectGateAgrees } from './lib/gate-agreement.js';
 import { describeRun } from './lib/product.js';
 import { rolloutWithGate } from './lib/rollout.js';
 import { setupStage, type Stage } from './lib/stage.js';
@@ -38,6 +39,8 @@ describe('scenario 7: a 1,000-replica rollout', () => {
       strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: SURGE, maxUnavailable: UNAVAILABLE } },
       readyTimeoutMs: 6 * 60_000,
       labelNamespaceAfterSetup: true,
+      // On a loaded machine the simulated controller paces a 1,000-pod rollout past 60 s (600 s scaled).
+      realProgressDeadline: true,
     });
     setupMs = Date.now() - t0;
   });
@@ -51,7 +54,8 @@ describe('scenario 7: a 1,000-replica rollout', () => {
     const r = await rolloutWithGate(stage, {
       image: 'nginx:1.22.0',
       entry: 'cli',
-      inputs: { namespace: NS, deployments: stage.deployment, rollback: 'true' },
+      // Rolling 1,000 pods back and waiting for them would double the scenario's time: the rollback is sent, not waited for.
+      inputs: { namespace: NS, deployments: stage.deployment, rollback: 'true', 'rollback-wait': 'false' },
       run: { killAfterMs: 8 * 60_000 },
     });
     try {
@@ -100,13 +104,12 @@ describe('scenario 7: a 1,000-replica rollout', () => {
 
       expect(r.run.killed).toBe(false);
       expect(usage, 'the gate wrote no resource usage').toBeDefined();
-      expect(r.run.exitCode, r.run.text.slice(-3000)).toBe(0);
-      expect(d).toMatchObject({ result: 'success', reason: 'converged', revision: 2, threshold: THRESHOLD });
-      expect(d!.minHealthyObserved!).toBeGreaterThanOrEqual(THRESHOLD);
       // One target group: one DescribeTargetHealth per 5 s interval (±20 %), within the 1 call/s budget.
       expect(figures.describeTargetHealthPerMinute).toBeLessThanOrEqual(12 * 1.25);
-      // The traffic model's count is recorded, not asserted: at this size the simulated controller
-      // can fall behind the pods' preStop, which the gate (without a probe) cannot see; see the log.
+      // The gate's verdict agrees with the traffic model, at this size too.
+      expectGateAgrees({ what: 'scenario 7, 1,000 replicas', run: r.run, traffic: r.traffic, observer: r.observer });
+      expect(d?.revision).toBe(2);
+      expect(d?.threshold).toBe(THRESHOLD);
     } finally {
       r.attack.stop();
       r.observer.stop();

@@ -11,6 +11,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectValidateAgrees } from './lib/agreement.js';
+import { expectGateAgrees } from './lib/gate-agreement.js';
 import { codes, failed, log, record } from './lib/figures.js';
 import { Examples, findDeployment, writeVariant } from './lib/manifests.js';
 import { describeRun, type GateRun, runValidate, runWatchCli, type ValidateRun } from './lib/product.js';
@@ -82,6 +83,13 @@ describe('scenario 8: validate then watch, seed 003 without its preStop hook', (
       // Target health alone sees the pods die before the load balancer let go of them.
       expect(targetHealthOnly!.exitCode).toBe(1);
       expect(plain).toMatchObject({ result: 'failed', reason: 'exited-before-deregistration' });
+      expectGateAgrees({ what: 'scenario 8, probing gate', run: r.run, traffic: r.traffic, observer: r.observer });
+      expectGateAgrees({
+        what: 'scenario 8, target health alone',
+        run: targetHealthOnly!,
+        traffic: r.traffic,
+        observer: r.observer,
+      });
       // validate, run before the rollout, flagged what dropped the requests.
       expectValidateAgrees('seed 003 fixed without preStop', validate, r.traffic);
       expect(validate.findings.filter((f) => f.severity === 'error').map((f) => f.ruleId)).toContain('prestop-hook');

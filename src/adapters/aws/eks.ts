@@ -12,13 +12,22 @@ export interface EksCluster {
 export async function describeCluster(
   name: string,
   region: string,
-  client: EKSClient = new EKSClient({ region, maxAttempts: 3 }),
+  signal?: AbortSignal,
+  client: EKSClient = new EKSClient({
+    region,
+    maxAttempts: 3,
+    requestHandler: { requestTimeout: 10_000, connectionTimeout: 5_000 },
+  }),
 ): Promise<EksCluster> {
   let cluster;
   try {
-    cluster = (await client.send(new DescribeClusterCommand({ name }))).cluster;
+    cluster = (await client.send(new DescribeClusterCommand({ name }), signal ? { abortSignal: signal } : {})).cluster;
   } catch (e) {
     const err = e as { name?: string; message?: string };
+    if (signal?.aborted)
+      throw new AwsSetupError(
+        `eks:DescribeCluster for cluster ${name} was stopped: the run was cancelled or timed out.`,
+      );
     if (err.name === 'ResourceNotFoundException') {
       throw new AwsSetupError(
         `EKS cluster \`${name}\` not found in ${region}: check \`cluster-name\` and \`aws-region\`.`,

@@ -14,6 +14,7 @@ import {
   ElasticLoadBalancingV2Client,
   type TargetGroup,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import type { TargetGroupInfo, TargetHealthPort } from '../../core/gate/ports.js';
 import type { TargetHealthObservation } from '../../core/gate/types.js';
 import type { CallBudget } from './budget.js';
 
@@ -25,18 +26,7 @@ export class AwsSetupError extends Error {
   }
 }
 
-export interface TargetGroupInfo {
-  readonly arn: string;
-  readonly name: string;
-  /** ip | instance | lambda | alb */
-  readonly targetType: string;
-  readonly protocol?: string;
-  readonly port?: number;
-  readonly healthCheck: string;
-  readonly healthCheckIntervalSeconds?: number;
-  readonly healthyThresholdCount?: number;
-  readonly loadBalancers: number;
-}
+export type { TargetGroupInfo } from '../../core/gate/ports.js';
 
 export interface ElbClientOptions {
   readonly region: string;
@@ -156,6 +146,7 @@ export class ElbTargetHealth {
             ? { healthCheckIntervalSeconds: g.HealthCheckIntervalSeconds }
             : {}),
           ...(g.HealthyThresholdCount !== undefined ? { healthyThresholdCount: g.HealthyThresholdCount } : {}),
+          ...(g.UnhealthyThresholdCount !== undefined ? { unhealthyThresholdCount: g.UnhealthyThresholdCount } : {}),
           loadBalancers: g.LoadBalancerArns?.length ?? 0,
         });
       }
@@ -188,10 +179,55 @@ export class ElbTargetHealth {
       };
     } catch (e) {
       const err = e as AwsErrorLike;
-      if (err.name === 'AbortError') throw e;
+      if (err.name === 'AbortError' || signal?.aborted) throw e;
       const problem = setupProblem(err, 'elasticloadbalancing:DescribeTargetHealth', arn);
       if (problem) throw new AwsSetupError(problem);
       return { kind: 'unknown', reason: describeError(err), ...(isThrottling(err) ? { throttled: true } : {}) };
     }
+  }
+}
+
+/** The ELBv2 target-health port over one SDK client per region, all drawing from one call budget. */
+export class ElbSource implements TargetHealthPort {
+  private readonly byRegion = new Map<string, ElbTargetHealth>();
+
+  constructor(
+    private readonly budget: CallBudget,
+    private readonly regionFor: (arn: string) => string,
+    private readonly now: () => number,
+  ) {}
+
+  private client(arn: string): ElbTargetHealth {
+    const region = this.regionFor(arn);
+    let c = this.byRegion.get(region);
+    if (!c) this.byRegion.set(region, (c = new ElbTargetHealth(createElbClient({ region, budget: this.budget }))));
+    return c;
+  }
+
+  async describeTargetGroups(arns: readonly string[], signal: AbortSignal): Promise<Map<string, TargetGroupInfo>> {
+    const out = new Map<string, TargetGroupInfo>();
+    const regions = new Map<string, string[]>();
+    for (const arn of arns) regions.set(this.regionFor(arn), [...(regions.get(this.regionFor(arn)) ?? []), arn]);
+    for (const group of regions.values())
+      for (const [arn, info] of await this.client(group[0] as string).describeTargetGroups(group, signal))
+        out.set(arn, info);
+    return out;
+  }
+
+  async describeTargetHealth(
+    arn: string,
+    signal: AbortSignal,
+  ): Promise<TargetHealthObservation & { readonly throttled?: boolean }> {
+    const requestedAt = this.now();
+    const o = await this.client(arn).describeTargetHealth(arn, signal);
+    return o.kind === 'known' ? { ...o, requestedAt } : o;
+  }
+
+  budgetWaitMs(): number {
+    return this.budget.waitMs();
+  }
+
+  get attempts(): number {
+    return this.budget.spent;
   }
 }

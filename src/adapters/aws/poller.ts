@@ -1,14 +1,12 @@
 /**
  * Polls DescribeTargetHealth: one loop per target group, one call per interval with ±20 % jitter,
- * each call waiting for the shared CallBudget. After throttling the loop stretches its interval
+ * each call waiting for the shared call budget. After throttling the loop stretches its interval
  * (×2 up to ×6: at most 30 s between polls at the default 5 s) and comes back to normal after any
  * answer that is not throttling (a 5xx is no sign of rate pressure): pacing, not retrying (the SDK
  * retries within a call).
  */
+import type { Timers, TargetHealthPort } from '../../core/gate/ports.js';
 import type { TargetHealthObservation } from '../../core/gate/types.js';
-import type { Timers } from '../clock.js';
-import type { CallBudget } from './budget.js';
-import { AwsSetupError, type ElbTargetHealth } from './elbv2.js';
 
 export interface PollerOptions {
   readonly intervalMs: number;
@@ -26,8 +24,7 @@ export class TargetHealthPoller {
   readonly calls = new Map<string, number>();
 
   constructor(
-    private readonly elb: Pick<ElbTargetHealth, 'describeTargetHealth'>,
-    private readonly budget: CallBudget,
+    private readonly elb: Pick<TargetHealthPort, 'describeTargetHealth' | 'budgetWaitMs'>,
     private readonly timers: Timers,
     private readonly options: PollerOptions,
     private readonly random: () => number = Math.random,
@@ -40,7 +37,7 @@ export class TargetHealthPoller {
   }
 
   /** Polls every subscribed target group until `signal` aborts; a setup error stops all and is reported once. */
-  async run(signal: AbortSignal, onSetupError: (error: AwsSetupError) => void): Promise<void> {
+  async run(signal: AbortSignal, onSetupError: (error: Error) => void): Promise<void> {
     const arns = [...this.listeners.keys()];
     const spacing = arns.length > 0 ? this.options.intervalMs / arns.length : 0;
     await Promise.all(arns.map((arn, i) => this.loop(arn, i * spacing, signal, onSetupError)));
@@ -50,7 +47,7 @@ export class TargetHealthPoller {
     arn: string,
     offsetMs: number,
     signal: AbortSignal,
-    onSetupError: (error: AwsSetupError) => void,
+    onSetupError: (error: Error) => void,
   ): Promise<void> {
     const jitter = this.options.jitter ?? 0.2;
     const maxBackoff = this.options.maxBackoff ?? 6;
@@ -58,7 +55,7 @@ export class TargetHealthPoller {
     // The first poll of each group goes out at once; later ones are spread over the interval.
     await this.timers.sleep(Math.min(offsetMs, 1_000), signal);
     while (!signal.aborted) {
-      for (let wait = this.budget.waitMs(); wait > 0 && !signal.aborted; wait = this.budget.waitMs())
+      for (let wait = this.elb.budgetWaitMs(); wait > 0 && !signal.aborted; wait = this.elb.budgetWaitMs())
         await this.timers.sleep(wait, signal);
       if (signal.aborted) return;
       let observation: TargetHealthObservation & { throttled?: boolean };
@@ -66,8 +63,8 @@ export class TargetHealthPoller {
         observation = await this.elb.describeTargetHealth(arn, signal);
       } catch (e) {
         if (signal.aborted) return;
-        if (e instanceof AwsSetupError) {
-          onSetupError(e);
+        if ((e as Error).name === 'AwsSetupError') {
+          onSetupError(e as Error);
           return;
         }
         observation = { kind: 'unknown', reason: (e as Error).message ?? String(e) };

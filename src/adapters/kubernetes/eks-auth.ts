@@ -4,9 +4,7 @@
  * headers include `x-k8s-aws-id: <cluster name>`, with X-Amz-Expires=60. STS honours such a URL for
  * 15 minutes after X-Amz-Date; the authenticator below renews the token after 10.
  */
-import https from 'node:https';
 import { Sha256 } from '@aws-crypto/sha256-js';
-import type { User } from '@kubernetes/client-node';
 import { HttpRequest } from '@smithy/protocol-http';
 import { buildQueryString } from '@smithy/querystring-builder';
 import { SignatureV4 } from '@smithy/signature-v4';
@@ -51,15 +49,12 @@ export async function eksToken(options: {
   return TOKEN_PREFIX + Buffer.from(url, 'utf8').toString('base64url');
 }
 
-/** The kubeconfig user name the authenticator answers for. */
-export const EKS_USER = 'zd-gate-eks';
-
 /**
- * A client-node Authenticator that sets `Authorization: Bearer <EKS token>` and renews the token
- * before it expires. Every new token is handed to `onToken` (to mask it).
+ * The bearer token for `cluster-name`: signed in-process, reused, and renewed before it expires.
+ * Every new token is handed to `onToken` (to mask it).
  */
 export class EksTokenAuthenticator {
-  private token: { value: string; at: number } | undefined;
+  private cached: { value: string; at: number } | undefined;
   private pending: Promise<string> | undefined;
 
   constructor(
@@ -72,21 +67,12 @@ export class EksTokenAuthenticator {
     },
   ) {}
 
-  isAuthProvider(user: User): boolean {
-    return user.name === EKS_USER;
-  }
-
-  async applyAuthentication(_user: User, opts: https.RequestOptions): Promise<void> {
-    const token = await this.current();
-    opts.headers = { ...(opts.headers ?? {}), Authorization: `Bearer ${token}` };
-  }
-
-  async current(): Promise<string> {
+  async token(): Promise<string> {
     const now = this.options.clock.now();
-    if (this.token && now - this.token.at < TOKEN_RENEW_AFTER_MS) return this.token.value;
+    if (this.cached && now - this.cached.at < TOKEN_RENEW_AFTER_MS) return this.cached.value;
     this.pending ??= eksToken({ ...this.options, signingDate: new Date(now) })
       .then((value) => {
-        this.token = { value, at: now };
+        this.cached = { value, at: now };
         this.options.onToken?.(value);
         return value;
       })

@@ -1,57 +1,183 @@
 /**
- * Raw JSON requests through client-node's own transport (its TLS, auth and dispatcher), the way
- * its Watch makes requests. Lists are fetched raw rather than through the generated API because
- * that API deserializes into model classes that drop fields it does not know; the gate compares
- * pod templates, so list and watch must deliver the same JSON.
+ * JSON requests and watch streams to the Kubernetes API over undici, with a bound on every
+ * request: connecting (TCP + TLS), waiting for the response headers, and reading the body each have
+ * their own timeout, and every request also stops when the caller's signal aborts (the run's
+ * deadline or a signal). Lists are fetched raw (the JSON the API server sends, the same shape the
+ * watch delivers); the gate compares pod templates, so list and watch must agree.
  */
-import { HttpMethod, IsomorphicFetchHttpLibrary, RequestContext, type KubeConfig } from '@kubernetes/client-node';
+import { request } from 'undici';
+import type { ClusterAccess } from './kubeconfig.js';
 import { KubeApiError } from './errors.js';
-
-const http = new IsomorphicFetchHttpLibrary();
 
 export interface ListResult<T> {
   readonly metadata: { readonly resourceVersion?: string };
   readonly items: T[];
 }
 
-export function apiUrl(kc: KubeConfig, path: string, query: Readonly<Record<string, string | undefined>> = {}): string {
-  const cluster = kc.getCurrentCluster();
-  if (!cluster) throw new Error('the kubeconfig has no current cluster');
-  const url = new URL(cluster.server + path);
+export type Query = Readonly<Record<string, string | undefined>>;
+
+export interface RequestOptions {
+  readonly method?: 'GET' | 'PATCH';
+  readonly query?: Query;
+  readonly body?: string;
+  readonly contentType?: string;
+  readonly signal?: AbortSignal;
+  /** The whole request, headers and body (default 60 s). */
+  readonly timeoutMs?: number;
+}
+
+/** A request that did not complete: no answer, a broken connection, a timeout. */
+export class KubeTransportError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+    this.name = 'KubeTransportError';
+  }
+}
+
+export function apiUrl(server: string, path: string, query: Query = {}): string {
+  const url = new URL(server + path);
   for (const [k, v] of Object.entries(query)) if (v !== undefined) url.searchParams.set(k, v);
   return url.toString();
 }
 
-export async function getJson(
-  kc: KubeConfig,
-  path: string,
-  query: Readonly<Record<string, string | undefined>> = {},
-): Promise<unknown> {
-  const ctx = new RequestContext(apiUrl(kc, path, query), HttpMethod.GET);
-  ctx.setHeaderParam('Accept', 'application/json');
-  await kc.applySecurityAuthentication(ctx);
-  const response = await http.send(ctx).toPromise();
-  const text = await response.body.text();
-  if (response.httpStatusCode < 200 || response.httpStatusCode >= 300) {
-    let status: { reason?: string; message?: string } = {};
-    try {
-      status = JSON.parse(text) as typeof status;
-    } catch {
-      // not a Status object
-    }
-    throw new KubeApiError(response.httpStatusCode, status.reason ?? '', status.message ?? text.slice(0, 300));
+/** A transport failure as one line: `no response headers within 30s (UND_ERR_HEADERS_TIMEOUT)`. */
+export function transportError(e: unknown, timeoutMs: number): KubeTransportError {
+  const err = e as { name?: string; code?: string; message?: string; cause?: { code?: string; message?: string } };
+  const code = err.code ?? err.cause?.code;
+  const what =
+    err.name === 'TimeoutError'
+      ? `no complete answer within ${timeoutMs / 1000}s`
+      : code === 'UND_ERR_HEADERS_TIMEOUT'
+        ? 'no response headers in time'
+        : code === 'UND_ERR_CONNECT_TIMEOUT'
+          ? 'could not connect in time'
+          : code === 'UND_ERR_BODY_TIMEOUT'
+            ? 'the response stalled'
+            : err.name === 'AbortError'
+              ? 'cancelled'
+              : (err.cause?.message ?? err.message ?? String(e));
+  return new KubeTransportError(`${what}${code && !what.includes(code) ? ` (${code})` : ''}`, code);
+}
+
+/** One request; resolves with the parsed JSON of a 2xx answer, rejects with KubeApiError or KubeTransportError. */
+export async function requestJson(access: ClusterAccess, path: string, o: RequestOptions = {}): Promise<unknown> {
+  const timeoutMs = o.timeoutMs ?? 60_000;
+  const deadline = AbortSignal.timeout(timeoutMs);
+  const signal = o.signal ? AbortSignal.any([o.signal, deadline]) : deadline;
+  let status: number;
+  let text: string;
+  try {
+    const [headers, dispatcher] = await Promise.all([access.headers(signal), access.dispatcher(signal)]);
+    const res = await request(apiUrl(access.server, path, o.query), {
+      method: o.method ?? 'GET',
+      dispatcher,
+      signal,
+      headers: {
+        ...headers,
+        accept: 'application/json',
+        ...(o.contentType ? { 'content-type': o.contentType } : {}),
+      },
+      ...(o.body !== undefined ? { body: o.body } : {}),
+      bodyTimeout: timeoutMs,
+    });
+    status = res.statusCode;
+    text = await res.body.text();
+  } catch (e) {
+    if (e instanceof KubeApiError) throw e;
+    if (e instanceof Error && e.name === 'KubeSetupError') throw e;
+    throw transportError(
+      deadline.aborted && !o.signal?.aborted ? Object.assign(new Error(), { name: 'TimeoutError' }) : e,
+      timeoutMs,
+    );
   }
+  if (status < 200 || status >= 300) throw apiError(status, text);
   return JSON.parse(text) as unknown;
 }
 
+export function apiError(status: number, text: string): KubeApiError {
+  let s: { reason?: string; message?: string } = {};
+  try {
+    s = JSON.parse(text) as typeof s;
+  } catch {
+    // not a Status object
+  }
+  return new KubeApiError(status, s.reason ?? '', s.message ?? text.slice(0, 300));
+}
+
 export async function listJson<T>(
-  kc: KubeConfig,
+  access: ClusterAccess,
   path: string,
-  query: Readonly<Record<string, string | undefined>>,
+  query: Query,
+  signal?: AbortSignal,
 ): Promise<ListResult<T>> {
-  const list = (await getJson(kc, path, query)) as { metadata?: { resourceVersion?: string }; items?: T[] | null };
+  const list = (await requestJson(access, path, { query, ...(signal ? { signal } : {}) })) as {
+    metadata?: { resourceVersion?: string };
+    items?: T[] | null;
+  };
   return {
     metadata: { ...(list.metadata?.resourceVersion ? { resourceVersion: list.metadata.resourceVersion } : {}) },
     items: list.items ?? [],
   };
+}
+
+export interface WatchEvent {
+  readonly type: string;
+  readonly object: unknown;
+}
+
+/**
+ * One watch connection: resolves when the server ends the stream (its `timeoutSeconds`, or a
+ * restart), rejects on an error answer or a broken connection, or when nothing at all arrives for
+ * `idleMs` (a dead connection). Stops when `signal` aborts.
+ */
+export async function watchJson(
+  access: ClusterAccess,
+  path: string,
+  query: Query,
+  onEvent: (e: WatchEvent) => void,
+  o: { signal: AbortSignal; idleMs: number; onConnected?: () => void },
+): Promise<void> {
+  let res;
+  try {
+    const [headers, dispatcher] = await Promise.all([access.headers(o.signal), access.dispatcher(o.signal)]);
+    res = await request(apiUrl(access.server, path, { ...query, watch: 'true' }), {
+      method: 'GET',
+      dispatcher,
+      signal: o.signal,
+      headers: { ...headers, accept: 'application/json' },
+      bodyTimeout: o.idleMs,
+    });
+  } catch (e) {
+    if (e instanceof Error && e.name === 'KubeSetupError') throw e;
+    throw transportError(e, o.idleMs);
+  }
+  if (res.statusCode !== 200) throw apiError(res.statusCode, await res.body.text().catch(() => ''));
+  o.onConnected?.();
+  let partial = '';
+  try {
+    for await (const chunk of res.body) {
+      partial += (chunk as Buffer).toString('utf8');
+      let nl = partial.indexOf('\n');
+      while (nl >= 0) {
+        const line = partial.slice(0, nl).trim();
+        partial = partial.slice(nl + 1);
+        if (line) {
+          let event: WatchEvent | undefined;
+          try {
+            event = JSON.parse(line) as WatchEvent;
+          } catch {
+            event = undefined;
+          }
+          if (event) onEvent(event);
+        }
+        nl = partial.indexOf('\n');
+      }
+    }
+  } catch (e) {
+    if (o.signal.aborted) return;
+    throw transportError(e, o.idleMs);
+  }
 }

@@ -1,27 +1,34 @@
 /**
- * Applies a rollback plan (core/rollout/rollback-plan.ts) the way `kubectl rollout undo` does: one
- * JSON Patch on the Deployment through the API, never a shell-out.
+ * Sends a rollback plan's JSON Patch (core/rollout/rollback-plan.ts) the way `kubectl rollout undo`
+ * does: one PATCH on the Deployment with the json-patch content type, never a shell-out.
  */
-import { AppsV1Api, PatchStrategy, setHeaderOptions, type KubeConfig } from '@kubernetes/client-node';
-import type { RollbackPlan } from '../../core/rollout/rollback-plan.js';
+import type { JsonPatchOperation } from '../../core/rollout/rollback-plan.js';
 import { accessProblem, briefly, KubeSetupError } from './errors.js';
+import { requestJson } from './http.js';
+import type { ClusterAccess } from './kubeconfig.js';
 
-export async function applyRollback(
-  kc: KubeConfig,
+export async function patchDeployment(
+  access: ClusterAccess,
   namespace: string,
   name: string,
-  plan: Extract<RollbackPlan, { kind: 'patch' }>,
+  patch: readonly JsonPatchOperation[],
+  signal: AbortSignal,
+  timeoutMs = 30_000,
 ): Promise<void> {
-  const apps = kc.makeApiClient(AppsV1Api);
   try {
-    await apps.patchNamespacedDeployment(
-      { name, namespace, body: plan.patch, fieldManager: 'zd-gate' },
-      setHeaderOptions('Content-Type', PatchStrategy.JsonPatch),
-    );
+    await requestJson(access, `/apis/apps/v1/namespaces/${namespace}/deployments/${name}`, {
+      method: 'PATCH',
+      query: { fieldManager: 'zd-gate' },
+      body: JSON.stringify(patch),
+      contentType: 'application/json-patch+json',
+      signal,
+      timeoutMs,
+    });
   } catch (e) {
+    if (e instanceof KubeSetupError) throw e;
     throw (
       accessProblem(e, { verb: 'patch', resource: 'deployments.apps', namespace }) ??
-      new KubeSetupError(`failed restoring revision ${plan.revision} of deployment ${name}: ${briefly(e)}`)
+      new KubeSetupError(`the rollback patch of deployment ${name} failed: ${briefly(e)}`)
     );
   }
 }

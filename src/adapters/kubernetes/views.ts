@@ -3,24 +3,29 @@
  * EndpointSlices, Warning events; shared by the Deployments watched there) and per Deployment (the
  * Deployment by field selector, its ReplicaSets and pods by its label selector).
  */
-import type { KubeConfig, KubernetesObject } from '@kubernetes/client-node';
 import type { ServiceJson, TargetGroupBindingJson } from '../../core/gate/discovery.js';
 import type { PodJson } from '../../core/gate/pods.js';
+import type {
+  DeploymentFeed,
+  DeploymentListeners,
+  NamespaceFeed,
+  Timers,
+  WarningEvent,
+} from '../../core/gate/ports.js';
 import { selectorString } from '../../core/rollout/selector.js';
 import type { Deployment, ReplicaSet } from '../../core/rollout/types.js';
-import type { WarningEvent } from '../../report/watch/format.js';
-import type { Timers } from '../clock.js';
 import { KubeSetupError } from './errors.js';
-import { Informer } from './informer.js';
+import { Informer, type KubeObject } from './informer.js';
+import type { ClusterAccess } from './kubeconfig.js';
 
-type K8s<T> = T & KubernetesObject;
+type K8s<T> = T & KubeObject;
 
 export interface ViewContext {
-  readonly kc: KubeConfig;
+  readonly access: ClusterAccess;
   readonly namespace: string;
   readonly timers: Timers;
-  log(message: string): void;
-  onSetupError(error: KubeSetupError): void;
+  readonly log: (message: string) => void;
+  readonly onSetupError: (error: Error) => void;
 }
 
 interface EventJson {
@@ -42,24 +47,24 @@ interface EndpointSliceJson {
   }[];
 }
 
-export class NamespaceView {
-  readonly services: Informer<K8s<ServiceJson>>;
-  readonly bindings: Informer<K8s<TargetGroupBindingJson>>;
-  readonly slices: Informer<K8s<EndpointSliceJson>>;
-  readonly events: Informer<K8s<EventJson>>;
+export class NamespaceView implements NamespaceFeed {
+  private readonly serviceInformer: Informer<K8s<ServiceJson>>;
+  private readonly bindingInformer: Informer<K8s<TargetGroupBindingJson>>;
+  private readonly slices: Informer<K8s<EndpointSliceJson>>;
+  private readonly events: Informer<K8s<EventJson>>;
 
   constructor(ctx: ViewContext) {
     const ns = ctx.namespace;
     const common = {
-      kc: ctx.kc,
+      access: ctx.access,
       namespace: ns,
       timers: ctx.timers,
       log: ctx.log,
       onSetupError: ctx.onSetupError,
       onChange: () => undefined,
     };
-    this.services = new Informer({ ...common, path: `/api/v1/namespaces/${ns}/services`, resource: 'services' });
-    this.bindings = new Informer({
+    this.serviceInformer = new Informer({ ...common, path: `/api/v1/namespaces/${ns}/services`, resource: 'services' });
+    this.bindingInformer = new Informer({
       ...common,
       path: `/apis/elbv2.k8s.aws/v1beta1/namespaces/${ns}/targetgroupbindings`,
       resource: 'targetgroupbindings.elbv2.k8s.aws',
@@ -70,24 +75,34 @@ export class NamespaceView {
       path: `/apis/discovery.k8s.io/v1/namespaces/${ns}/endpointslices`,
       resource: 'endpointslices.discovery.k8s.io',
       labelSelector: 'kubernetes.io/service-name',
+      slim: slimSlice,
     });
     this.events = new Informer({
       ...common,
       path: `/api/v1/namespaces/${ns}/events`,
       resource: 'events',
       fieldSelector: 'type=Warning',
+      slim: slimEvent,
     });
   }
 
   /** Lists all four; throws when one cannot be listed (setup errors are also reported through onSetupError). */
-  async start(): Promise<void> {
-    const all = [this.services, this.bindings, this.slices, this.events];
-    await Promise.all(all.map((i) => i.start()));
+  async start(signal: AbortSignal): Promise<void> {
+    const all = [this.serviceInformer, this.bindingInformer, this.slices, this.events];
+    await Promise.all(all.map((i) => i.start(signal)));
     throwIfFailed(all);
   }
 
+  services(): readonly ServiceJson[] {
+    return this.serviceInformer.items();
+  }
+
+  bindings(): readonly TargetGroupBindingJson[] {
+    return this.bindingInformer.items();
+  }
+
   stop(): void {
-    for (const i of [this.services, this.bindings, this.slices, this.events]) i.stop();
+    for (const i of [this.serviceInformer, this.bindingInformer, this.slices, this.events]) i.stop();
   }
 
   /** Warning events about the named objects, oldest first. */
@@ -136,13 +151,7 @@ function throwIfFailed(informers: readonly { readonly failure: string | undefine
   if (failure) throw new KubeSetupError(`could not list ${failure}`);
 }
 
-export interface DeploymentListeners {
-  onDeployment(deployment: Deployment | undefined): void;
-  onReplicaSets(replicaSets: readonly ReplicaSet[]): void;
-  onPods(pods: readonly PodJson[]): void;
-}
-
-export class DeploymentView {
+export class DeploymentView implements DeploymentFeed {
   private readonly deployment: Informer<K8s<Deployment>>;
   private owned: { rs: Informer<K8s<ReplicaSet>>; pods: Informer<K8s<PodJson>> } | undefined;
 
@@ -152,7 +161,7 @@ export class DeploymentView {
     private readonly listeners: DeploymentListeners,
   ) {
     this.deployment = new Informer<K8s<Deployment>>({
-      kc: ctx.kc,
+      access: ctx.access,
       namespace: ctx.namespace,
       timers: ctx.timers,
       log: ctx.log,
@@ -165,17 +174,17 @@ export class DeploymentView {
   }
 
   /** Lists the Deployment; undefined when it does not exist or a setup error was reported; throws when the API cannot be reached. */
-  async startDeployment(): Promise<Deployment | undefined> {
-    const ok = await this.deployment.start();
+  async startDeployment(signal: AbortSignal): Promise<Deployment | undefined> {
+    const ok = await this.deployment.start(signal);
     throwIfFailed([this.deployment]);
     return ok ? this.deployment.items().find((d) => d.metadata?.name === this.name) : undefined;
   }
 
   /** Lists and watches the ReplicaSets and pods the Deployment's selector matches. */
-  async startOwned(deployment: Deployment): Promise<boolean> {
+  async startOwned(deployment: Deployment, signal: AbortSignal): Promise<void> {
     const labelSelector = selectorString(deployment.spec?.selector);
-    const { kc, namespace: ns, timers, log, onSetupError } = this.ctx;
-    const common = { kc, namespace: ns, timers, log, onSetupError, labelSelector };
+    const { access, namespace: ns, timers, log, onSetupError } = this.ctx;
+    const common = { access, namespace: ns, timers, log, onSetupError, labelSelector };
     this.owned = {
       rs: new Informer<K8s<ReplicaSet>>({
         ...common,
@@ -188,12 +197,12 @@ export class DeploymentView {
         path: `/api/v1/namespaces/${ns}/pods`,
         resource: 'pods',
         coalesceMs: 100,
+        slim: slimPod,
         onChange: (items) => this.listeners.onPods(items),
       }),
     };
-    const ok = await Promise.all([this.owned.rs.start(), this.owned.pods.start()]);
+    await Promise.all([this.owned.rs.start(signal), this.owned.pods.start(signal)]);
     throwIfFailed([this.owned.rs, this.owned.pods]);
-    return ok.every(Boolean);
   }
 
   replicaSets(): readonly ReplicaSet[] {
@@ -217,4 +226,72 @@ export class DeploymentView {
     this.owned?.rs.stop();
     this.owned?.pods.stop();
   }
+}
+
+/** A pod reduced to the fields the gate reads (core/gate/pods.ts), so a large rollout stays small in memory. */
+export function slimPod(p: K8s<PodJson>): K8s<PodJson> {
+  const m: (PodJson['metadata'] & { resourceVersion?: string }) | undefined = p.metadata;
+  const owner = m?.ownerReferences?.find((r) => r.controller === true);
+  return {
+    metadata: {
+      ...(m?.name !== undefined ? { name: m.name } : {}),
+      ...(m?.resourceVersion !== undefined ? { resourceVersion: m.resourceVersion } : {}),
+      ...(m?.deletionTimestamp ? { deletionTimestamp: m.deletionTimestamp } : {}),
+      ...(owner ? { ownerReferences: [{ kind: owner.kind, name: owner.name, controller: true }] } : {}),
+    },
+    spec: {
+      ...(p.spec?.readinessGates
+        ? { readinessGates: p.spec.readinessGates.map((g) => ({ conditionType: g.conditionType })) }
+        : {}),
+      containers: (p.spec?.containers ?? []).map((c) => ({
+        ...(c.ports ? { ports: c.ports.map((port) => ({ name: port.name, containerPort: port.containerPort })) } : {}),
+      })),
+    },
+    status: {
+      ...(p.status?.phase ? { phase: p.status.phase } : {}),
+      ...(p.status?.podIP ? { podIP: p.status.podIP } : {}),
+      conditions: (p.status?.conditions ?? []).map((c) => ({
+        type: c.type,
+        status: c.status,
+        ...(c.reason ? { reason: c.reason } : {}),
+        ...(c.message ? { message: c.message } : {}),
+      })),
+    },
+  };
+}
+
+/** An EndpointSlice reduced to what the diagnostics read (which pod, in which condition, of which Service). */
+function slimSlice(e: K8s<EndpointSliceJson>): K8s<EndpointSliceJson> {
+  const m = e.metadata;
+  const service = m?.labels?.['kubernetes.io/service-name'];
+  return {
+    metadata: {
+      ...(m?.name !== undefined ? { name: m.name } : {}),
+      ...(m?.resourceVersion !== undefined ? { resourceVersion: m.resourceVersion } : {}),
+      ...(service !== undefined ? { labels: { 'kubernetes.io/service-name': service } } : {}),
+    },
+    endpoints: (e.endpoints ?? []).map((p) => ({
+      ...(p.conditions ? { conditions: p.conditions } : {}),
+      ...(p.targetRef ? { targetRef: { kind: p.targetRef.kind, name: p.targetRef.name } } : {}),
+    })),
+  };
+}
+
+/** A Warning event reduced to what the diagnostics show (its message bounded). */
+function slimEvent(e: K8s<EventJson>): K8s<EventJson> {
+  const m = e.metadata;
+  return {
+    metadata: {
+      ...(m?.name !== undefined ? { name: m.name } : {}),
+      ...(m?.resourceVersion !== undefined ? { resourceVersion: m.resourceVersion } : {}),
+      ...(m?.creationTimestamp ? { creationTimestamp: m.creationTimestamp } : {}),
+    },
+    ...(e.involvedObject ? { involvedObject: { kind: e.involvedObject.kind, name: e.involvedObject.name } } : {}),
+    ...(e.reason !== undefined ? { reason: e.reason } : {}),
+    ...(e.message !== undefined ? { message: e.message.slice(0, 1_000) } : {}),
+    ...(e.count !== undefined ? { count: e.count } : {}),
+    ...(e.lastTimestamp ? { lastTimestamp: e.lastTimestamp } : {}),
+    ...(e.eventTime ? { eventTime: e.eventTime } : {}),
+    ...(e.series ? { series: { count: e.series.count, lastObservedTime: e.series.lastObservedTime } } : {}),
+  };
 }

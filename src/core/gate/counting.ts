@@ -49,10 +49,10 @@ export function countTargets(
     const pod = index.byIp.get(t.id);
     if (pod && portMatches(tg.port, t, pod.namedPorts)) {
       const generation = index.newReplicaSet !== undefined && pod.replicaSet === index.newReplicaSet ? 'new' : 'old';
-      classified.push({ ...t, pod: pod.name, generation, gone: false });
+      const serving = isServing(pod);
+      classified.push({ ...t, pod: pod.name, generation, gone: false, ...(serving ? {} : { stopped: true }) });
       byState[t.state] = (byState[t.state] ?? 0) + 1;
       if (t.state === 'healthy') {
-        const serving = isServing(pod);
         if (serving) healthy++;
         if (generation === 'old') oldHealthy++;
         else if (serving) newHealthy++;

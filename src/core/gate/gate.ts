@@ -1,30 +1,23 @@
 /**
  * The watch gate for one Deployment: a state machine fed with rollout, ReplicaSet, pod, target
- * health, probe and clock events, answering with progress, milestones and at most one verdict.
- * Time comes only from the injected Clock; nothing here does I/O.
+ * health, evidence (the probe) and clock events, answering with progress, milestones and at most
+ * one verdict. Time comes only from the injected Clock; nothing here does I/O.
  *
- * Decision rules (README.md, "How the gate decides", explains them for users):
- * - Fails when the Deployment exceeds its progress deadline (kubectl's rule), when a target group's
- *   healthy count of this Deployment's pods stays below the threshold for `tolerateMs` of observed
- *   time, when the new ReplicaSet's targets fail the load balancer's health check with none of them
- *   healthy for longer than the target group could take to recover (a broken release held back by
- *   readiness gates: no outage yet, but it can only end at the progress deadline), when a pod exits
- *   sooner after its deletion than the load balancer needs to stop routing to it while its target is
- *   still registered (old pods dying before deregistration: the requests routed to them fail, even
- *   when every count stays above the threshold), when the probe's
- *   error share exceeds the limit, when the load balancer has not caught up `settleTimeoutMs` after
- *   the rollout completed, or when the overall timeout passes.
- * - Passes when kubectl would say `successfully rolled out` and, in every target group, the new
- *   ReplicaSet's pods are at least `desired` healthy targets and no old or deleted pod is healthy.
- * - Unknown target health (throttling, errors) is neither healthy nor unhealthy; a stale
- *   observation can neither fail nor pass the gate, and a gap in the data restarts the
- *   below-threshold window, so the gate never fails on evidence it did not see.
+ * The gate keeps the facts up to date (counts per target group, the windows the rules measure,
+ * the threshold as it follows scaling, the soak) and asks the ordered rule table of verdicts.ts,
+ * which is the one place the decision rules are written down. Unknown target health (throttling,
+ * errors) is neither healthy nor unhealthy; a stale observation can neither fail nor pass the gate,
+ * and a gap in the data restarts the observed windows, so the gate never fails on evidence it did
+ * not see.
  */
-import { resolveThreshold, type ResolvedThreshold } from '../rollout/fenceposts.js';
 import { revisionOf, rolloutStatus, type RolloutStatus } from '../rollout/status.js';
 import { findNewReplicaSet, ownedReplicaSets } from '../rollout/templates.js';
 import type { Deployment, ReplicaSet } from '../rollout/types.js';
 import { countTargets, type PodIndex, type Tombstone } from './counting.js';
+import type { Evidence } from './evidence.js';
+import { isServing } from './pods.js';
+import { DEFAULT_UNHEALTHY_GRACE_MS, defaultTimeoutMs } from './policy.js';
+import { Thresholds } from './thresholds.js';
 import type {
   Clock,
   GateConfig,
@@ -38,20 +31,17 @@ import type {
   TargetHealthDescription,
   TimelinePoint,
   Verdict,
-  VerdictReason,
-  VerdictResult,
 } from './types.js';
+import { decide, describeStates, type GateFacts, type GroupFacts, type StoppedWhileRouted } from './verdicts.js';
 
-/** Used for the overall timeout until the Deployment is seen (the API default progress deadline). */
-const DEFAULT_PROGRESS_DEADLINE_SECONDS = 600;
-/** How long new targets may all fail the health check when the target group's settings are unknown. */
-const DEFAULT_UNHEALTHY_GRACE_MS = 60_000;
+export { describeStates } from './verdicts.js';
+
 /** Tombstones kept for deleted pods, so a long rollout cannot grow memory without bound. */
 const MAX_TOMBSTONES = 20_000;
 
 interface TargetGroupState {
   readonly ref: TargetGroupRef;
-  last?: { readonly at: number; readonly targets: readonly TargetHealthDescription[] };
+  last?: { readonly at: number; readonly requestedAt: number; readonly targets: readonly TargetHealthDescription[] };
   counts?: TargetCounts;
   /** A new observation arrived: count it against the pods as they are now. */
   recount: boolean;
@@ -60,10 +50,34 @@ interface TargetGroupState {
   belowSince?: number;
   /** Since when every new-ReplicaSet target that left `initial` fails the health check. */
   newFailingSince?: number;
+  /** IPs of new-ReplicaSet targets seen healthy in this group. */
+  readonly seenHealthy: Set<string>;
+  /** IP → since when a target that had been healthy fails the health check. */
+  readonly degradedSince: Map<string, number>;
+  /** IP → when the last answer that had the target healthy was requested. */
+  readonly lastHealthyAt: Map<string, number>;
+  /** IP → when the first answer that had the target draining (deregistered) was requested. */
+  readonly firstDrainingAt: Map<string, number>;
+  /** Answers requested since the load balancer caught up (for the soak report). */
+  soakAnswers: number;
   minHealthy?: number;
   firstNewHealthyNoted: boolean;
   caughtUpNoted: boolean;
   lastTimelineHealthy?: number;
+  lastTimelineRequired?: number;
+}
+
+/** What the soak covered, for the report. */
+export interface SoakSnapshot {
+  readonly lengthMs: number;
+  /** When the load balancer caught up (the soak started); undefined if it never did. */
+  readonly startedAt: number | undefined;
+  /** Observed so far (up to the verdict). */
+  readonly coveredMs: number;
+  /** DescribeTargetHealth answers per target group requested during the soak. */
+  readonly answers: Readonly<Record<string, number>>;
+  /** Probe requests during the soak, when a probe runs. */
+  readonly probeRequests: number | undefined;
 }
 
 /** A read-only picture of the gate for reports and diagnostics. */
@@ -74,7 +88,7 @@ export interface GateSnapshot {
   readonly newReplicaSet: string | undefined;
   readonly rollout: RolloutStatus | undefined;
   readonly completeAt: number | undefined;
-  readonly threshold: ResolvedThreshold | undefined;
+  readonly threshold: { readonly value: number; readonly desired: number; readonly explanation: string } | undefined;
   readonly pods: readonly PodInfo[];
   readonly targetGroups: readonly {
     readonly ref: TargetGroupRef;
@@ -84,15 +98,21 @@ export interface GateSnapshot {
     readonly minHealthy?: number;
   }[];
   readonly probe: { readonly total: number; readonly errors: number };
+  readonly evidence: Evidence;
+  readonly soak: SoakSnapshot;
   readonly milestones: readonly Milestone[];
   readonly timeline: readonly TimelinePoint[];
   readonly verdict: Verdict | undefined;
+  /** What the gate could not tell, each naming the input that closes it. */
+  readonly blindSpots: readonly string[];
 }
 
 export class Gate {
   private readonly startedAt: number;
   private deployment: Deployment | undefined;
   private deleted = false;
+  private error: string | undefined;
+  private cancelled: string | undefined;
   private replicaSets: readonly ReplicaSet[] = [];
   private replicaSetsSeen = false;
   private podsSeen = false;
@@ -100,20 +120,35 @@ export class Gate {
   private gone = new Map<string, Tombstone>();
   /** When the gate saw each pod start terminating (only pods it saw before their deletion). */
   private readonly terminatingSince = new Map<string, number>();
-  /** Pods that exited before the load balancer could stop routing to them. */
-  private readonly earlyExits: { pod: string; afterMs: number; group: string; state: string }[] = [];
+  /** When each pod stopped serving (terminating and not Ready, or gone). */
+  private readonly stoppedAt = new Map<string, number>();
+  private readonly stoppedWhileRouted: StoppedWhileRouted[] = [];
+  private readonly judged = new Set<string>();
+  /**
+   * Pods that stopped while their target was still registered, when no answer bounds their
+   * deregistration early enough to tell whether the load balancer still routed to them.
+   */
+  private readonly unresolved = new Map<
+    string,
+    { group: string; lastHealthyAt: number | undefined; drainingSeenAt: number | undefined; stoppedAt: number }
+  >();
   private index: PodIndex = { byIp: new Map(), gone: new Map(), newReplicaSet: undefined };
   private newReplicaSet: ReplicaSet | undefined;
   private rollout: RolloutStatus | undefined;
   private completeAt: number | undefined;
-  private threshold: ResolvedThreshold | undefined;
+  private caughtUpAt: number | undefined;
+  /** The last soak that was interrupted (the load balancer stopped showing the finished rollout). */
+  private lastSoak: { startedAt: number; endedAt: number; answers: Record<string, number> } | undefined;
+  private probeAtCaughtUp: number | undefined;
+  private readonly thresholds: Thresholds;
   private readonly groups: Map<string, TargetGroupState>;
-  private probe = { total: 0, errors: 0 };
+  private evidence: Evidence = {};
   private verdict: Verdict | undefined;
   private readonly milestones: Milestone[] = [];
   private readonly timeline: TimelinePoint[] = [];
   private lastProgressKey = '';
   private dirty = true;
+  private revisionNoted: number | undefined;
 
   constructor(
     private readonly config: GateConfig,
@@ -123,9 +158,20 @@ export class Gate {
     this.groups = new Map(
       config.targetGroups.map((ref) => [
         ref.arn,
-        { ref, recount: false, firstNewHealthyNoted: false, caughtUpNoted: false },
+        {
+          ref,
+          recount: false,
+          seenHealthy: new Set(),
+          degradedSince: new Map(),
+          lastHealthyAt: new Map(),
+          firstDrainingAt: new Map(),
+          soakAnswers: 0,
+          firstNewHealthyNoted: false,
+          caughtUpNoted: false,
+        },
       ]),
     );
+    this.thresholds = new Thresholds(config.minHealthy, new Map(config.targetGroups.map((t) => [t.arn, t.name])));
   }
 
   /** Feeds one event; returns what changed. After the verdict every event is ignored. */
@@ -139,7 +185,7 @@ export class Gate {
       effects.push({ type: 'milestone', milestone });
     };
     this.apply(event, now, note);
-    if (!this.verdict) this.evaluate(now, note);
+    this.evaluate(now, note);
     const view = this.progress(now);
     const key = progressKey(view);
     // Nothing to say until the Deployment, its ReplicaSets and pods are listed.
@@ -156,6 +202,8 @@ export class Gate {
   }
 
   snapshot(): GateSnapshot {
+    const t = this.thresholds.current;
+    const now = this.verdict?.at ?? this.clock.now();
     return {
       startedAt: this.startedAt,
       deployment: this.deployment,
@@ -163,7 +211,7 @@ export class Gate {
       newReplicaSet: this.newReplicaSet?.metadata?.name,
       rollout: this.rollout,
       completeAt: this.completeAt,
-      threshold: this.threshold,
+      threshold: t ? { value: t.value, desired: t.desired, explanation: t.explanation } : undefined,
       pods: [...this.pods.values()],
       targetGroups: [...this.groups.values()].map((g) => ({
         ref: g.ref,
@@ -172,21 +220,49 @@ export class Gate {
         ...(g.unknownReason !== undefined ? { unknownReason: g.unknownReason } : {}),
         ...(g.minHealthy !== undefined ? { minHealthy: g.minHealthy } : {}),
       })),
-      probe: { ...this.probe },
+      probe: { total: this.evidence.probe?.total ?? 0, errors: this.evidence.probe?.errors ?? 0 },
+      evidence: this.evidence,
+      soak: {
+        lengthMs: this.config.soakMs ?? 0,
+        startedAt: this.caughtUpAt ?? this.lastSoak?.startedAt,
+        coveredMs:
+          this.caughtUpAt !== undefined
+            ? Math.max(0, now - this.caughtUpAt)
+            : this.lastSoak
+              ? this.lastSoak.endedAt - this.lastSoak.startedAt
+              : 0,
+        answers: this.caughtUpAt === undefined && this.lastSoak ? this.lastSoak.answers : this.soakAnswers(),
+        probeRequests:
+          this.evidence.probe && this.probeAtCaughtUp !== undefined
+            ? this.evidence.probe.total - this.probeAtCaughtUp
+            : undefined,
+      },
       milestones: [...this.milestones],
       timeline: [...this.timeline],
       verdict: this.verdict,
+      blindSpots: this.blindSpots(),
     };
+  }
+
+  private soakAnswers(): Record<string, number> {
+    return Object.fromEntries([...this.groups.values()].map((g) => [g.ref.arn, g.soakAnswers]));
+  }
+
+  private blindSpots(): string[] {
+    if (this.unresolved.size === 0) return [];
+    const pods = [...this.unresolved.keys()];
+    const limit = seconds(this.config.deregistrationMs ?? 0);
+    const shown = pods.slice(0, 5).join(', ') + (pods.length > 5 ? ` and ${pods.length - 5} more` : '');
+    return [
+      `stopped near deregistration: ${pods.length} pod${pods.length > 1 ? 's' : ''} (${shown}) stopped serving while ${pods.length > 1 ? 'their targets were' : 'its target was'} still registered, and no DescribeTargetHealth answer showed ${pods.length > 1 ? 'them' : 'it'} deregistered at least deregistration-seconds (${limit}s) earlier: between two answers the gate cannot tell whether the load balancer still routed requests to ${pods.length > 1 ? 'them' : 'it'}. \`probe-url\` measures those requests; a shorter \`poll-interval\` narrows the window; a preStop delay longer than the load balancer controller's lag plus deregistration-seconds removes it.`,
+    ];
   }
 
   private apply(event: GateEvent, now: number, note: (text: string) => void): void {
     switch (event.type) {
       case 'deployment': {
-        const before = this.deployment ? revisionOf(this.deployment.metadata?.annotations) : undefined;
         this.deployment = event.deployment;
-        const after = revisionOf(event.deployment.metadata?.annotations);
-        if (before !== undefined && after !== before)
-          note(`revision changed from ${before} to ${after ?? '?'} (a newer rollout started)`);
+        this.thresholds.update(event.deployment);
         this.dirty = true;
         return;
       }
@@ -208,15 +284,17 @@ export class Gate {
         if (!group) return;
         const obs = event.observation;
         if (obs.kind === 'known') {
-          // A gap longer than the staleness limit breaks the below-threshold window: the gate only
-          // fails on a window it actually observed.
-          if (group.last && now - group.last.at > this.config.staleAfterMs) group.belowSince = undefined;
+          // A gap longer than the staleness limit breaks the observed windows: the gate only fails
+          // on a window it actually observed.
+          if (group.last && now - group.last.at > this.config.staleAfterMs) this.restartWindows(group);
           if (group.unknownSince !== undefined)
             note(`${group.ref.name}: target health known again after ${seconds(now - group.unknownSince)}s`);
-          group.last = { at: now, targets: obs.targets };
+          const requestedAt = Math.min(now, obs.requestedAt ?? now);
+          group.last = { at: now, requestedAt, targets: obs.targets };
           group.recount = true;
           group.unknownSince = undefined;
           delete group.unknownReason;
+          if (this.caughtUpAt !== undefined && requestedAt >= this.caughtUpAt) group.soakAnswers++;
         } else {
           if (group.unknownSince === undefined) {
             group.unknownSince = now;
@@ -227,15 +305,24 @@ export class Gate {
         this.dirty = true;
         return;
       }
-      case 'probe':
-        this.probe = { total: event.total, errors: event.errors };
+      case 'evidence':
+        this.evidence = { ...this.evidence, [event.source]: event.value };
         return;
       case 'tick':
         return;
       case 'error':
-        this.decide('error', 'error', event.message, now, note, false);
+        this.error ??= event.message;
+        return;
+      case 'cancel':
+        this.cancelled ??= event.message;
         return;
     }
+  }
+
+  private restartWindows(group: TargetGroupState): void {
+    group.belowSince = undefined;
+    group.newFailingSince = undefined;
+    group.degradedSince.clear();
   }
 
   private setPods(pods: readonly PodInfo[], now: number, note: (text: string) => void): void {
@@ -243,43 +330,104 @@ export class Gate {
     for (const [name, pod] of next) {
       const before = this.pods.get(name);
       if (pod.terminating && before && !before.terminating) this.terminatingSince.set(name, now);
+      if (pod.terminating && !isServing(pod) && !this.stoppedAt.has(name) && pod.ip) {
+        this.stoppedAt.set(name, now);
+        this.checkStop(name, pod.ip, now, note);
+      }
     }
     for (const [name, old] of this.pods) {
-      if (!next.has(name) && old.ip) {
+      if (next.has(name)) continue;
+      if (old.ip) {
         this.gone.set(old.ip, {
           pod: name,
           ...(old.replicaSet ? { replicaSet: old.replicaSet } : {}),
           namedPorts: old.namedPorts,
         });
-        this.checkExit(name, old.ip, now, note);
+        if (!this.stoppedAt.has(name)) {
+          this.stoppedAt.set(name, now);
+          this.checkStop(name, old.ip, now, note);
+        }
       }
-      if (!next.has(name)) this.terminatingSince.delete(name);
+      this.terminatingSince.delete(name);
     }
     if (this.gone.size > MAX_TOMBSTONES) {
       for (const ip of [...this.gone.keys()].slice(0, this.gone.size - MAX_TOMBSTONES)) this.gone.delete(ip);
+    }
+    // stoppedAt is read for tombstones too; keep it bounded with them.
+    if (this.stoppedAt.size > 2 * MAX_TOMBSTONES) {
+      const keep = new Set([...next.keys(), ...[...this.gone.values()].map((t) => t.pod)]);
+      for (const name of [...this.stoppedAt.keys()]) if (!keep.has(name)) this.stoppedAt.delete(name);
     }
     this.pods = next;
   }
 
   /**
-   * A pod just disappeared: if the gate saw its deletion begin less than `deregistrationMs` ago and
-   * the last answer of a target group still had its target in service (healthy, or draining: the
-   * load balancer keeps routing to a deregistered target until the change has propagated), it died
-   * before the load balancer let go of it. Pods the gate first saw already terminating are not judged.
+   * A pod just stopped serving: if the load balancer could still route to it, requests failed.
+   * Still routed means its target was registered (healthy or draining) in a group's last answer,
+   * and the pod stopped less than `deregistrationMs` after the later of its deletion (as the gate
+   * saw it begin) and the last answer that had its target healthy: the load balancer keeps routing
+   * to a deregistered target until the change has propagated. A pod whose deletion the gate did not
+   * see and whose target it never saw healthy is not judged.
    */
-  private checkExit(name: string, ip: string, now: number, note: (text: string) => void): void {
+  private checkStop(name: string, ip: string, now: number, note: (text: string) => void): void {
     const limit = this.config.deregistrationMs ?? 0;
-    const since = this.terminatingSince.get(name);
-    if (limit <= 0 || since === undefined || now - since >= limit) return;
+    if (limit <= 0 || this.judged.has(name)) return;
     for (const group of this.groups.values()) {
       const target = group.last?.targets.find((t) => t.id === ip && (t.state === 'healthy' || t.state === 'draining'));
       if (!target) continue;
-      this.earlyExits.push({ pod: name, afterMs: now - since, group: group.ref.name, state: target.state });
-      note(
-        `${group.ref.name}: pod ${name} exited ${seconds(now - since)}s after its deletion while its target was ${target.state}`,
-      );
+      const deletion = this.terminatingSince.get(name);
+      const healthyAt = group.lastHealthyAt.get(ip);
+      const from = Math.max(deletion ?? Number.NEGATIVE_INFINITY, healthyAt ?? Number.NEGATIVE_INFINITY);
+      if (!Number.isFinite(from) || now - from >= limit) {
+        // Not within deregistration-seconds of what the gate knows; but if the deregistration may
+        // have come later than that (no answer has shown the target deregistered early enough), the
+        // gate cannot tell whether the load balancer still routed to the pod: a blind spot.
+        const drainingAt = group.firstDrainingAt.get(ip);
+        if (drainingAt === undefined || drainingAt > now - limit)
+          this.unresolved.set(name, {
+            group: group.ref.name,
+            lastHealthyAt: healthyAt,
+            drainingSeenAt: drainingAt,
+            stoppedAt: now,
+          });
+        continue;
+      }
+      const detail =
+        healthyAt !== undefined && (deletion === undefined || healthyAt > deletion)
+          ? `stopped serving ${seconds(now - healthyAt)}s after a DescribeTargetHealth answer still had its target healthy (${target.state} in the last answer)`
+          : `stopped serving ${seconds(now - (deletion as number))}s after its deletion while its target was still ${target.state}`;
+      this.flagStopped({ pod: name, group: group.ref.name, certainty: 'likely', detail }, note);
       return;
     }
+  }
+
+  /** An answer was requested after a pod had stopped serving, and still had its target healthy. */
+  private checkRoutedAfterStop(group: TargetGroupState, note: (text: string) => void): void {
+    const last = group.last;
+    if (!last) return;
+    for (const t of last.targets) {
+      if (t.state !== 'healthy') continue;
+      const pod = this.index.byIp.get(t.id)?.name ?? this.index.gone.get(t.id)?.pod;
+      if (!pod || this.judged.has(pod)) continue;
+      const stopped = this.stoppedAt.get(pod);
+      if (stopped === undefined || stopped > last.requestedAt) continue;
+      this.flagStopped(
+        {
+          pod,
+          group: group.ref.name,
+          certainty: 'certain',
+          detail: `had stopped serving ${seconds(last.requestedAt - stopped)}s before a DescribeTargetHealth answer that still had its target healthy (not even deregistered)`,
+        },
+        note,
+      );
+    }
+  }
+
+  private flagStopped(s: StoppedWhileRouted, note: (text: string) => void): void {
+    this.judged.add(s.pod);
+    this.unresolved.delete(s.pod);
+    this.stoppedWhileRouted.push(s);
+    note(`${s.group}: pod ${s.pod} ${s.detail}`);
   }
 
   private rebuildIndex(): void {
@@ -305,254 +453,291 @@ export class Gate {
     return this.deployment !== undefined && this.replicaSetsSeen && this.podsSeen;
   }
 
+  /** Brings the facts up to date and asks the rule table. */
   private evaluate(now: number, note: (text: string) => void): void {
-    if (this.deleted) {
-      this.decide(
-        'failed',
-        'deleted',
-        `deployment "${this.config.deployment}" was deleted while the gate watched it`,
-        now,
-        note,
-        false,
-      );
-      return;
-    }
+    const groups: GroupFacts[] = [];
     const d = this.deployment;
-    if (!d || !this.synced) {
-      this.checkTimeout(now, note);
-      return;
+    if (d && this.synced) {
+      const previousNew = this.newReplicaSet?.metadata?.name;
+      if (this.dirty) this.rebuildIndex();
+      this.noteRevision(d, previousNew, note);
+      for (const text of this.thresholds.takeNotes()) note(text);
+      const status = rolloutStatus(d);
+      if (status.phase !== this.rollout?.phase) {
+        if (status.phase === 'complete') note(`rollout complete: ${status.message}`);
+        else if (this.rollout?.phase === 'complete') note(`rollout progressing again: ${status.message}`);
+      }
+      this.rollout = status;
+      for (const group of this.groups.values()) groups.push(this.groupFacts(group, now, note));
+      for (const text of this.thresholds.takeNotes()) note(text);
+      this.dirty = false;
+      this.trackCompletion(status, groups, now, note);
     }
-    const previousNew = this.newReplicaSet?.metadata?.name;
-    if (this.dirty) {
-      this.rebuildIndex();
-      this.threshold = resolveThreshold(d, this.config.minHealthy);
-    }
-    const threshold = this.threshold ?? resolveThreshold(d, this.config.minHealthy);
+    const facts = this.facts(now, groups);
+    const decision = decide(facts);
+    if (!decision) return;
+    const { rule, message } = decision;
+    this.verdict = {
+      result: rule.result,
+      reason: rule.reason,
+      message,
+      at: now,
+      rollbackAdvised: rule.rollback,
+      claim: rule.claim,
+    };
+    note(`verdict: ${rule.result} (${rule.reason})`);
+  }
+
+  private noteRevision(d: Deployment, previousNew: string | undefined, note: (text: string) => void): void {
     const newName = this.newReplicaSet?.metadata?.name;
-    if (newName && newName !== previousNew) {
+    if (!newName || newName === previousNew) return;
+    const revision = revisionOf(d.metadata?.annotations);
+    const t = this.thresholds.current;
+    if (this.revisionNoted === undefined) {
       note(
-        `revision ${revisionOf(d.metadata?.annotations) ?? '?'}: new ReplicaSet ${newName}; threshold ${threshold.value} healthy targets per target group (${threshold.explanation})`,
+        `revision ${revision ?? '?'}: new ReplicaSet ${newName}; threshold ${t?.value ?? '?'} healthy targets per target group (${t?.explanation ?? '?'})`,
+      );
+    } else if (revision !== this.revisionNoted) {
+      note(
+        `revision ${revision ?? '?'} (ReplicaSet ${newName}) replaced revision ${this.revisionNoted} while the gate watched (another deploy): the gate now follows revision ${revision ?? '?'}`,
       );
     }
+    this.revisionNoted = revision;
+  }
 
-    const early = this.earlyExits[0];
-    if (early) {
-      const more =
-        this.earlyExits.length > 1
-          ? ` (and ${this.earlyExits.length - 1} more pod${this.earlyExits.length > 2 ? 's' : ''})`
-          : '';
-      const limit = seconds(this.config.deregistrationMs ?? 0);
-      this.decide(
-        'failed',
-        'exited-before-deregistration',
-        `pod ${early.pod} exited ${seconds(early.afterMs)}s after its deletion while its target in ${early.group} was still ${early.state}${more}: the load balancer routes to a deregistered target for about ${limit}s (deregistration-seconds), so requests sent to it in that time fail. Give the pods a preStop delay of at least ${limit}s and a grace period that covers it.`,
-        now,
-        note,
-        true,
-      );
-      return;
-    }
-
-    const status = rolloutStatus(d);
-    if (status.phase !== this.rollout?.phase) {
-      if (status.phase === 'complete') note(`rollout complete: ${status.message}`);
-      else if (this.rollout?.phase === 'complete') note(`rollout progressing again: ${status.message}`);
-    }
-    this.rollout = status;
-    if (status.phase === 'failed') {
-      this.decide('failed', 'progress-deadline', status.message, now, note, true);
-      return;
-    }
-
-    for (const group of this.groups.values()) {
-      if (!group.last) continue;
+  private groupFacts(group: TargetGroupState, now: number, note: (text: string) => void): GroupFacts {
+    const last = group.last;
+    if (last && (group.recount || !group.counts)) {
       // Targets are counted against the pods as they are when the observation arrives, never
       // recounted when pods change later: a pod deleted after the poll must not turn its (then
       // healthy) target into a loss while the new pods' targets are not polled yet.
-      if (group.recount || !group.counts) {
-        group.counts = countTargets(group.ref, group.last.targets, this.index);
-        group.recount = false;
-      }
-      const counts = group.counts;
-      const fresh = now - group.last.at <= this.config.staleAfterMs && group.unknownSince === undefined;
+      group.counts = countTargets(group.ref, last.targets, this.index);
+      group.recount = false;
+      this.afterAnswer(group, group.counts, last.requestedAt, now, note);
+      this.checkRoutedAfterStop(group, note);
+    }
+    const counts = group.counts;
+    const fresh = last !== undefined && now - last.at <= this.config.staleAfterMs && group.unknownSince === undefined;
+    if (fresh && counts) this.thresholds.observe(group.ref.arn, counts.healthy);
+    const required = this.thresholds.required(group.ref.arn);
+    if (counts) {
       if (fresh) group.minHealthy = Math.min(group.minHealthy ?? Number.POSITIVE_INFINITY, counts.healthy);
-      if (counts.healthy !== group.lastTimelineHealthy) {
+      if (counts.healthy !== group.lastTimelineHealthy || required.value !== group.lastTimelineRequired) {
         group.lastTimelineHealthy = counts.healthy;
-        this.timeline.push({ at: now, arn: group.ref.arn, healthy: counts.healthy, threshold: threshold.value });
+        group.lastTimelineRequired = required.value;
+        this.timeline.push({ at: now, arn: group.ref.arn, healthy: counts.healthy, threshold: required.value });
       }
       if (!group.firstNewHealthyNoted && counts.newHealthy > 0) {
         group.firstNewHealthyNoted = true;
         note(`${group.ref.name}: first healthy target of the new ReplicaSet`);
       }
-      if (fresh && this.newReleaseFailing(group, counts, now, note)) return;
-      if (counts.healthy >= threshold.value) {
+      if (counts.healthy >= required.value) {
         if (group.belowSince !== undefined)
-          note(`${group.ref.name}: back at threshold (${counts.healthy} ≥ ${threshold.value})`);
+          note(`${group.ref.name}: back at threshold (${counts.healthy} ≥ ${required.value})`);
         group.belowSince = undefined;
+      } else if (fresh && group.belowSince === undefined) {
+        group.belowSince = now;
+        note(`${group.ref.name}: below threshold (${counts.healthy} < ${required.value}; ${describeStates(counts)})`);
+      }
+    }
+    const newFailing = fresh && counts ? this.newFailing(group, counts, now, note) : undefined;
+    const degraded = [...group.degradedSince].map(([ip, since]) => {
+      const t = counts?.targets.find((x) => x.id === ip);
+      return { pod: t?.pod ?? ip, reason: t?.reason ?? 'unhealthy', forMs: now - since };
+    });
+    return {
+      arn: group.ref.arn,
+      name: group.ref.name,
+      fresh,
+      counts,
+      required: required.value,
+      requiredWhy: required.why,
+      belowForMs: group.belowSince === undefined ? undefined : now - group.belowSince,
+      newFailing,
+      degraded,
+      lagging: this.lagging(group, counts, fresh),
+    };
+  }
+
+  /** Bookkeeping per new answer: last-healthy times, targets that degraded. */
+  private afterAnswer(
+    group: TargetGroupState,
+    counts: TargetCounts,
+    requestedAt: number,
+    now: number,
+    note: (text: string) => void,
+  ): void {
+    for (const t of counts.targets) {
+      if (t.generation === 'foreign') continue;
+      if (t.state === 'healthy') group.lastHealthyAt.set(t.id, requestedAt);
+      if (t.state === 'draining' && !group.firstDrainingAt.has(t.id)) group.firstDrainingAt.set(t.id, requestedAt);
+      if (t.generation !== 'new' || t.gone) continue;
+      const pod = this.index.byIp.get(t.id);
+      if (!pod || pod.terminating) {
+        group.degradedSince.delete(t.id);
         continue;
       }
-      if (!fresh) continue;
-      if (group.belowSince === undefined) {
-        group.belowSince = now;
-        note(`${group.ref.name}: below threshold (${counts.healthy} < ${threshold.value}; ${describeStates(counts)})`);
-      }
-      if (now - group.belowSince >= this.config.tolerateMs) {
-        const held = now - group.belowSince;
-        const tolerate =
-          this.config.tolerateMs > 0
-            ? ` for ${seconds(held)}s (tolerate-seconds ${seconds(this.config.tolerateMs)})`
-            : '';
-        this.decide(
-          'failed',
-          'below-threshold',
-          `target group ${group.ref.name}: ${counts.healthy} healthy targets of ${this.config.deployment} < threshold ${threshold.value}${tolerate}; ${describeStates(counts)}`,
-          now,
-          note,
-          true,
+      if (t.state === 'healthy') {
+        group.seenHealthy.add(t.id);
+        if (group.degradedSince.delete(t.id)) note(`${group.ref.name}: the target of pod ${pod.name} is healthy again`);
+      } else if (
+        t.state === 'unhealthy' &&
+        group.seenHealthy.has(t.id) &&
+        !(t.reason ?? '').startsWith('Elb.') &&
+        !group.degradedSince.has(t.id)
+      ) {
+        group.degradedSince.set(t.id, now);
+        note(
+          `${group.ref.name}: the target of pod ${pod.name} was healthy and now fails the health check (${t.reason ?? 'unhealthy'})`,
         );
-        return;
       }
     }
-    this.dirty = false;
-
-    if (this.probeExceeded()) {
-      const share = ((this.probe.errors / Math.max(1, this.probe.total)) * 100).toFixed(2);
-      this.decide(
-        'failed',
-        'probe-errors',
-        `probe: ${this.probe.errors} of ${this.probe.total} requests failed or answered 5xx (${share}% > ${((this.config.maxErrorRate ?? 0) * 100).toFixed(2)}%)`,
-        now,
-        note,
-        true,
-      );
-      return;
-    }
-
-    if (status.phase === 'complete') {
-      this.completeAt ??= now;
-      const desired = threshold.desired;
-      const lagging: string[] = [];
-      for (const group of this.groups.values()) {
-        const c = group.counts;
-        const fresh =
-          group.last !== undefined &&
-          now - group.last.at <= this.config.staleAfterMs &&
-          group.unknownSince === undefined;
-        if (!c || !fresh) lagging.push(`${group.ref.name}: no current target health`);
-        else if (c.newHealthy < desired || c.oldHealthy > 0 || c.goneHealthy > 0) {
-          lagging.push(
-            `${group.ref.name}: ${c.newHealthy}/${desired} new targets healthy, ${c.oldHealthy} old and ${c.goneHealthy} deleted pods still healthy`,
-          );
-        } else if (!group.caughtUpNoted) {
-          group.caughtUpNoted = true;
-          note(
-            `${group.ref.name}: load balancer caught up (${c.newHealthy} new targets healthy, no old target healthy)`,
-          );
-        }
-      }
-      if (lagging.length === 0) {
-        const how =
-          this.groups.size === 0
-            ? 'rollout status only (no target group with per-pod health)'
-            : `all ${this.groups.size} target group(s) have ${desired} healthy new targets and no old one`;
-        this.decide('success', 'converged', `${status.message}; ${how}`, now, note, false);
-        return;
-      }
-      if (now - this.completeAt >= this.config.settleTimeoutMs) {
-        this.decide(
-          'failed',
-          'settle-timeout',
-          `the load balancer did not catch up within settle-timeout ${seconds(this.config.settleTimeoutMs)}s after the rollout completed: ${lagging.join('; ')}`,
-          now,
-          note,
-          true,
-        );
-        return;
-      }
-    } else {
-      this.completeAt = undefined;
-    }
-    this.checkTimeout(now, note);
+    for (const ip of [...group.degradedSince.keys()])
+      if (!counts.targets.some((t) => t.id === ip && t.state === 'unhealthy')) group.degradedSince.delete(ip);
   }
 
   /**
    * A release whose pods never pass the load balancer's health check: some new targets are
    * `unhealthy` for a target's own reason (Target.ResponseCodeMismatch, Target.Timeout, ...), none is
-   * healthy. A slow starter recovers within the target group's own healthy window; past twice that
-   * (and past tolerate-seconds), the release is broken. Decides and returns true when it is.
+   * healthy. Answers how long that has held, and the grace the rule gives it.
    */
-  private newReleaseFailing(
+  private newFailing(
     group: TargetGroupState,
     counts: TargetCounts,
     now: number,
     note: (text: string) => void,
-  ): boolean {
+  ): GroupFacts['newFailing'] {
     const failing = counts.targets.filter(
-      (t) => t.generation === 'new' && !t.gone && t.state === 'unhealthy' && !(t.reason ?? '').startsWith('Elb.'),
+      (t) =>
+        t.generation === 'new' &&
+        !t.gone &&
+        t.state === 'unhealthy' &&
+        !group.seenHealthy.has(t.id) &&
+        !(t.reason ?? '').startsWith('Elb.'),
     );
     if (failing.length === 0 || counts.newHealthy > 0) {
       if (group.newFailingSince !== undefined)
         note(`${group.ref.name}: new targets no longer all failing the health check`);
       group.newFailingSince = undefined;
-      return false;
+      return undefined;
     }
     if (group.newFailingSince === undefined) {
       group.newFailingSince = now;
       note(`${group.ref.name}: new targets fail the load balancer health check (${reasons(failing)})`);
     }
-    const grace = Math.max(this.config.tolerateMs, group.ref.unhealthyGraceMs ?? DEFAULT_UNHEALTHY_GRACE_MS);
-    if (now - group.newFailingSince < grace) return false;
-    this.decide(
-      'failed',
-      'new-targets-unhealthy',
-      `target group ${group.ref.name}: the new ReplicaSet's targets fail the load balancer health check (${reasons(failing)}) and none became healthy in ${seconds(now - group.newFailingSince)}s; the release would stall until its progress deadline`,
-      now,
-      note,
-      true,
-    );
-    return true;
+    return {
+      forMs: now - group.newFailingSince,
+      graceMs: group.ref.unhealthyGraceMs ?? DEFAULT_UNHEALTHY_GRACE_MS,
+      reasons: reasons(failing),
+    };
   }
 
-  private probeExceeded(): boolean {
-    const limit = this.config.maxErrorRate;
-    if (limit === undefined || this.probe.errors === 0) return false;
-    if (this.probe.errors <= limit * this.probe.total) return false;
-    // With a zero limit any error fails; otherwise wait for a sample large enough for a share to mean something.
-    return limit === 0 || this.probe.total >= 100;
+  /** Why the load balancer does not show the finished rollout yet; undefined when it does. */
+  private lagging(group: TargetGroupState, c: TargetCounts | undefined, fresh: boolean): string | undefined {
+    const desired = this.thresholds.current?.desired ?? 0;
+    if (!c || !fresh) return `${group.ref.name}: no current target health`;
+    if (c.newHealthy < desired || c.oldHealthy > 0 || c.goneHealthy > 0)
+      return `${group.ref.name}: ${c.newHealthy}/${desired} new targets healthy, ${c.oldHealthy} old and ${c.goneHealthy} deleted pods still healthy`;
+    return undefined;
   }
 
-  private timeoutMs(): number {
-    if (this.config.timeoutMs !== undefined) return this.config.timeoutMs;
-    const deadline = this.deployment?.spec?.progressDeadlineSeconds ?? DEFAULT_PROGRESS_DEADLINE_SECONDS;
-    return deadline * 1000 + this.config.settleTimeoutMs;
-  }
-
-  private checkTimeout(now: number, note: (text: string) => void): void {
-    const limit = this.timeoutMs();
-    if (now - this.startedAt < limit) return;
-    const where = !this.deployment
-      ? `deployment "${this.config.deployment}" was never seen`
-      : !this.synced
-        ? 'the ReplicaSets and pods were never listed'
-        : (this.rollout?.message ?? 'rollout status unknown');
-    this.decide('timeout', 'timeout', `timed out after ${seconds(limit)}s: ${where}`, now, note, true);
-  }
-
-  private decide(
-    result: VerdictResult,
-    reason: VerdictReason,
-    message: string,
+  /** kubectl's completion, the load balancer catching up, and the soak that follows. */
+  private trackCompletion(
+    status: RolloutStatus,
+    groups: readonly GroupFacts[],
     now: number,
     note: (text: string) => void,
-    rollbackAdvised: boolean,
   ): void {
-    if (this.verdict) return;
-    this.verdict = { result, reason, message, at: now, rollbackAdvised };
-    note(`verdict: ${result} (${reason})`);
+    if (status.phase !== 'complete') {
+      this.completeAt = undefined;
+      this.resetSoak();
+      return;
+    }
+    this.completeAt ??= now;
+    const caughtUp = groups.every((g) => g.lagging === undefined);
+    if (!caughtUp) {
+      if (this.caughtUpAt !== undefined)
+        note(`the load balancer no longer shows the finished rollout; the soak restarts once it does`);
+      this.resetSoak();
+      return;
+    }
+    for (const g of groups) {
+      const state = this.groups.get(g.arn) as TargetGroupState;
+      if (!state.caughtUpNoted) {
+        state.caughtUpNoted = true;
+        note(
+          `${g.name}: load balancer caught up (${g.counts?.newHealthy ?? 0} new targets healthy, no old target healthy)`,
+        );
+      }
+    }
+    if (this.caughtUpAt === undefined) {
+      this.caughtUpAt = now;
+      this.probeAtCaughtUp = this.evidence.probe?.total;
+      for (const g of this.groups.values()) g.soakAnswers = 0;
+      const soak = this.config.soakMs ?? 0;
+      if (soak > 0)
+        note(
+          `soak: watching target health${this.evidence.probe ? ' and the probe' : ''} for ${seconds(soak)}s before passing`,
+        );
+    }
+  }
+
+  private resetSoak(): void {
+    if (this.caughtUpAt !== undefined)
+      this.lastSoak = { startedAt: this.caughtUpAt, endedAt: this.clock.now(), answers: this.soakAnswers() };
+    this.caughtUpAt = undefined;
+    this.probeAtCaughtUp = undefined;
+    for (const g of this.groups.values()) g.caughtUpNoted = false;
+  }
+
+  private facts(now: number, groups: readonly GroupFacts[]): GateFacts {
+    const soakMs = this.config.soakMs ?? 0;
+    const d = this.deployment;
+    const timeoutMs = this.config.timeoutMs ?? defaultTimeoutMs(d, this.config.settleTimeoutMs, soakMs);
+    const caughtUp = this.caughtUpAt;
+    const progressing = d?.status?.conditions?.find((c) => c.type === 'Progressing');
+    return {
+      now,
+      config: this.config,
+      error: this.error,
+      cancelled: this.cancelled,
+      deleted: this.deleted,
+      synced: this.synced,
+      rollout: this.rollout,
+      // The condition lags the spec: right after `kubectl rollout resume` it still says paused until observed.
+      paused:
+        d?.spec?.paused === true ||
+        (progressing?.reason === 'DeploymentPaused' &&
+          (d?.status?.observedGeneration ?? 0) >= (d?.metadata?.generation ?? 0)),
+      stoppedWhileRouted: this.stoppedWhileRouted,
+      groups,
+      evidence: this.evidence,
+      completeForMs: this.completeAt === undefined ? undefined : now - this.completeAt,
+      soak:
+        caughtUp === undefined
+          ? undefined
+          : {
+              forMs: now - caughtUp,
+              lengthMs: soakMs,
+              // Without a soak the answer that showed the load balancer caught up is enough.
+              observedToEnd:
+                soakMs === 0 ||
+                [...this.groups.values()].every((g) => g.last !== undefined && g.last.requestedAt >= caughtUp + soakMs),
+            },
+      elapsedMs: now - this.startedAt,
+      timeoutMs,
+      waitingFor: !d
+        ? `deployment "${this.config.deployment}" was never seen`
+        : !this.synced
+          ? 'the ReplicaSets and pods were never listed'
+          : ((this.rollout?.phase === 'complete' && caughtUp !== undefined
+              ? `the soak had run ${seconds(now - caughtUp)}s of ${seconds(soakMs)}s`
+              : this.rollout?.message) ?? 'rollout status unknown'),
+    };
   }
 
   private progress(now: number): ProgressView {
-    const threshold = this.threshold;
+    const t = this.thresholds.current;
     return {
       deployment: this.config.deployment,
       rollout:
@@ -561,8 +746,8 @@ export class Gate {
       targetGroups: [...this.groups.values()].map((g) => ({
         arn: g.ref.arn,
         name: g.ref.name,
-        threshold: threshold?.value ?? 0,
-        desired: threshold?.desired ?? 0,
+        threshold: this.thresholds.required(g.ref.arn).value,
+        desired: t?.desired ?? 0,
         ...(g.counts ? { counts: g.counts } : {}),
         stale: g.last === undefined || now - g.last.at > this.config.staleAfterMs || g.unknownSince !== undefined,
         ...(g.unknownReason !== undefined ? { unknownReason: g.unknownReason } : {}),
@@ -583,12 +768,6 @@ function progressKey(view: ProgressView): string {
         : null,
     ]),
   ]);
-}
-
-export function describeStates(counts: TargetCounts): string {
-  const entries = Object.entries(counts.byState).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const states = entries.length > 0 ? entries.map(([s, n]) => `${s} ${n}`).join(', ') : 'no targets registered';
-  return counts.goneHealthy > 0 ? `${states} (${counts.goneHealthy} healthy targets belong to deleted pods)` : states;
 }
 
 function reasons(targets: readonly TargetHealthDescription[]): string {

@@ -51,6 +51,9 @@ export function podInfo(pod: PodJson): PodInfo {
     ...(pod.status?.podIP ? { ip: pod.status.podIP } : {}),
     ...(controller?.name ? { replicaSet: controller.name } : {}),
     ready: conditions.some((c) => c.type === 'Ready' && c.status === 'True'),
+    containersReady: conditions.some((c) => c.type === 'ContainersReady')
+      ? conditions.some((c) => c.type === 'ContainersReady' && c.status === 'True')
+      : conditions.some((c) => c.type === 'Ready' && c.status === 'True'),
     terminating: !!pod.metadata?.deletionTimestamp,
     ...(pod.status?.phase ? { phase: pod.status.phase } : {}),
     namedPorts,
@@ -60,10 +63,11 @@ export function podInfo(pod: PodJson): PodInfo {
 }
 
 /**
- * Whether the pod still serves: not finished, and if terminating, still Ready (a preStop hook is
- * running). A healthy target of a pod that does not serve is not counted.
+ * Whether the pod still serves: not finished, and if terminating, its containers still ready (a
+ * preStop hook is running; the kubelet marks them not ready once they stop). A healthy target of a
+ * pod that does not serve is not counted.
  */
 export function isServing(pod: PodInfo): boolean {
   if (pod.phase === 'Succeeded' || pod.phase === 'Failed') return false;
-  return !pod.terminating || pod.ready;
+  return !pod.terminating || pod.containersReady;
 }

@@ -1,6 +1,10 @@
 /** Inputs, outputs and observations of the watch gate. Pure data; no I/O anywhere in core/. */
 import type { ThresholdSpec } from '../rollout/fenceposts.js';
 import type { Deployment, ReplicaSet } from '../rollout/types.js';
+import type { EvidenceEvent } from './evidence.js';
+import type { VerdictReason } from './verdicts.js';
+
+export type { VerdictReason } from './verdicts.js';
 
 /** The only source of time for the gate: the system clock in production, a fake one in tests. */
 export interface Clock {
@@ -22,6 +26,12 @@ export interface PodInfo {
   /** The ReplicaSet that controls the pod. */
   readonly replicaSet?: string;
   readonly ready: boolean;
+  /**
+   * The containers are running and ready (ContainersReady; Ready when the pod has no such
+   * condition). Unlike Ready it ignores readiness gates, so it tells whether a terminating pod still
+   * serves during its preStop even when its gate condition never turned True.
+   */
+  readonly containersReady: boolean;
   readonly terminating: boolean;
   readonly phase?: string;
   /** Named container ports (name → number), to resolve a named Service targetPort. */
@@ -44,10 +54,15 @@ export interface TargetHealthDescription {
 
 /**
  * One poll of one target group. `unknown` is what throttling, transient errors and timeouts give:
- * it never counts as healthy and never as unhealthy.
+ * it never counts as healthy and never as unhealthy. `requestedAt` is when the request went out
+ * (the answer describes the load balancer at or after that moment); absent, the arrival time.
  */
 export type TargetHealthObservation =
-  | { readonly kind: 'known'; readonly targets: readonly TargetHealthDescription[] }
+  | {
+      readonly kind: 'known';
+      readonly targets: readonly TargetHealthDescription[];
+      readonly requestedAt?: number;
+    }
   | { readonly kind: 'unknown'; readonly reason: string };
 
 /** A target group the gate counts in, and how its targets map to the Deployment's pods. */
@@ -78,14 +93,17 @@ export interface GateConfig {
   /** How long a target group may stay below the threshold (observed) before the gate fails. */
   readonly tolerateMs: number;
   /**
-   * How long the load balancer takes to stop routing to a deregistered target: a pod exiting sooner
-   * than this after its deletion, while its target is registered, fails the gate. 0: off.
+   * How long the load balancer takes to stop routing to a deregistered target: a pod that stops
+   * serving sooner than this after its deletion (or after a poll still showed its target healthy),
+   * while its target is registered, fails the gate. 0: off.
    */
   readonly deregistrationMs?: number;
-  /** Overall limit; undefined: progressDeadlineSeconds + settle timeout. */
+  /** Bound of the watch up to the verdict; undefined: progressDeadlineSeconds + settle timeout + soak. */
   readonly timeoutMs: number | undefined;
   /** After the rollout completes, how long the load balancer has to catch up. */
   readonly settleTimeoutMs: number;
+  /** After the load balancer caught up, how long to keep watching before passing (0: pass at once). */
+  readonly soakMs?: number;
   /** A target-health observation older than this is stale: it can neither fail nor pass the gate. */
   readonly staleAfterMs: number;
   /** Target groups with per-pod health; empty means the gate runs on rollout status alone. */
@@ -100,24 +118,28 @@ export type GateEvent =
   | { readonly type: 'replicasets'; readonly replicaSets: readonly ReplicaSet[] }
   | { readonly type: 'pods'; readonly pods: readonly PodInfo[] }
   | { readonly type: 'target-health'; readonly arn: string; readonly observation: TargetHealthObservation }
-  /** Cumulative probe counts since the probe started. */
-  | { readonly type: 'probe'; readonly total: number; readonly errors: number }
+  /** The latest reading of an evidence source (evidence.ts): the probe, and any source added later. */
+  | EvidenceEvent
   | { readonly type: 'tick' }
   /** An adapter could not go on (missing permission, lost target group): the gate cannot decide. */
-  | { readonly type: 'error'; readonly message: string };
+  | { readonly type: 'error'; readonly message: string }
+  /** The run was cancelled (a signal, the job cancelled): the gate ends without a judgement. */
+  | { readonly type: 'cancel'; readonly message: string };
 
-export type VerdictResult = 'success' | 'failed' | 'timeout' | 'error';
-export type VerdictReason =
-  | 'converged'
-  | 'below-threshold'
-  | 'progress-deadline'
-  | 'settle-timeout'
-  | 'timeout'
-  | 'probe-errors'
-  | 'new-targets-unhealthy'
-  | 'exited-before-deregistration'
-  | 'deleted'
-  | 'error';
+/** success · failed (evidence against the rollout, or it did not finish) · error (the gate could not judge). */
+export type VerdictResult = 'success' | 'failed' | 'error';
+
+/**
+ * What a verdict asserts about the watched window, so it can be held against an independent
+ * observer (the end-to-end suite does):
+ * - `requests-failed`: requests through the load balancer failed (measured or inferred);
+ * - `capacity-below-threshold`: fewer healthy targets than required;
+ * - `not-rolled-out`: the rollout (or the load balancer) did not finish, so it was not verified;
+ * - `could-not-judge`: the gate could not run to a judgement (errors, cancellation);
+ * - `no-loss-seen`: the release rolled out and nothing the gate watches saw a loss.
+ */
+export type VerdictClaim =
+  'requests-failed' | 'capacity-below-threshold' | 'not-rolled-out' | 'could-not-judge' | 'no-loss-seen';
 
 export interface Verdict {
   readonly result: VerdictResult;
@@ -127,6 +149,7 @@ export interface Verdict {
   readonly at: number;
   /** True when the failure is evidence against the rollout (rollback applies); false for errors. */
   readonly rollbackAdvised: boolean;
+  readonly claim: VerdictClaim;
 }
 
 /** How one target of a group relates to the Deployment. */
@@ -136,6 +159,8 @@ export interface ClassifiedTarget extends TargetHealthDescription {
   readonly generation: 'new' | 'old' | 'foreign';
   /** The pod no longer exists (its target may still be registered). */
   readonly gone: boolean;
+  /** The pod exists but has stopped serving (terminating and no longer Ready). */
+  readonly stopped?: boolean;
 }
 
 export interface TargetCounts {
@@ -167,6 +192,7 @@ export interface Milestone {
 export interface TargetGroupProgress {
   readonly arn: string;
   readonly name: string;
+  /** Healthy targets this group must keep now (follows scaling, thresholds.ts). */
   readonly threshold: number;
   readonly desired: number;
   /** Undefined until the first observation. */

@@ -217,14 +217,18 @@ function pos(lc: LineCounter, p: [number, number] | undefined): { line: number; 
 export function suggest(id: string, known: readonly string[]): string {
   let best: string | undefined;
   let bestD = Infinity;
+  const close = Math.max(2, Math.floor(id.length / 4));
   for (const k of known) {
+    // The distance is at least the difference in length: a far longer id (a 5 MB annotation) is
+    // never close, and is not compared character by character.
+    if (Math.abs(id.length - k.length) > close) continue;
     const d = distance(id, k);
     if (d < bestD) {
       bestD = d;
       best = k;
     }
   }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(id.length / 4)) ? `; did you mean \`${best}\`?` : '';
+  return best !== undefined && bestD <= close ? `; did you mean \`${best}\`?` : '';
 }
 
 function distance(a: string, b: string): number {

@@ -10,11 +10,11 @@
 import { bySeverityThenPlace, SEVERITY_RANK, type Finding, type Problem, type Severity } from '../findings.js';
 import { buildGraph, type Graph, type Reach } from '../graph/graph.js';
 import type { Workload } from '../graph/workload.js';
-import { locate, locateInDoc } from '../manifest/locate.js';
+import { locate, type Location } from '../manifest/locate.js';
 import { toObjects } from '../manifest/objects.js';
 import type { ParsedFile, ParseIssue } from '../manifest/parse.js';
-import { describeObject, refOf, type K8sObject, type ObjectRef } from '../manifest/types.js';
-import type { ObjectReport, ParamSpecs, ParamValues, Rule } from '../rules/rule.js';
+import { describeObject, refOf, type K8sObject, type ObjectRef, type Path } from '../manifest/types.js';
+import type { ObjectReport, ParamSpecs, ParamValues, Rule, RuleContext } from '../rules/rule.js';
 import { DEFAULT_SCOPE, suggest, type Config } from './config.js';
 
 export const IGNORE_ANNOTATION = 'zd-gate/ignore';
@@ -43,7 +43,7 @@ export function lint(input: LintInput): LintResult {
   const files = [...input.files].sort((a, b) => compareText(a.file.path, b.file.path));
   const docs = files.flatMap((f) => {
     for (const i of f.issues) {
-      if (i.kind === 'not-text')
+      if (i.kind === 'not-text' || i.kind === 'unreadable')
         problems.push({
           severity: 'error',
           message: i.message,
@@ -55,8 +55,12 @@ export function lint(input: LintInput): LintResult {
     }
     return f.docs;
   });
-  const { objects, issues: templateIssues, notes } = toObjects(docs, input.defaultNamespace);
-  issues.push(...templateIssues);
+  const { objects, issues: objectIssues, notes } = toObjects(docs, input.defaultNamespace);
+  for (const i of objectIssues) {
+    if (i.kind === 'unreadable')
+      problems.push({ severity: 'error', message: i.message, file: i.file.path, line: i.range.line, column: 1 });
+    else issues.push(i);
+  }
   for (const n of notes) problems.push({ severity: 'notice', message: n.message, file: n.file, line: n.line });
 
   const graph = buildGraph(objects);
@@ -88,7 +92,7 @@ export function lint(input: LintInput): LintResult {
       (setting?.severity as Severity | undefined) ?? variant ?? rule.meta.severity;
     const params = paramsOf(rule.meta.params, setting?.params ?? {});
     const scoped = rule.meta.appliesTo === 'served';
-    rule.check({
+    checkGuarded(rule, problems, {
       graph,
       reach: (w) => reachOf(w.object) ?? graph.reach(w),
       params,
@@ -116,7 +120,7 @@ export function lint(input: LintInput): LintResult {
           }
           if (SEVERITY_RANK[severity] > SEVERITY_RANK[scope.inCluster]) severity = scope.inCluster;
         }
-        const loc = locate(r.object, r.path);
+        const loc = locateSafely(r.object, r.path);
         push({
           ruleId: rule.meta.id,
           severity,
@@ -159,6 +163,28 @@ export function lint(input: LintInput): LintResult {
   };
 }
 
+/** Runs one rule; a bug in it costs that rule's findings, never the run or the other rules' findings. */
+function checkGuarded(rule: Rule, problems: Problem[], ctx: RuleContext): void {
+  try {
+    rule.check(ctx);
+  } catch (e) {
+    problems.push({
+      severity: 'error',
+      message: `zd-gate's rule \`${rule.meta.id}\` failed (internal error: ${e instanceof Error ? e.message : String(e)}), so its findings may be incomplete; the other rules ran. Please report this with the manifest that caused it.`,
+    });
+  }
+}
+
+/** The finding's place; the object's own line when its document cannot be re-read for positions. */
+function locateSafely(o: K8sObject, path: Path): Location {
+  try {
+    return locate(o, path);
+  } catch {
+    const line = o.doc.startLine;
+    return { file: o.doc.file.path, line, column: 1, endLine: line, endColumn: 1, exact: false };
+  }
+}
+
 function paramsOf<P extends ParamSpecs>(
   specs: P,
   given: Readonly<Record<string, number | readonly string[]>>,
@@ -182,7 +208,7 @@ function ignoreIndex(objects: readonly K8sObject[], known: ReadonlySet<string>, 
       if (id === 'all' || id === '*' || known.has(id)) {
         ok.add(id === '*' ? 'all' : id);
       } else {
-        const loc = locateInDoc(o.doc, [...o.base, 'metadata', 'annotations', IGNORE_ANNOTATION]);
+        const loc = locateSafely(o, ['metadata', 'annotations', IGNORE_ANNOTATION]);
         problems.push({
           severity: 'error',
           message: `${describeObject(o)}: \`${IGNORE_ANNOTATION}\` names unknown rule \`${id}\`${suggest(id, [...known])}`,

@@ -84,7 +84,7 @@ function child(
     return anchor ? { node: item, anchor } : undefined;
   }
   if (!isMap(target)) return undefined;
-  const pair = findPair(doc, target.items as Pair[], key);
+  const pair = findPair(doc, target.items, key);
   if (!pair) return undefined;
   const keyNode = pair.key as Node | null;
   const range = keyNode && 'range' in keyNode ? keyNode.range : undefined;
@@ -104,7 +104,7 @@ function findPair(doc: Document.Parsed, items: Pair[], key: string): Pair | unde
       for (const s of sources) {
         const m = isAlias(s) ? s.resolve(doc) : s;
         if (isMap(m)) {
-          const hit = findPair(doc, m.items as Pair[], key);
+          const hit = findPair(doc, m.items, key);
           if (hit) return hit;
         }
       }

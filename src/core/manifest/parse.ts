@@ -6,10 +6,15 @@
  */
 import { CORE_SCHEMA, load, types, YAMLException } from 'js-yaml';
 import { LineCounter, parseDocument, YAMLError } from 'yaml';
-import { splitDocuments } from './split.js';
+import { splitDocuments, type DocumentText } from './split.js';
 import type { ManifestDoc, Range, SourceFile } from './types.js';
 
-export type ParseIssueKind = 'syntax' | 'template' | 'not-text';
+/**
+ * `syntax` and `template` become findings of their rules; `not-text` (a binary file) and
+ * `unreadable` (nesting too deep to read, or an internal error while reading one document) are
+ * input problems on the document's line.
+ */
+export type ParseIssueKind = 'syntax' | 'template' | 'not-text' | 'unreadable';
 
 /** A document that could not be read as data, with where and why. */
 export interface ParseIssue {
@@ -33,6 +38,24 @@ const SCHEMA = CORE_SCHEMA.extend([types.merge]);
 const ANCHOR_OR_ALIAS = /(?:^|[\s[{,])[&*][^\s,[\]{}]/m;
 
 export function parseFile(file: SourceFile): ParsedFile {
+  try {
+    return parseFileUnguarded(file);
+  } catch (e) {
+    // A bug must cost this file, never the run.
+    return { file, docs: [], issues: [unreadable(file, 1, e)] };
+  }
+}
+
+function unreadable(file: SourceFile, line: number, e: unknown): ParseIssue {
+  return {
+    kind: 'unreadable',
+    file,
+    range: { line, column: 1, endLine: line, endColumn: 1 },
+    message: `zd-gate could not read this document (internal error: ${e instanceof Error ? e.message : String(e)}); it is not checked, the other documents are.`,
+  };
+}
+
+function parseFileUnguarded(file: SourceFile): ParsedFile {
   const nul = file.text.indexOf('\u0000');
   if (nul >= 0) {
     const { line, column } = lineColAt(file.text, nul);
@@ -85,68 +108,119 @@ function jsonIssue(file: SourceFile, e: unknown): ParseIssue {
 function parseYamlStream(file: SourceFile): ParsedFile {
   const docs: ManifestDoc[] = [];
   const issues: ParseIssue[] = [];
-  splitDocuments(file.text).forEach((piece, index) => {
-    const result = parseOne(piece.text);
+  const pieces = splitDocuments(file.text);
+  for (let index = 0; index < pieces.length; index++) {
+    const piece = pieces[index] as DocumentText;
     const shift = (r: Range): Range => ({
       ...r,
       line: r.line + piece.startLine - 1,
       endLine: r.endLine + piece.startLine - 1,
     });
-    const template = findTemplate(piece.text);
+    let result: One;
+    try {
+      result = parseOne(piece.text);
+    } catch (e) {
+      issues.push(unreadable(file, piece.startLine, e));
+      continue;
+    }
     if ('error' in result) {
       // A document that does not parse and holds `{{ }}` is an unrendered template, not a typo.
+      const template = result.kind === 'syntax' ? findTemplate(piece.text) : undefined;
       if (template) issues.push({ kind: 'template', file, range: shift(template.range), message: template.message });
-      else issues.push({ kind: 'syntax', file, range: shift(result.range), message: result.error });
-      return;
+      else issues.push({ kind: result.kind, file, range: shift(result.range), message: result.error });
+      continue;
     }
-    if (result.value === null || result.value === undefined) return;
+    if (result.value === null || result.value === undefined) continue;
     docs.push({ file, index, text: piece.text, startLine: piece.startLine, value: result.value, json: false });
-  });
+  }
   return { file, docs, issues };
 }
 
-type One = { value: unknown } | { error: string; range: Range };
+type One = { value: unknown } | { error: string; range: Range; kind: 'syntax' | 'unreadable' };
+
+const TOO_DEEP =
+  'This document nests too deeply to be read (the parser ran out of stack); it is not checked. No Kubernetes object nests like this: check how it was generated.';
+
+/**
+ * Flow collections nested deeper than this are not handed to the `yaml` package, whose parser
+ * takes tens of microseconds per level (seconds for one hostile line). Kubernetes objects nest a
+ * few dozen levels.
+ */
+export const MAX_FLOW_DEPTH = 1_000;
 
 function parseOne(text: string): One {
   if (!ANCHOR_OR_ALIAS.test(text)) {
     try {
       return { value: load(text, { schema: SCHEMA }) };
     } catch (e) {
+      // js-yaml recurses per level: running out of stack means the document nests absurdly deep.
+      if (e instanceof RangeError) return tooDeep(text, Math.max(0, flowDepthBeyond(text, MAX_FLOW_DEPTH)));
       const careful = parseCarefully(text);
-      if ('error' in careful) return careful;
+      if ('error' in careful || !(e instanceof YAMLException)) return careful;
       // The two parsers disagree: trust the strict one that failed, at its own position.
-      const mark = e instanceof YAMLException ? e.mark : undefined;
-      const line = (mark?.line ?? 0) + 1;
-      const column = (mark?.column ?? 0) + 1;
-      return {
-        error: e instanceof YAMLException ? e.reason : String(e),
-        range: { line, column, endLine: line, endColumn: column },
-      };
+      const line = (e.mark?.line ?? 0) + 1;
+      const column = (e.mark?.column ?? 0) + 1;
+      return { error: e.reason, range: { line, column, endLine: line, endColumn: column }, kind: 'syntax' };
     }
   }
   return parseCarefully(text);
 }
 
+function tooDeep(text: string, at: number): One {
+  const { line, column } = lineColAt(text, at);
+  return { error: TOO_DEEP, range: { line, column, endLine: line, endColumn: column }, kind: 'unreadable' };
+}
+
+/** Where flow brackets outside quotes first nest deeper than `limit`, or -1. One pass, no parsing. */
+export function flowDepthBeyond(text: string, limit: number): number {
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") {
+      const prev = text[i - 1];
+      // A quote opens a scalar only where one can start; `it's` inside a plain scalar is text.
+      if (prev === undefined || /[\s[{,:]/.test(prev)) quote = c;
+    } else if (c === '[' || c === '{') {
+      if (++depth > limit) return i;
+    } else if (c === ']' || c === '}') {
+      if (depth > 0) depth--;
+    }
+  }
+  return -1;
+}
+
 /** The `yaml` package: precise errors, duplicate keys rejected, alias expansion bounded. */
 function parseCarefully(text: string): One {
+  const deep = flowDepthBeyond(text, MAX_FLOW_DEPTH);
+  if (deep >= 0) return tooDeep(text, deep);
   const lineCounter = new LineCounter();
   try {
     const doc = parseDocument(text, { lineCounter, merge: true, prettyErrors: false, uniqueKeys: true });
     const first = doc.errors[0];
-    if (first) return { error: cleanMessage(first), range: rangeOf(lineCounter, first.pos) };
+    if (first?.code === 'RESOURCE_EXHAUSTION')
+      return { error: TOO_DEEP, range: rangeOf(lineCounter, first.pos), kind: 'unreadable' };
+    if (first) return { error: cleanMessage(first), range: rangeOf(lineCounter, first.pos), kind: 'syntax' };
     return { value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown };
   } catch (e) {
-    if (e instanceof YAMLError) return { error: cleanMessage(e), range: rangeOf(lineCounter, e.pos) };
+    if (e instanceof YAMLError) return { error: cleanMessage(e), range: rangeOf(lineCounter, e.pos), kind: 'syntax' };
     // toJS throws a ReferenceError for alias bombs; the stack overflows on absurd nesting.
-    const message =
-      e instanceof ReferenceError && /alias/i.test(e.message)
-        ? `Too many alias expansions (over ${MAX_ALIAS_COUNT}): this looks like an alias bomb; expand the aliases or split the document.`
-        : e instanceof RangeError
-          ? 'The document nests too deeply to be read.'
-          : `Could not read the document: ${(e as Error).message}`;
+    const bomb = e instanceof ReferenceError && /alias/i.test(e.message);
+    const message = bomb
+      ? `Too many alias expansions (over ${MAX_ALIAS_COUNT}): this looks like an alias bomb; expand the aliases or split the document.`
+      : e instanceof RangeError
+        ? TOO_DEEP
+        : `Could not read the document: ${(e as Error).message}`;
     const at = text.search(/(?:^|[\s[{,])\*[^\s,[\]{}]/m);
     const { line, column } = lineColAt(text, Math.max(0, at));
-    return { error: message, range: { line, column, endLine: line, endColumn: column } };
+    return {
+      error: message,
+      range: { line, column, endLine: line, endColumn: column },
+      kind: bomb ? 'syntax' : 'unreadable',
+    };
   }
 }
 

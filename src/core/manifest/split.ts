@@ -16,32 +16,50 @@ const END = /^\.\.\.(?:[ \t]|$)/;
 const FILLER = /^(?:[ \t]*(?:#.*)?|%.*|---[ \t]*(?:#.*)?)$/; // blank, comment, directive, or a bare marker
 
 export function splitDocuments(text: string): DocumentText[] {
-  const lines = text.split('\n');
   const out: DocumentText[] = [];
-  let buf: string[] = [];
+  // The current document as a slice of `text` (no copies of lines), and what it holds so far:
+  // kept as flags so that no line is looked at twice however many markers the text has.
+  let from = 0;
+  let to = -1;
   let start = 1;
-  const hasContent = (): boolean => buf.some((l) => !FILLER.test(l.replace(/\r$/, '')));
+  let content = false;
+  let directive = false;
   const emit = (): void => {
-    if (hasContent()) out.push({ text: buf.join('\n'), startLine: start });
-    buf = [];
+    if (content) out.push({ text: text.slice(from, to), startLine: start });
+    to = -1;
+    content = false;
+    directive = false;
   };
-  lines.forEach((line, i) => {
+  const push = (lineStart: number, lineEnd: number, line: string): void => {
+    if (to < 0) from = lineStart;
+    to = lineEnd;
+    if (!FILLER.test(line.endsWith('\r') ? line.slice(0, -1) : line)) content = true;
+    if (line.startsWith('%')) directive = true;
+  };
+  let lineNo = 0;
+  for (let at = 0; at <= text.length;) {
+    const nl = text.indexOf('\n', at);
+    const end = nl < 0 ? text.length : nl;
+    const line = text.slice(at, end);
+    lineNo++;
     if (START.test(line)) {
-      if (hasContent()) emit();
+      if (content) emit();
       // Directives written before `---` belong to the document it opens; other filler is dropped.
-      if (!buf.some((l) => l.startsWith('%'))) {
-        buf = [];
-        start = i + 1;
+      if (!directive) {
+        to = -1;
+        start = lineNo;
       }
-      buf.push(line);
+      push(at, end, line);
     } else if (END.test(line)) {
       emit();
-      start = i + 2;
+      start = lineNo + 1;
     } else {
-      if (buf.length === 0) start = i + 1;
-      buf.push(line);
+      if (to < 0) start = lineNo;
+      push(at, end, line);
     }
-  });
+    if (nl < 0) break;
+    at = nl + 1;
+  }
   emit();
   return out;
 }

@@ -29,7 +29,7 @@ function isEmpty(v: unknown): boolean {
   if (v === undefined || v === null) return true;
   if (Array.isArray(v)) return v.length === 0;
   // A struct whose fields are all empty serializes like an absent one.
-  if (typeof v === 'object') return Object.values(v as object).every(isEmpty);
+  if (typeof v === 'object') return Object.values(v).every(isEmpty);
   return false;
 }
 
@@ -37,7 +37,7 @@ function isEmpty(v: unknown): boolean {
 export function withoutHash(template: PodTemplateSpec | undefined): PodTemplateSpec {
   const copy = structuredClone(template ?? {}) as { metadata?: { labels?: Record<string, string> } };
   if (copy.metadata?.labels) delete copy.metadata.labels[POD_TEMPLATE_HASH_LABEL];
-  return copy as PodTemplateSpec;
+  return copy;
 }
 
 /** EqualIgnoreHash: equal templates, ignoring the pod-template-hash label on either side. */

@@ -1,8 +1,17 @@
 /**
- * `--format json`: the stable contract. Documented in the README ("JSON output"); fields are only
- * ever added, never renamed or removed.
+ * `--format json`: the stable contract. Documented in docs/validate.md ("JSON output"); fields are
+ * only ever added, never renamed or removed. Every string is bounded (MAX_JSON_STRING characters,
+ * shortened with an ellipsis): a 5 MB object name quoted in a few messages must not make a file of
+ * hundreds of megabytes.
  */
+import { shorten } from './limits.js';
 import type { ValidateReport } from './report.js';
+
+/** Longest string value in the JSON output; longer ones end in `…`. */
+export const MAX_JSON_STRING = 8_192;
+
+const bounded = (_key: string, value: unknown): unknown =>
+  typeof value === 'string' && value.length > MAX_JSON_STRING ? shorten(value, MAX_JSON_STRING) : value;
 
 export function formatJson(report: ValidateReport): string {
   const { summary } = report;
@@ -35,9 +44,11 @@ export function formatJson(report: ValidateReport): string {
         unchecked: summary.unchecked,
         failOn: summary.failOn,
         failed: summary.failed,
+        inputBytes: summary.inputBytes,
+        skipped: summary.skipped,
       },
     },
-    null,
+    bounded,
     2,
   )}\n`;
 }

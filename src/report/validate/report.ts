@@ -2,6 +2,9 @@
 import type { Finding, Problem, Severity } from '../../core/findings.js';
 import type { ObjectRef } from '../../core/manifest/types.js';
 import type { FailOn } from '../../settings.js';
+import type { SkippedInputs } from '../../adapters/files.js';
+
+export type { SkippedInputs };
 
 export interface Summary {
   readonly files: number;
@@ -17,6 +20,10 @@ export interface Summary {
   readonly failed: boolean;
   /** Workloads no Service among the inputs selects, so the workload rules did not apply to them. */
   readonly unchecked: readonly ObjectRef[];
+  /** Bytes of input read (files and standard input). */
+  readonly inputBytes: number;
+  /** What the search for input files passed over (hidden, node_modules, links leaving the inputs...). */
+  readonly skipped: SkippedInputs;
 }
 
 /** A rule the config turned off, lowered, raised or re-parameterised (what a reviewer must see). */
@@ -62,4 +69,20 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
 export function refText(r: ObjectRef | null | undefined): string {
   if (!r) return '';
   return `${r.kind} ${r.namespace ? `${r.namespace}/` : ''}${r.name}`;
+}
+
+/** One sentence on what the file search skipped and why, or undefined when it skipped nothing. */
+export function skippedText(k: SkippedInputs): string | undefined {
+  const parts: string[] = [];
+  const n = (count: number, one: string, many: string): void => {
+    if (count > 0) parts.push(`${count} ${count === 1 ? one : many}`);
+  };
+  n(k.hidden, 'hidden entry', 'hidden entries');
+  n(k.nodeModules, 'node_modules folder', 'node_modules folders');
+  n(k.outsideInputs, 'link leading outside the inputs', 'links leading outside the inputs');
+  n(k.notFiles, 'entry that is not a regular file', 'entries that are not regular files');
+  n(k.duplicates, 'file reached twice (read once)', 'files reached twice (read once)');
+  if (parts.length === 0) return undefined;
+  const examples = k.examples.map((e) => e.path);
+  return `Skipped while searching the inputs: ${parts.join(', ')}${examples.length > 0 ? ` (${examples.join(', ')}${k.hidden + k.nodeModules + k.outsideInputs + k.notFiles + k.duplicates > examples.length ? ', ...' : ''})` : ''}. See docs/inputs.md.`;
 }

@@ -13,7 +13,7 @@ import { ruleDocsUrl } from '../rule-docs.js';
 import { omittedCount, type AnnotationPlan } from './annotations.js';
 import { byteLength, MESSAGE_CHARS, NAME_CHARS, shorten } from './limits.js';
 import { loosens, overrideText } from './overrides.js';
-import { refText, type ValidateReport } from './report.js';
+import { refText, skippedText, type ValidateReport } from './report.js';
 
 const ICON: Record<Severity, string> = { error: '🔴', warning: '🟡', notice: '🔵' };
 /** Items of a list section (input errors, notes, overrides) shown at most; the rest are counted. */
@@ -82,6 +82,10 @@ export function renderMarkdown(report: ValidateReport, opts: RenderOptions): Mar
   if (opts.checkRunUrl) body.add(md`Every finding is annotated in the ${link(opts.checkRunUrl, 'check run')}.`);
 
   overridesSection(report, body);
+  const skipped = skippedText(s.skipped);
+  if (skipped)
+    body.add(md`> [!NOTE]
+> ${skipped}`);
   problemList(
     body,
     md`

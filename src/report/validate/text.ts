@@ -3,7 +3,7 @@ import { byPlace, type Finding } from '../../core/findings.js';
 import { findingText } from './annotations.js';
 import { MESSAGE_CHARS, NAME_CHARS, shorten } from './limits.js';
 import { loosens, overrideText } from './overrides.js';
-import { refText, type ValidateReport } from './report.js';
+import { refText, skippedText, type ValidateReport } from './report.js';
 
 /** Input problems listed at most in the text output (the JSON output has them all). */
 const MAX_PROBLEMS = 200;
@@ -40,6 +40,8 @@ export function formatText(report: ValidateReport): string {
       `Not checked (no Service among the inputs selects them): ${names}${s.unchecked.length > 5 ? ` and ${s.unchecked.length - 5} more` : ''}.`,
     );
   }
+  const skipped = skippedText(s.skipped);
+  if (skipped) lines.push(skipped);
   const total = s.errors + s.warnings + s.notices;
   lines.push(
     `${total === 0 ? 'No findings' : `${total} finding${total === 1 ? '' : 's'} (${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}, ${s.notices} notice${s.notices === 1 ? '' : 's'})`}` +

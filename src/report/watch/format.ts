@@ -1,5 +1,6 @@
 /** Log lines for the watch mode: one progress line per change, milestones, diagnostics. Pure. */
 import { describeStates, type GateSnapshot } from '../../core/gate/gate.js';
+import type { WarningEvent } from '../../core/gate/ports.js';
 import type { ClassifiedTarget, Milestone, PodInfo, ProgressView, TargetGroupProgress } from '../../core/gate/types.js';
 
 export function elapsed(ms: number): string {
@@ -32,14 +33,7 @@ export function milestoneLine(deployment: string, m: Milestone, startedAt: numbe
   return `${elapsed(m.at - startedAt)} ${deployment}: ${m.text}`;
 }
 
-export interface WarningEvent {
-  readonly at: string;
-  readonly kind: string;
-  readonly name: string;
-  readonly reason: string;
-  readonly message: string;
-  readonly count: number;
-}
+export type { WarningEvent } from '../../core/gate/ports.js';
 
 export interface DiagnosticsInput {
   readonly snapshot: GateSnapshot;

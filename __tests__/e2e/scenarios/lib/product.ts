@@ -36,6 +36,8 @@ export interface DeploymentReportJson {
   name: string;
   result: string;
   reason: string;
+  /** What the verdict asserts: requests-failed, capacity-below-threshold, not-rolled-out, could-not-judge, no-loss-seen. */
+  claim: string;
   message: string;
   revision: number | null;
   rolledBackTo: number | null;
@@ -43,14 +45,21 @@ export interface DeploymentReportJson {
   threshold: number | null;
   minHealthyObserved: number | null;
   targetGroups: TargetGroupReportJson[];
+  /** Seconds from the start of the run to the verdict. */
+  verdictSeconds: number;
   durationSeconds: number;
+  soak: { seconds: number; startedSeconds: number | null; coveredSeconds: number } | null;
+  /** What the gate could not see, each naming the input that closes it. */
+  blindSpots?: string[];
   milestones: Array<{ t: number; text: string }>;
   diagnostics: string[];
 }
 
 export interface WatchReportJson {
   result: string;
+  exitCode: number;
   startedAt: string;
+  events: Array<{ t: number; deployment: string | null; event: string }>;
   durationSeconds: number;
   deployments: DeploymentReportJson[];
   probe: { url: string; total: number; errors: number; byKind: Record<string, number> } | null;
@@ -216,8 +225,14 @@ export type WatchInputs = Record<string, string>;
  */
 export const SCALED_DEREGISTRATION_SECONDS = '2';
 
+/**
+ * The default soak is one unhealthy-detection window as DescribeTargetGroups reports it (the
+ * configured 15 s × 2 = 30 s); the simulator runs that window scaled, in 3 s.
+ */
+export const SCALED_SOAK_SECONDS = '3';
+
 function withScaledDefaults(inputs: WatchInputs): WatchInputs {
-  return { 'deregistration-seconds': SCALED_DEREGISTRATION_SECONDS, ...inputs };
+  return { 'deregistration-seconds': SCALED_DEREGISTRATION_SECONDS, 'soak-seconds': SCALED_SOAK_SECONDS, ...inputs };
 }
 
 /** `node dist/index.js watch --name value ...` with a --report-file in a temporary folder. */

@@ -21,6 +21,7 @@ import {
   findDeployment,
   forSimulation,
   inNamespace,
+  type DeploymentSpec,
   type KubeObject,
   loadObjects,
   type SimulationOptions,
@@ -44,8 +45,22 @@ export interface StageOptions extends SimulationOptions {
 
 const GATE_LABEL = 'elbv2.k8s.aws/pod-readiness-gate-inject';
 
+/** A further Deployment of the manifest (several Deployments behind one load balancer). */
+export interface StageDeployment {
+  deployment: string;
+  container: string;
+  selector: string;
+  replicas: number;
+  service: string;
+  binding: ManagedBinding;
+  tg: TargetGroupModel;
+  observe(): Promise<RolloutObserver>;
+}
+
 export interface Stage {
   ns: string;
+  /** The manifest's other Deployments, each behind its own Service and target group. */
+  others: StageDeployment[];
   kc: KubeConfig;
   kubeconfig: string;
   sim: Simulator;
@@ -108,10 +123,52 @@ export async function setupStage(opts: StageOptions): Promise<Stage> {
     const binding = await sim.lbc!.waitForBinding(`${opts.namespace}/${service.metadata.name}`, 30_000);
     const tg = sim.elb.store.targetGroup(binding.targetGroupArn);
     if (!tg) throw new Error(`no simulated target group ${binding.targetGroupArn}`);
+    const others: StageDeployment[] = [];
+    for (const d of objects.filter((o) => o.kind === 'Deployment').slice(1) as Array<
+      KubeObject & { spec: DeploymentSpec }
+    >) {
+      const labels = d.spec.template.metadata?.labels ?? {};
+      const svc = objects.find(
+        (o) =>
+          o.kind === 'Service' &&
+          Object.entries((o.spec?.['selector'] as Record<string, string> | undefined) ?? {}).every(
+            ([k, v]) => labels[k] === v,
+          ),
+      );
+      if (!svc) throw new Error(`${opts.manifest}: no Service for Deployment ${d.metadata.name}`);
+      const b = await sim.lbc!.waitForBinding(`${opts.namespace}/${svc.metadata.name}`, 30_000);
+      const model = sim.elb.store.targetGroup(b.targetGroupArn);
+      if (!model) throw new Error(`no simulated target group ${b.targetGroupArn}`);
+      const name = d.metadata.name;
+      const container = d.spec.template.spec.containers[0]!.name;
+      const sel = Object.entries(d.spec.selector?.matchLabels ?? {})
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',');
+      others.push({
+        deployment: name,
+        container,
+        selector: sel,
+        replicas: d.spec.replicas ?? 1,
+        service: svc.metadata.name,
+        binding: b,
+        tg: model,
+        observe: () =>
+          RolloutObserver.start({
+            kc,
+            namespace: opts.namespace,
+            deployment: name,
+            container,
+            selector: sel,
+            targetGroup: model,
+            desired: d.spec.replicas ?? 1,
+          }),
+      });
+    }
     await apply(objects.filter((o) => !SETUP_KINDS.has(o.kind)));
 
     const stage: Stage = {
       ns: opts.namespace,
+      others,
       kc,
       kubeconfig,
       sim,
@@ -178,6 +235,25 @@ export async function setupStage(opts: StageOptions): Promise<Stage> {
       },
     );
     await stage.waitAllHealthy(replicas, opts.readyTimeoutMs ?? 180_000);
+    for (const o of others) {
+      await waitFor(
+        async () => {
+          const d = await getDeployment(opts.namespace, o.deployment);
+          const states = o.tg.countByState();
+          return (
+            revisionOf(d) === '1' &&
+            kubectlRolloutStatus(d).done &&
+            states['healthy'] === o.replicas &&
+            Object.keys(states).length === 1
+          );
+        },
+        {
+          timeoutMs: opts.readyTimeoutMs ?? 180_000,
+          intervalMs: 250,
+          description: `the first rollout of ${opts.namespace}/${o.deployment} and its healthy targets`,
+        },
+      );
+    }
     if (labelLater) await kubectl(['label', 'namespace', opts.namespace, `${GATE_LABEL}=${gateLabel}`]);
     return stage;
   } catch (e) {
