@@ -327,7 +327,7 @@ describe('judge', () => {
     // Complete: 50 / 12000 = 0.42 %: within.
     const done = judge(at(cw, T0 + 3 * M + 31 * S), limits, { ...wait, waitExpired: false });
     expect(done.state).toBe('within');
-    expect(done.message).toContain('50 load-balancer errors in 12000 requests (502: 50) (0.42%)');
+    expect(done.message).toContain('50 load-balancer errors in 12000 requests (502: 50) (0.417%)');
     expect(done.message).toContain('within max-elb-errors 0 and max-elb-error-rate 0.5%');
     // The count is a floor the rate never goes below.
     const more = traffic().count(ALB, 'elb-502', T0, 3).count(ALB, 'elb-5xx', T0, 3);

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { planMetrics } from '../../src/core/metrics/plan.js';
 import { MetricsStore, MINUTE_MS } from '../../src/core/metrics/store.js';
 import { assess } from '../../src/core/metrics/window.js';
-import { elbChart, elbSection } from '../../src/report/watch/elb-metrics.js';
+import { elbChart, elbReport, elbSection, type ChartMarks } from '../../src/report/watch/elb-metrics.js';
 import { CloudWatchModel } from './cloudwatch-model.js';
 
 const T0 = Date.UTC(2026, 0, 15, 10, 30, 0);
@@ -38,13 +38,18 @@ function assessment(hostile = '<img src=x onerror=alert(1)> @org/team #12') {
   return assess(store, [TG], { startMs: T0 + 20_000, endMs: T0 + M + 40_000 }, T0 + 3 * M + 5_000);
 }
 
+const report = (a: ReturnType<typeof assessment>, marks: ChartMarks) =>
+  elbReport(a, { marks, limits: { maxErrors: 0 }, waitMs: 180_000, calls: 3, unknown: [] });
+
 describe('load-balancer section of the summary', () => {
   it('charts requests and errors per minute with the rollout marked', () => {
-    const chart = elbChart(assessment(), {
-      startMs: T0 + 20_000,
-      convergedMs: T0 + M + 10_000,
-      verdictMs: T0 + M + 40_000,
-    }).value;
+    const chart = elbChart(
+      report(assessment(), {
+        startMs: T0 + 20_000,
+        convergedMs: T0 + M + 10_000,
+        verdictMs: T0 + M + 40_000,
+      }),
+    ).value;
     expect(chart.split('\n')).toEqual([
       '```mermaid',
       'xychart-beta',
@@ -60,10 +65,12 @@ describe('load-balancer section of the summary', () => {
   it('marks minutes not published yet, and escapes every name from outside', () => {
     const a = assessment();
     const section = elbSection(
-      { ...a, perMinute: a.perMinute.map((m, i) => (i === 3 ? { ...m, published: false } : m)) },
-      {
-        startMs: T0 + 20_000,
-      },
+      report(
+        { ...a, perMinute: a.perMinute.map((m, i) => (i === 3 ? { ...m, published: false } : m)) },
+        {
+          startMs: T0 + 20_000,
+        },
+      ),
     ).value;
     expect(section).toContain('"10:31 (not published)"');
     const html = micromark(section, { extensions: [gfm()], htmlExtensions: [gfmHtml()] });

@@ -13,11 +13,14 @@
  * - The endpoint is the SDK's: `AWS_ENDPOINT_URL_CLOUDWATCH` (or `AWS_ENDPOINT_URL`) overrides it.
  */
 import { CloudWatchClient, GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
-import type { MetricQuery } from '../../core/metrics/plan.js';
+import type { ElbMetricsPort, MetricsHooks } from '../../core/gate/ports.js';
+import { arnRegion } from '../../core/metrics/dimensions.js';
+import type { MetricQuery, MetricsPlan } from '../../core/metrics/plan.js';
 import { type MetricsRead, type MetricsStore, readRange } from '../../core/metrics/store.js';
 import type { Timers } from '../clock.js';
 import { type CallBudget, meterAttempts } from './budget.js';
-import { AwsSetupError, isThrottling, setupProblem } from './elbv2.js';
+import { type AttachedGroup, attachedTargetGroups } from './elb-topology.js';
+import { AwsSetupError, createElbClient, isThrottling, setupProblem } from './elbv2.js';
 
 export const GET_METRIC_DATA = 'cloudwatch:GetMetricData';
 
@@ -233,5 +236,55 @@ export class MetricsPoller {
     let n = 0;
     for (const r of this.readers.values()) n += r.calls;
     return n;
+  }
+}
+
+/**
+ * The `elb-metrics` port: one CloudWatch client per region of the plan and, for naming shared load
+ * balancers, DescribeTargetGroups by load balancer through an ELB client per region; every HTTP
+ * attempt of both draws from the gate's one AWS call budget.
+ */
+export class CloudWatchSource implements ElbMetricsPort {
+  private readonly readers = new Map<string, CloudWatchMetrics>();
+  private poller: MetricsPoller | undefined;
+
+  constructor(
+    plan: MetricsPlan,
+    private readonly budget: CallBudget,
+    private readonly timers: Timers,
+    private readonly options: MetricsPollerOptions = {},
+  ) {
+    for (const region of plan.queries.keys())
+      this.readers.set(region, new CloudWatchMetrics(createCloudWatchClient({ region, budget }), region));
+  }
+
+  async attachedTargetGroups(
+    loadBalancerArns: readonly string[],
+    signal: AbortSignal,
+  ): Promise<ReadonlyMap<string, readonly AttachedGroup[]>> {
+    const byRegion = new Map<string, string[]>();
+    for (const arn of loadBalancerArns) {
+      const region = arnRegion(arn);
+      if (region) byRegion.set(region, [...(byRegion.get(region) ?? []), arn]);
+    }
+    const out = new Map<string, AttachedGroup[]>();
+    for (const [region, arns] of byRegion) {
+      const client = createElbClient({ region, budget: this.budget });
+      for (const [arn, groups] of await attachedTargetGroups(client, arns, signal)) out.set(arn, groups);
+    }
+    return out;
+  }
+
+  run(store: MetricsStore, earliest: () => number, signal: AbortSignal, hooks: MetricsHooks): Promise<void> {
+    this.poller = new MetricsPoller(store, this.readers, this.budget, this.timers, earliest, this.options);
+    return this.poller.run(signal, () => hooks.onRead(), hooks.onSetupError);
+  }
+
+  get calls(): number {
+    return this.poller?.calls ?? 0;
+  }
+
+  get unknown(): readonly string[] {
+    return this.poller?.unknown ?? [];
   }
 }

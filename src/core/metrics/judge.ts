@@ -51,7 +51,8 @@ export function describeSpan(span: MinuteSpan): string {
   return span.first === span.last ? `${hhmm(span.first)} UTC` : `${hhmm(span.first)}–${hhmm(span.last)} UTC`;
 }
 
-const pct = (x: number): string => `${(Math.round(x * 10_000) / 100).toString()}%`;
+/** `1.35%`, `50%`, `0.001%`: three significant digits, so a small rate never reads 0%. */
+const pct = (x: number): string => `${Number((x * 100).toPrecision(3)).toString()}%`;
 
 /** `502: 119, 504: 12` */
 export function describeCodes(c: Counts): string {
