@@ -302,7 +302,9 @@ const rows = [
         f.groups.length === 0
           ? 'rollout status only (no target group with per-pod health)'
           : `all ${f.groups.length} target group(s) have their new targets healthy and no old one`;
-      const soak = f.soak.lengthMs > 0 ? `, for ${s(f.soak.forMs)} of soak` : '';
+      // With elb-metrics the pass waits for CloudWatch after the soak: say the soak, not the wait.
+      const soakMs = f.elb ? f.soak.lengthMs : f.soak.forMs;
+      const soak = f.soak.lengthMs > 0 ? `, for ${s(soakMs)} of soak` : '';
       const elb = f.elb ? `; ${f.elb.message}` : '';
       return `${f.rollout?.message ?? 'rolled out'}; ${how}${soak}${elb}`;
     },
