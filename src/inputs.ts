@@ -224,7 +224,7 @@ export const INPUTS = {
     kind: 'duration',
     default: '',
     description:
-      "Limit of the whole run up to the verdicts, connecting and listing included (`15m`). Default: the Deployment's progressDeadlineSeconds plus `settle-timeout` plus the soak.",
+      "Limit of the whole run up to the verdicts, connecting and listing included (`15m`). Default: the Deployment's progressDeadlineSeconds plus `settle-timeout` plus the soak (plus `metrics-wait` with `elb-metrics`).",
   },
   'settle-timeout': {
     modes: ['watch'],

@@ -285,7 +285,7 @@ const rows = [
     rollback: true,
     claim: 'not-rolled-out',
     title: '`timeout` passed',
-    doc: '`timeout` passed before a verdict (default: `progressDeadlineSeconds` + `settle-timeout` + the soak). It bounds the whole watch, connecting and listing included.',
+    doc: '`timeout` passed before a verdict (default: `progressDeadlineSeconds` + `settle-timeout` + the soak, + `metrics-wait` with `elb-metrics`). It bounds the whole watch, connecting and listing included.',
     check: (f) => (f.elapsedMs >= f.timeoutMs ? `timed out after ${s(f.timeoutMs)}: ${f.waitingFor}` : undefined),
   },
   {
