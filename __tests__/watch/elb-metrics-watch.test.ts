@@ -176,3 +176,42 @@ describe('elb-metrics in the watch mode', () => {
     expect(r.report!.error).toMatch(/`metrics-wait` \(300s\) is not shorter than `timeout` \(300s\)/);
   });
 });
+
+describe('elb-metrics with several Deployments behind one load balancer', () => {
+  it("the load balancer's own errors cannot be placed: both Deployments count them, each names the load balancer shared", async () => {
+    const broken = new RolloutSim(
+      seedsDeployment('', {
+        name: 'api',
+        subnet: 2,
+        terminationMs: 2_500,
+        targetGroups: [seedsAlb(tgArn('k8s-demo-api-610dd2305f'), { gated: true, propagationMs: 3_000 })],
+      }),
+    );
+    const fine = new RolloutSim(
+      seedsDeployment('', {
+        name: 'web',
+        subnet: 1,
+        targetGroups: [seedsAlb(tgArn('k8s-demo-web-610dd2305f'), { gated: true })],
+      }),
+    );
+    const rig = new WatchRig({ sims: [fine, broken] });
+    const r = await rig.run(
+      { deployments: ['web', 'api'], soakMs: 30_000, deregistrationMs: 0, elbMetrics: ELB },
+      { maxMs: 1_200_000 },
+    );
+    const by = Object.fromEntries(r.report!.deployments.map((d) => [d.name, d]));
+    expect(by.api).toMatchObject({ result: 'failed', reason: 'elb-errors' });
+    expect(broken.trafficOf(tgArn('k8s-demo-api-610dd2305f')).failed).toBeGreaterThan(0);
+    expect(fine.trafficOf(tgArn('k8s-demo-web-610dd2305f')).failed).toBe(0);
+    // web lost nothing, but the ALB publishes its 502s per load balancer only: web is failed too,
+    // and its message says the load balancer also serves api's target group.
+    expect(by.web).toMatchObject({ result: 'failed', reason: 'elb-errors' });
+    expect(by.web!.message).toMatch(
+      /load balancer k8s-demo also serves 1 other target group \(k8s-demo-api-610dd2305f\): its own errors are published per load balancer, so some may come from them/,
+    );
+    expect(by.web!.elb!.loadBalancers[0]!.sharedWith).toEqual(['k8s-demo-api-610dd2305f']);
+    // Per target group, the requests are each Deployment's own.
+    expect(by.web!.elb!.loadBalancers[0]!.targetGroups.map((t) => t.name)).toEqual(['k8s-demo-web-610dd2305f']);
+    expect(r.host.outputs['elb-errors']).toMatch(/^web=\d+,api=\d+$/);
+  });
+});
