@@ -13,13 +13,18 @@
  * C. The same stage, its metrics withheld by CloudWatch: the documented outcome, result `error`
  *    with reason `elb-metrics-missing` after `metrics-wait` (exit code 2, no rollback), never a pass.
  *
- * A and B-C run side by side on their own stages (each scenario waits for a real minute to end).
+ * D. Seed 003 with a preStop of 8 s (0.8 s scaled): each old pod stops after the controller
+ *    deregistered its target (0.2 s) but before the ALB stopped routing to it (1 s later). With
+ *    `deregistration-seconds: 0` target health cannot show it (every answer after a pod stopped has
+ *    its target draining); the load balancer's 502s fail the gate on `elb-errors`.
+ *
+ * A, B-C and D run side by side on their own stages (each scenario waits for a real minute to end).
  */
 import { describe, expect, it } from 'vitest';
 import type { Hit } from '../sim/traffic.js';
 import { expectGateAgrees } from './lib/gate-agreement.js';
 import { codes, log, record, seconds } from './lib/figures.js';
-import { Examples } from './lib/manifests.js';
+import { Examples, findDeployment, writeVariant } from './lib/manifests.js';
 import { describeRun, type GateRun } from './lib/product.js';
 import { rolloutWithGate, type RolloutResult } from './lib/rollout.js';
 import { setupStage, type Stage } from './lib/stage.js';
@@ -54,6 +59,19 @@ function modelCounts(hits: readonly Hit[], elb: ElbJson): { requests: number; lb
     lb5xx: inside.filter((h) => h.status === 502 || h.status === 503 || h.status === 504).length,
     target500: inside.filter((h) => h.status === 500).length,
   };
+}
+
+/**
+ * The gate's counts for a complete window equal the traffic model's over the same whole minutes;
+ * every 5xx in them is the load balancer's own. Answers the model's counts.
+ */
+function expectModelCounts(elb: ElbJson | undefined, hits: readonly Hit[]): ReturnType<typeof modelCounts> {
+  expect(elb, 'the report has no elb entry').toBeDefined();
+  expect(elb!.window.complete).toBe(true);
+  const m = modelCounts(hits, elb!);
+  expect(m.target500).toBe(0);
+  expect({ errors: elb!.errors, requests: elb!.requests }).toEqual({ errors: m.lb5xx, requests: m.requests });
+  return m;
 }
 
 function describeElb(elb: ElbJson | undefined, hits: readonly Hit[]): string[] {
@@ -127,21 +145,12 @@ describe.concurrent('scenario 13: the load balancer’s own counts (elb-metrics)
         expect(rb.startedSeconds - d!.verdictSeconds).toBeLessThan(2);
         // The window (first observation → verdict) was published before the gate exited, and its
         // counts are the traffic model's, minute for minute.
-        expect(elb, 'the report has no elb entry').toBeDefined();
-        expect(elb!.window.complete).toBe(true);
-        expect(elb!.window.end).not.toBeNull();
-        const m = modelCounts(r.attack.hits, elb!);
-        expect(m.target500).toBe(0);
+        const m = expectModelCounts(elb, r.attack.hits);
         expect(m.lb5xx).toBeGreaterThan(0);
-        expect(elb!.errors).toBe(m.lb5xx);
-        expect(elb!.requests).toBe(m.requests);
         record('s13-elb-metrics-A', {
           exitCode: r.run.exitCode,
           reason: d?.reason,
-          gateErrors: elb?.errors,
-          modelErrors: m.lb5xx,
-          gateRequests: elb?.requests,
-          modelRequests: m.requests,
+          elb: { gate: [elb?.errors, elb?.requests], model: [m.lb5xx, m.requests] },
           gateSeconds: (r.run.endedAt - r.run.startedAt) / 1000,
           wallSeconds: (Date.now() - started) / 1000,
         });
@@ -170,10 +179,8 @@ describe.concurrent('scenario 13: the load balancer’s own counts (elb-metrics)
           traffic: b.traffic,
           observer: b.observer,
         });
-        expect(elb).toMatchObject({ errors: 0, window: { complete: true } });
-        const m = modelCounts(b.attack.hits, elb!);
-        expect(m.lb5xx).toBe(0);
-        expect(elb!.requests).toBe(m.requests);
+        const m = expectModelCounts(elb, b.attack.hits);
+        expect(elb!.errors).toBe(0);
         expect(b.run.outputs['elb-errors']).toBe('0');
         expect(b.run.outputs['elb-requests']).toBe(String(m.requests));
         expect(b.run.summary).toContain('Requests (bars) and load-balancer errors (line) per minute, UTC');
@@ -181,10 +188,7 @@ describe.concurrent('scenario 13: the load balancer’s own counts (elb-metrics)
         expect(b.passedLineAt!).toBeGreaterThanOrEqual(Date.parse(elb!.window.lastMinute) + MINUTE + 6_000);
         record('s13-elb-metrics-B', {
           exitCode: b.run.exitCode,
-          gateErrors: elb?.errors,
-          modelErrors: m.lb5xx,
-          gateRequests: elb?.requests,
-          modelRequests: m.requests,
+          elb: { gate: [elb?.errors, elb?.requests], model: [m.lb5xx, m.requests] },
           gateSeconds: (b.run.endedAt - b.run.startedAt) / 1000,
         });
       } finally {
@@ -221,6 +225,43 @@ describe.concurrent('scenario 13: the load balancer’s own counts (elb-metrics)
       } finally {
         stop(c);
         stage.sim.cloudwatch.release();
+      }
+    });
+  });
+
+  it('D · pods stopping between deregistration and the load balancer’s last request: only elb-errors sees it', async () => {
+    const manifest = writeVariant(Examples.seed003, 'seed-003-fixed-prestop-8s', (objects) => {
+      for (const c of findDeployment(objects).spec.template.spec.containers)
+        if (c.lifecycle?.preStop?.exec) c.lifecycle.preStop.exec.command = ['/bin/sh', '-c', 'sleep 8'];
+    });
+    await withStage(manifest, 'zd-scen-s13d', async (stage) => {
+      const r = await elbRollout(stage, 'nginx:1.22.0', 'cli', {
+        rollback: 'true',
+        'deregistration-seconds': '0',
+        'metrics-wait': '90s',
+      });
+      try {
+        const d = r.run.report?.deployments[0];
+        const elb = elbOf(r.run);
+        logRun('scenario 13 D: seed 003 with preStop 8 s, deregistration-seconds 0', r);
+        expectGateAgrees({
+          what: 'scenario 13 D, preStop shorter than deregistration',
+          run: r.run,
+          traffic: r.traffic,
+          observer: r.observer,
+        });
+        expect(r.traffic.statusCodes['502'] ?? 0).toBeGreaterThan(0);
+        expect(r.run.exitCode).toBe(1);
+        expect(d).toMatchObject({ result: 'rolled-back', reason: 'elb-errors' });
+        const m = expectModelCounts(elb, r.attack.hits);
+        record('s13-elb-metrics-D', {
+          exitCode: r.run.exitCode,
+          reason: d?.reason,
+          elb: { gate: [elb?.errors, elb?.requests], model: [m.lb5xx, m.requests] },
+          gateSeconds: (r.run.endedAt - r.run.startedAt) / 1000,
+        });
+      } finally {
+        stop(r);
       }
     });
   });
