@@ -8,7 +8,9 @@ import {
   kubeconfigSource,
   type InputName,
   type InputSource,
+  type WatchSettings,
 } from '../src/settings.js';
+import { checkInputs } from '../src/core/gate/policy.js';
 
 function source(inputs: Partial<Record<InputName, string>>, env: Record<string, string> = {}): InputSource {
   return { get: (n) => inputs[n], describe: (n) => `input \`${n}\``, env };
@@ -147,5 +149,75 @@ describe('settings', () => {
 
   it('splitList drops blanks and comments', () => {
     expect(splitList(' a ,\n\n# no\n b ')).toEqual(['a', 'b']);
+  });
+
+  describe('elb-metrics', () => {
+    const watch = { mode: 'watch', deployments: 'web' } as const;
+    const base = {
+      tolerateMs: 0,
+      timeoutMs: undefined,
+      settleTimeoutMs: 300_000,
+      pollIntervalMs: 5_000,
+      soakMs: undefined,
+      minHealthy: undefined,
+    };
+
+    it('is off by default; on, it reads its limits and metrics-wait (180s by default)', () => {
+      expect(readSettings(source(watch))).toMatchObject({ elbMetrics: undefined, elbMetricsIgnored: [] });
+      expect(readSettings(source({ ...watch, 'elb-metrics': 'true' }))).toMatchObject({
+        elbMetrics: { maxErrors: 0, maxErrorRate: undefined, waitMs: 180_000 },
+      });
+      expect(
+        readSettings(
+          source({
+            ...watch,
+            'elb-metrics': 'true',
+            'max-elb-errors': '5',
+            'max-elb-error-rate': '0.1%',
+            'metrics-wait': '4m',
+          }),
+        ),
+      ).toMatchObject({ elbMetrics: { maxErrors: 5, maxErrorRate: 0.001, waitMs: 240_000 } });
+    });
+
+    it('rejects a rate outside 0..1 and a count that is not a whole number of errors', () => {
+      const on = { ...watch, 'elb-metrics': 'true' };
+      expect(problems({ ...on, 'max-elb-error-rate': '1.5' })[0]).toMatch(
+        /input `max-elb-error-rate` is `1.5`; write a fraction between 0 and 1/,
+      );
+      expect(problems({ ...on, 'max-elb-error-rate': '-0.1' })).toHaveLength(1);
+      expect(problems({ ...on, 'max-elb-errors': '-1' })[0]).toMatch(
+        /`max-elb-errors` must be a whole number of errors/,
+      );
+      expect(problems({ ...on, 'max-elb-errors': '2.5' })).toHaveLength(1);
+      expect(problems({ ...on, 'metrics-wait': 'soon' })[0]).toMatch(
+        /input `metrics-wait` is `soon`; write a duration/,
+      );
+    });
+
+    it('its inputs given while it is off are ignored with a warning', () => {
+      const s = readSettings(source({ ...watch, 'metrics-wait': '60s', 'max-elb-errors': '3' }));
+      expect(s).toMatchObject({ elbMetrics: undefined });
+      const ignored = (s as WatchSettings).elbMetricsIgnored ?? [];
+      expect(ignored).toEqual(['input `max-elb-errors`', 'input `metrics-wait`']);
+      expect(checkInputs({ ...base, elbMetricsIgnored: ignored })).toEqual([
+        {
+          level: 'warning',
+          message:
+            'input `max-elb-errors`, input `metrics-wait` are ignored: `elb-metrics` is false, so no load balancer metrics are read. Set elb-metrics: true to use them.',
+        },
+      ]);
+    });
+
+    it('metrics-wait under a minute is a warning; not shorter than timeout an error', () => {
+      expect(checkInputs({ ...base, elbMetrics: { waitMs: 30_000 } })[0]).toMatchObject({
+        level: 'warning',
+        message: expect.stringMatching(/`metrics-wait` \(30s\) is under a minute/),
+      });
+      expect(checkInputs({ ...base, timeoutMs: 120_000, elbMetrics: { waitMs: 180_000 } })[0]).toMatchObject({
+        level: 'error',
+      });
+      expect(checkInputs({ ...base, elbMetrics: { waitMs: 180_000 } })).toEqual([]);
+    });
   });
 });

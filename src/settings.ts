@@ -66,6 +66,16 @@ export interface ProbeSettings {
   readonly maxErrorRate: number;
 }
 
+/** `elb-metrics: true`: the load balancer's own counts from CloudWatch. */
+export interface ElbMetricsSettings {
+  /** `max-elb-errors`. */
+  readonly maxErrors: number;
+  /** `max-elb-error-rate` as a fraction; undefined when not set. */
+  readonly maxErrorRate: number | undefined;
+  /** `metrics-wait`. */
+  readonly waitMs: number;
+}
+
 export interface WatchSettings {
   readonly mode: 'watch';
   readonly namespace: string;
@@ -89,6 +99,10 @@ export interface WatchSettings {
   readonly rollbackWait: boolean;
   readonly allowRolloutOnly: boolean;
   readonly probe: ProbeSettings | undefined;
+  /** Undefined when `elb-metrics` is false. */
+  readonly elbMetrics?: ElbMetricsSettings | undefined;
+  /** Inputs of `elb-metrics` given a value while it is false: ignored, with a warning (policy.ts). */
+  readonly elbMetricsIgnored?: readonly string[];
   readonly reportFile: string | undefined;
 }
 
@@ -215,6 +229,22 @@ function readWatch(p: Problems): WatchSettings {
     );
   }
 
+  const elbInputs = ['max-elb-errors', 'max-elb-error-rate', 'metrics-wait'] as const;
+  let elbMetrics: ElbMetricsSettings | undefined;
+  if (p.bool('elb-metrics')) {
+    const maxErrors = p.number('max-elb-errors');
+    if (!Number.isInteger(maxErrors) || maxErrors < 0)
+      p.add(`${source.describe('max-elb-errors')} must be a whole number of errors, 0 or more.`);
+    elbMetrics = {
+      maxErrors,
+      maxErrorRate: p.raw('max-elb-error-rate') === '' ? undefined : p.rate('max-elb-error-rate'),
+      waitMs: p.duration('metrics-wait') ?? 0,
+    };
+  }
+  const elbMetricsIgnored = elbMetrics
+    ? []
+    : elbInputs.filter((n) => p.raw(n) !== '' && p.raw(n) !== INPUTS[n].default).map((n) => source.describe(n));
+
   return {
     mode: 'watch',
     namespace: p.namespace(),
@@ -235,6 +265,8 @@ function readWatch(p: Problems): WatchSettings {
     rollbackWait: p.bool('rollback-wait'),
     allowRolloutOnly: p.bool('allow-rollout-only'),
     probe,
+    elbMetrics,
+    elbMetricsIgnored,
     reportFile: p.raw('report-file') || undefined,
   };
 }

@@ -24,6 +24,7 @@ import type { Markdown } from '../../src/report/markdown.js';
 import type { WatchReport } from '../../src/report/watch/report.js';
 import type { WatchSettings } from '../../src/settings.js';
 import { ManualTimers, settle } from './manual-timers.js';
+import { LB_ARN, SimCloudWatch, type SimMetricsOptions } from './sim-cloudwatch.js';
 
 export interface Scenario {
   readonly sim: RolloutSim;
@@ -171,6 +172,8 @@ export interface RigOptions {
   readonly patchDelayMs?: number;
   /** DescribeTargetGroups settings of every target group. */
   readonly healthCheck?: { intervalSeconds: number; healthyThreshold: number; unhealthyThreshold: number };
+  /** CloudWatch over the sims' traffic (`elb-metrics`): publication delay, withheld, denied. */
+  readonly cloudwatch?: SimMetricsOptions;
 }
 
 export class WatchRig {
@@ -179,6 +182,8 @@ export class WatchRig {
   readonly reports = new Map<string, string>();
   private readonly feeds: { name: string; listeners: DeploymentListeners; last: string[] }[] = [];
   readonly elbCalls: { at: number; action: string; arn?: string }[] = [];
+  /** The `elb-metrics` port, once the watch mode asked for it. */
+  cloudwatch: SimCloudWatch | undefined;
 
   constructor(readonly o: RigOptions) {
     this.timers = new ManualTimers(0);
@@ -288,6 +293,7 @@ export class WatchRig {
                 healthyThresholdCount: hc.healthyThreshold,
                 unhealthyThresholdCount: hc.unhealthyThreshold,
                 loadBalancers: 1,
+                loadBalancerArns: [LB_ARN],
               },
             ]),
           );
@@ -304,6 +310,7 @@ export class WatchRig {
         },
       }),
       evidence: () => [],
+      elbMetrics: () => (rig.cloudwatch = new SimCloudWatch(sims, rig.timers, rig.o.cloudwatch)),
       writeReport: async (file, text) => void rig.reports.set(file, text),
     };
   }

@@ -102,6 +102,15 @@ export interface Traffic {
   lastFailedAt?: number;
 }
 
+/** One minute of a target group's traffic, as the load balancer would count it. */
+export interface MinuteTraffic {
+  requests: number;
+  /** Requests routed to a target whose pod did not serve: the ALB answers 502. */
+  e502: number;
+  /** Requests with no target in service: the ALB answers 503. */
+  e503: number;
+}
+
 export class RolloutSim {
   now = 0;
   readonly name: string;
@@ -125,6 +134,8 @@ export class RolloutSim {
   private timedOut = false;
   private readonly healthyRevisions = new Set<number>([1]);
   private readonly traffic = new Map<string, Traffic>();
+  /** Per target group, per minute of simulated time (its start, ms): the load balancer's counts. */
+  private readonly minutes = new Map<string, Map<number, MinuteTraffic>>();
   private readonly rr = new Map<string, number>();
   /** Pods of an unhealthy revision that recovered (slow starters). */
   private readonly recovered = new Set<string>();
@@ -396,6 +407,11 @@ export class RolloutSim {
     return { ...(this.traffic.get(arn) as Traffic) };
   }
 
+  /** Per minute (its start in simulated ms), the requests and load-balancer errors of a target group. */
+  trafficByMinute(arn: string): ReadonlyMap<number, MinuteTraffic> {
+    return this.minutes.get(arn) ?? new Map();
+  }
+
   resetTraffic(): void {
     for (const arn of this.traffic.keys()) this.traffic.set(arn, { requests: 0, failed: 0 });
   }
@@ -533,17 +549,27 @@ export class RolloutSim {
       return (flap?.state ?? t.state) === 'healthy';
     });
     const account = this.traffic.get(tg.arn) as Traffic;
+    const byMinute = this.minutes.get(tg.arn) ?? new Map<number, MinuteTraffic>();
+    this.minutes.set(tg.arn, byMinute);
+    const start = Math.floor(now / 60_000) * 60_000;
+    const minute = byMinute.get(start) ?? { requests: 0, e502: 0, e503: 0 };
+    byMinute.set(start, minute);
     const n = Math.round((this.options.rps ?? 100) / 10);
     for (let i = 0; i < n; i++) {
       account.requests++;
+      minute.requests++;
       if (inService.length === 0) {
         this.fail(account, now);
+        minute.e503++;
         continue;
       }
       const k = (this.rr.get(tg.arn) ?? 0) % inService.length;
       this.rr.set(tg.arn, k + 1);
       const target = inService[k] as SimTarget;
-      if (!this.serves(this.byName.get(target.pod))) this.fail(account, now);
+      if (!this.serves(this.byName.get(target.pod))) {
+        this.fail(account, now);
+        minute.e502++;
+      }
     }
   }
 

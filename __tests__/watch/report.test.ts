@@ -105,6 +105,9 @@ describe('outputs', () => {
       'rolled-back-to': '',
       'duration-seconds': '61',
       'errors-observed': '',
+      // Without elb-metrics: empty.
+      'elb-errors': '',
+      'elb-requests': '',
       'report-file': '/tmp/r.json',
     });
     const two = outputsFor(

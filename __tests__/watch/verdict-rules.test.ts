@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario, type Scenario } from '../helpers/gate-harness.js';
 import { RolloutSim, seedsAlb, seedsDeployment, tgArn, type SimOptions } from '../helpers/rollout-sim.js';
+import { elbEvidence } from '../helpers/sim-cloudwatch.js';
 import { VERDICT_RULES, type VerdictReason } from '../../src/core/gate/verdicts.js';
 
 const TG = tgArn('k8s-demo-web-610dd2305f');
@@ -48,6 +49,20 @@ const CASES: Record<VerdictReason, () => Omit<Scenario, 'maxMs'>> = {
       now === 10_000 ? { type: 'evidence', source: 'probe', value: { total: 50, errors: 1 } } : undefined,
   }),
   // Old pods that never leave the load balancer (their deregistration never comes, their preStop outlasts the watch).
+  // Old pods stop 2.5 s into their deletion, after their deregistration (1.5 s) but while the ALB
+  // still routes to them (3 s of propagation): the target states never show it (deregistration-seconds
+  // 0 turns the estimate off), the load balancer counts the 502s.
+  'elb-errors': () => {
+    const sim = gated({ terminationMs: 2_500 }, { propagationMs: 3_000 });
+    const elb = elbEvidence(sim);
+    return { sim, config: { ...elb.config, deregistrationMs: 0, soakMs: 30_000 }, inject: elb.inject };
+  },
+  // A healthy rollout whose load balancer metrics never arrive: never a pass.
+  'elb-metrics-missing': () => {
+    const sim = gated();
+    const elb = elbEvidence(sim, { withhold: true, waitMs: 60_000 });
+    return { sim, config: { ...elb.config, soakMs: 30_000 }, inject: elb.inject };
+  },
   'settle-timeout': () => ({
     sim: gated({ terminationMs: 10_000_000 }, { deregisterMs: 10_000_000 }),
     config: { settleTimeoutMs: 30_000 },

@@ -147,6 +147,11 @@ export class WatchSession {
     return this.decided;
   }
 
+  /** The gate's picture now (undefined before it begins). */
+  snapshot(): ReturnType<Gate['snapshot']> | undefined {
+    return this.gate?.snapshot();
+  }
+
   feedGate(event: GateEvent): void {
     const gate = this.gate;
     if (!gate) return;

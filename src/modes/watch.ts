@@ -35,6 +35,7 @@ import {
   isSetupError,
   WatchSetupError,
   type ClusterPort,
+  type ElbMetricsPort,
   type NamespaceFeed,
   type TargetGroupInfo,
   type TargetHealthPort,
@@ -42,6 +43,9 @@ import {
   type WatchPorts,
 } from '../core/gate/ports.js';
 import type { TargetGroupRef, Verdict } from '../core/gate/types.js';
+import { planMetrics, type MetricsPlan } from '../core/metrics/plan.js';
+import { MINUTE_MS, MetricsStore } from '../core/metrics/store.js';
+import { assess, baselineSpan, windowSpan, type ElbAssessment } from '../core/metrics/window.js';
 import type { Deployment } from '../core/rollout/types.js';
 import type { Host } from '../host.js';
 import type { WatchSettings } from '../settings.js';
@@ -54,7 +58,9 @@ import {
   type RunEvent,
   type WatchReport,
 } from '../report/watch/report.js';
+import { elbReport } from '../report/watch/elb-metrics.js';
 import { systemTimers } from '../adapters/clock.js';
+import { CloudWatchSource } from '../adapters/aws/cloudwatch.js';
 import { CallBudget, DEFAULT_BUDGET, type BudgetOptions } from '../adapters/aws/budget.js';
 import { ElbSource } from '../adapters/aws/elbv2.js';
 import { TargetHealthPoller } from '../adapters/aws/poller.js';
@@ -87,6 +93,9 @@ export async function runWatch(settings: WatchSettings, host: Host, deps: WatchD
 function defaultPorts(settings: WatchSettings, host: Host, deps: WatchDeps): WatchPorts {
   const timers = deps.timers ?? systemTimers;
   const budget = deps.budget ?? DEFAULT_BUDGET;
+  // One AWS call budget for ELB and CloudWatch: both draw from the account's API rates.
+  let shared: CallBudget | undefined;
+  const callBudget = (): CallBudget => (shared ??= new CallBudget(timers, budget));
   return {
     timers,
     connect:
@@ -103,9 +112,8 @@ function defaultPorts(settings: WatchSettings, host: Host, deps: WatchDeps): Wat
           signal,
           ...(deps.describeEksCluster ? { describeEksCluster: deps.describeEksCluster } : {}),
         })),
-    targetHealth:
-      deps.targetHealth ??
-      ((regionFor) => new ElbSource(new CallBudget(timers, budget), regionFor, () => timers.now())),
+    targetHealth: deps.targetHealth ?? ((regionFor) => new ElbSource(callBudget(), regionFor, () => timers.now())),
+    elbMetrics: deps.elbMetrics ?? ((plan) => new CloudWatchSource(plan, callBudget(), timers)),
     evidence:
       deps.evidence ??
       (() =>
@@ -148,6 +156,10 @@ class WatchRun {
   private phase = 'starting';
   private readonly evidence: ReturnType<WatchPorts['evidence']>;
   private readonly inputs: WatchPlanInputs;
+  /** With `elb-metrics`: the CloudWatch source and the datapoints read. */
+  private metrics: { readonly port: ElbMetricsPort; readonly store: MetricsStore } | undefined;
+  /** Aborted when every Deployment is done (the metrics are read until then, for the report). */
+  private readonly metricsDone = new AbortController();
 
   constructor(
     private readonly settings: WatchSettings,
@@ -165,6 +177,8 @@ class WatchRun {
       pollIntervalMs: settings.pollIntervalMs,
       soakMs: settings.soakMs,
       minHealthy: settings.minHealthy,
+      ...(settings.elbMetrics ? { elbMetrics: { waitMs: settings.elbMetrics.waitMs } } : {}),
+      elbMetricsIgnored: settings.elbMetricsIgnored ?? [],
     };
   }
 
@@ -196,6 +210,7 @@ class WatchRun {
       else throw e;
     } finally {
       this.stopLoops.abort();
+      this.metricsDone.abort();
       this.host.signal.removeEventListener('abort', onSignal);
       for (const s of this.sessions) s.stop();
       this.namespaceFeed?.stop();
@@ -308,6 +323,7 @@ class WatchRun {
     const countedInfos = counted.map((a) => infos.get(a) as TargetGroupInfo);
     this.soakMs =
       this.inputs.soakMs ?? (countedInfos.length === 0 && this.evidence.length === 0 ? 0 : defaultSoakMs(countedInfos));
+    if (settings.elbMetrics) await this.planMetrics(counted, infos, signal, limitMs);
     if (
       !this.report(
         checkPlan(
@@ -320,6 +336,82 @@ class WatchRun {
       return;
     this.begin(plans);
   }
+
+  /**
+   * `elb-metrics`: the load balancers in front of the counted target groups (LoadBalancerArns from
+   * DescribeTargetGroups), which other target groups they serve, and the CloudWatch series to read.
+   */
+  private async planMetrics(
+    counted: readonly string[],
+    infos: ReadonlyMap<string, TargetGroupInfo>,
+    signal: AbortSignal,
+    limitMs: number,
+  ): Promise<void> {
+    const targetGroups = counted.map((arn) => {
+      const info = infos.get(arn) as TargetGroupInfo;
+      return { arn, name: info.name, loadBalancerArns: info.loadBalancerArns ?? [] };
+    });
+    let plan: MetricsPlan = planMetrics({ targetGroups });
+    if (plan.unusable) throw new WatchSetupError(`elb-metrics: ${plan.unusable}.`);
+    if (!this.ports.elbMetrics)
+      throw new WatchSetupError('elb-metrics: no CloudWatch source is available in this run.');
+    const port = this.ports.elbMetrics(plan);
+    const lbs = plan.loadBalancers.map((lb) => lb.ref.arn);
+    const attached = await this.bounded(
+      'describing the target groups of each load balancer (DescribeTargetGroups)',
+      signal,
+      limitMs,
+      () => raceAbort(port.attachedTargetGroups(lbs, signal), signal),
+    );
+    plan = planMetrics({ targetGroups, attached });
+    for (const note of plan.notes) this.host.warning(`elb-metrics: ${note}`);
+    for (const lb of plan.loadBalancers) {
+      const others = lb.attached?.filter((t) => !counted.includes(t.arn)).map((t) => t.name);
+      this.host.info(
+        `elb-metrics: load balancer ${lb.ref.name} (${lb.ref.dimension}) in front of ${lb.watched.map((w) => w.name).join(', ')}${others === undefined ? '' : others.length > 0 ? `; shared with ${others.join(', ')}` : '; not shared'}`,
+      );
+    }
+    this.metrics = { port, store: new MetricsStore(plan) };
+  }
+
+  /** The start of the earliest baseline any Deployment's window needs (the reads cover it). */
+  private earliestNeeded(): number {
+    const now = this.timers.now();
+    let earliest = now;
+    for (const s of this.sessions) {
+      const w = s.snapshot()?.elbWindow;
+      if (w) earliest = Math.min(earliest, baselineSpan(windowSpan(w, now)).first);
+    }
+    return Math.min(earliest, this.startedAt - MINUTE_MS);
+  }
+
+  /** One Deployment's counts for its window as read so far. */
+  private elbAssessment(s: WatchSession, now: number): ElbAssessment | undefined {
+    const w = s.snapshot()?.elbWindow;
+    if (!this.metrics || !w) return undefined;
+    return assess(this.metrics.store, s.targetArns, w, now);
+  }
+
+  /**
+   * After a failing verdict from another rule, the window ends at the verdict: keep reading until
+   * CloudWatch has published it (up to `metrics-wait`), for the report. The rollback does not wait.
+   */
+  private async awaitElbWindow(s: WatchSession, v: Verdict): Promise<void> {
+    const wait = this.settings.elbMetrics?.waitMs;
+    if (!this.metrics || wait === undefined || v.result !== 'failed') return;
+    const signal = AbortSignal.any([this.cancelled.signal, this.metricsDone.signal]);
+    const deadline = v.at + wait;
+    if (this.elbAssessment(s, this.timers.now())?.complete) return;
+    this.host.info(
+      `${s.name}: reading CloudWatch until the window's counts are published (at most metrics-wait ${wait / 1000}s), for the report`,
+    );
+    while (!signal.aborted && this.timers.now() < deadline && !this.metricsStopped) {
+      if (this.elbAssessment(s, this.timers.now())?.complete) return;
+      await this.timers.sleep(Math.min(1_000, deadline - this.timers.now()), signal);
+    }
+  }
+
+  private metricsStopped = false;
 
   private candidates(name: string, deployment: Deployment): CandidateGroup[] {
     const ns = this.namespaceFeed as NamespaceFeed;
@@ -406,7 +498,9 @@ class WatchRun {
       );
     this.sessions.forEach((s, i) => {
       const mine = plans[i] as TargetGroupPlan[];
-      const timeout = settings.timeoutMs ?? defaultTimeoutMs(s.listed, settings.settleTimeoutMs, soakMs);
+      const timeout =
+        settings.timeoutMs ??
+        defaultTimeoutMs(s.listed, settings.settleTimeoutMs, soakMs) + (settings.elbMetrics?.waitMs ?? 0);
       s.begin(
         {
           namespace: settings.namespace,
@@ -421,6 +515,19 @@ class WatchRun {
           staleAfterMs: staleAfterMs(interval),
           targetGroups: mine.map((p) => p.ref),
           ...(settings.probe ? { maxErrorRate: settings.probe.maxErrorRate } : {}),
+          ...(settings.elbMetrics
+            ? {
+                elb: {
+                  limits: {
+                    maxErrors: settings.elbMetrics.maxErrors,
+                    ...(settings.elbMetrics.maxErrorRate !== undefined
+                      ? { maxErrorRate: settings.elbMetrics.maxErrorRate }
+                      : {}),
+                  },
+                  waitMs: settings.elbMetrics.waitMs,
+                },
+              }
+            : {}),
         },
         mine,
       );
@@ -454,6 +561,29 @@ class WatchRun {
       host.info(source.describe);
       loops.push(source.run(signal, (reading) => sessions.forEach((s) => s.feedGate(reading))));
     }
+    const metrics = this.metrics;
+    if (metrics) {
+      host.info(
+        `elb-metrics: reading the load balancers' own counts from CloudWatch (GetMetricData, one call per region and poll) for each Deployment's window; after the soak, waiting up to metrics-wait ${(settings.elbMetrics?.waitMs ?? 0) / 1000}s for them`,
+      );
+      const view = { view: metrics.store };
+      loops.push(
+        metrics.port
+          .run(
+            metrics.store,
+            () => this.earliestNeeded(),
+            AbortSignal.any([this.cancelled.signal, this.metricsDone.signal]),
+            {
+              onRead: () => sessions.forEach((s) => s.feedGate({ type: 'evidence', source: 'elb', value: view })),
+              onSetupError: (e) => {
+                this.metricsStopped = true;
+                sessions.forEach((s) => s.fail(e.message));
+              },
+            },
+          )
+          .finally(() => (this.metricsStopped = true)),
+      );
+    }
     loops.push(
       (async () => {
         while (!signal.aborted) {
@@ -473,12 +603,13 @@ class WatchRun {
     await Promise.race([Promise.all(pipelines), cancelDeadline]);
     hardStop.abort();
     this.stopLoops.abort();
+    this.metricsDone.abort();
     await Promise.race([Promise.all(loops), this.timers.sleep(500)]);
   }
 
   /** One Deployment from its verdict to the end of its rollback. */
   private async pipeline(s: WatchSession): Promise<void> {
-    const { host, settings } = this;
+    const { host } = this;
     const v = await s.verdict;
     this.verdicts.set(s, v);
     if (v.result === 'success') {
@@ -488,6 +619,13 @@ class WatchRun {
       host.error(`${s.name}: ${v.result} (${v.reason}): ${v.message}`, { title: `zd-gate: ${s.name} ${v.result}` });
       this.event(s.name, `verdict: ${v.result} (${v.reason})`);
     }
+    await Promise.all([this.rollBack(s, v), this.awaitElbWindow(s, v)]);
+    s.stop();
+  }
+
+  /** The rollback of one failed Deployment, when asked. */
+  private async rollBack(s: WatchSession, v: Verdict): Promise<void> {
+    const { host, settings } = this;
     if (settings.rollback && v.rollbackAdvised && !this.cancelled.signal.aborted) {
       host.info(`${s.name}: rolling back (rollback: true)`);
       this.event(s.name, 'rollback started');
@@ -503,7 +641,25 @@ class WatchRun {
         `${s.name}: no rollback: ${v.reason === 'paused' ? 'kubectl refuses to roll back a paused Deployment' : `a ${v.reason} verdict does not roll back`}`,
       );
     }
-    s.stop();
+  }
+
+  /** The report's `elb` entry of one Deployment; null without `elb-metrics`. */
+  private elbFigures(s: WatchSession, now: number): DeploymentReport['elb'] {
+    const snap = s.snapshot();
+    const a = this.elbAssessment(s, now);
+    const elb = this.settings.elbMetrics;
+    if (!this.metrics || !snap || !a || !elb) return null;
+    return elbReport(a, {
+      marks: {
+        startMs: a.window.startMs,
+        ...(snap.soak.startedAt !== undefined ? { convergedMs: snap.soak.startedAt } : {}),
+        ...(snap.verdict ? { verdictMs: snap.verdict.at } : {}),
+      },
+      limits: { maxErrors: elb.maxErrors, maxErrorRate: elb.maxErrorRate },
+      waitMs: elb.waitMs,
+      calls: this.metrics.port.calls,
+      unknown: this.metrics.port.unknown,
+    });
   }
 
   private event(deployment: string | undefined, text: string, at = this.timers.now()): void {
@@ -522,7 +678,7 @@ class WatchRun {
       // A gate that never got its verdict (setup failed, or the run was cut short) reports the reason.
       const v = this.verdicts.get(s) ?? s.result;
       if (!v) continue;
-      const r = s.report(v, now, this.calls, this.startedAt);
+      const r = { ...s.report(v, now, this.calls, this.startedAt), elb: this.elbFigures(s, now) };
       deployments.push(r);
       if (r.diagnostics.length > 0) {
         await host.group(`Diagnostics: ${s.name}`, () => {

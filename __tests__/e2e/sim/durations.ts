@@ -25,6 +25,12 @@ export const REAL = {
   targetConnectTimeoutSeconds: 10,
   /** A normal request's round trip (seed 002: p50 ~19 ms). */
   requestLatencySeconds: 0.015,
+  /**
+   * Between the end of a minute and its ELB datapoints in CloudWatch. ELB "measures and sends its
+   * metrics in 60-second intervals"; AWS documents no publication delay, and the issue's field
+   * estimate is one to three minutes from request to datapoint: a minute after the minute ends.
+   */
+  cloudWatchPublicationDelaySeconds: 60,
 } as const;
 
 export interface HealthCheckSettings {
@@ -46,6 +52,8 @@ export interface SimDurations {
   lbcRequeueMs: number;
   targetConnectTimeoutMs: number;
   requestLatencyMs: number;
+  /** A minute's CloudWatch datapoints appear this long after the minute ends (minutes themselves are real). */
+  cloudWatchPublicationDelayMs: number;
 }
 
 /** Converts real seconds to simulated milliseconds. */
@@ -80,6 +88,7 @@ export function scaledDurations(scale = 0.1, overrides: DurationOverrides = {}):
     targetConnectTimeoutMs: scaleSeconds(REAL.targetConnectTimeoutSeconds, scale),
     // Latency is not scaled below 1 ms: it only shapes the report, never an ordering.
     requestLatencyMs: Math.max(1, scaleSeconds(REAL.requestLatencySeconds, scale)),
+    cloudWatchPublicationDelayMs: scaleSeconds(REAL.cloudWatchPublicationDelaySeconds, scale),
     ...rest,
   };
 }

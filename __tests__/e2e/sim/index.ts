@@ -5,6 +5,7 @@
  */
 import { KubeConfig } from '@kubernetes/client-node';
 import { type Clock, RealClock } from './clock.js';
+import { FakeCloudWatch } from './cloudwatch/index.js';
 import { type DurationOverrides, scaledDurations, type SimDurations } from './durations.js';
 import { type CallCounters, FakeElb, type Faults } from './elb/index.js';
 import type { LoadBalancerRecord } from './elb/store.js';
@@ -21,6 +22,7 @@ import {
 } from './traffic.js';
 
 export { ManualClock, RealClock, type Clock } from './clock.js';
+export { CwErrors, FakeCloudWatch, seriesKey, dimensionOf } from './cloudwatch/index.js';
 export { REAL, scaledDurations, type SimDurations } from './durations.js';
 export {
   Errors,
@@ -38,6 +40,8 @@ export { Attack, DataPlane, formatReport, type Frontend, type TrafficReport } fr
 
 /** The SDK's per-service endpoint override (serviceId "Elastic Load Balancing v2"). */
 export const ELB_ENDPOINT_ENV = 'AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2';
+/** The same for CloudWatch (serviceId "CloudWatch"). */
+export const CLOUDWATCH_ENDPOINT_ENV = 'AWS_ENDPOINT_URL_CLOUDWATCH';
 
 export interface SimulatorOptions {
   /** Path of the test cluster's kubeconfig, or a loaded KubeConfig. Without it no controller runs. */
@@ -86,6 +90,8 @@ export interface Traffic {
 export interface Simulator {
   /** http://127.0.0.1:<port> */
   elbEndpoint: string;
+  /** The fake CloudWatch endpoint (GetMetricData over JSON 1.0), http://127.0.0.1:<port>. */
+  cloudwatchEndpoint: string;
   region: string;
   credentials: { accessKeyId: string; secretAccessKey: string };
   /** Environment for a child process using the SDK (the product's CLI): endpoint, region, static credentials. */
@@ -94,6 +100,8 @@ export interface Simulator {
   clock: Clock;
   elb: FakeElb;
   faults: Faults;
+  /** The simulated load balancers' CloudWatch metrics: `metrics`, `faults`, `counters`, `withhold()`. */
+  cloudwatch: FakeCloudWatch;
   counters: CallCounters;
   pods: PodView;
   /** Present when a kubeconfig was given. */
@@ -119,7 +127,14 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     ...(opts.unhealthyImages ? { unhealthyImages: [...opts.unhealthyImages] } : {}),
   });
   elb.store.setProbe((t, tg) => (tg.config.targetType === 'ip' ? pods.probe(t.id) : { ok: true }));
-  const plane = new DataPlane(elb.store, pods, durations);
+  const plane = new DataPlane(elb.store, pods, durations, clock);
+  const cloudwatch = await FakeCloudWatch.start({
+    clock,
+    store: elb.store,
+    plane,
+    publicationDelayMs: durations.cloudWatchPublicationDelayMs,
+    seed: opts.seed ?? 1,
+  });
 
   let lbc: FakeLbc | undefined;
   const frontends: Frontend[] = [];
@@ -148,6 +163,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     }
   } catch (e) {
     await lbc?.stop().catch(() => undefined);
+    await cloudwatch.close();
     await elb.close();
     throw e;
   }
@@ -193,10 +209,12 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 
   return {
     elbEndpoint: elb.endpoint,
+    cloudwatchEndpoint: cloudwatch.endpoint,
     region: elb.region,
     credentials,
     env: {
       [ELB_ENDPOINT_ENV]: elb.endpoint,
+      [CLOUDWATCH_ENDPOINT_ENV]: cloudwatch.endpoint,
       AWS_REGION: elb.region,
       AWS_DEFAULT_REGION: elb.region,
       AWS_ACCESS_KEY_ID: credentials.accessKeyId,
@@ -208,6 +226,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     elb,
     faults: elb.faults,
     counters: elb.counters,
+    cloudwatch,
     pods,
     ...(lbc ? { lbc } : {}),
     traffic,
@@ -215,6 +234,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     stop: async () => {
       await lbc?.stop();
       await Promise.all(frontends.map((f) => f.close()));
+      await cloudwatch.close();
       await elb.close();
       clock.clearAll();
     },

@@ -26,6 +26,21 @@ export interface RequestOutcome {
   target?: string;
   error?: string;
   failOpen?: boolean;
+  /**
+   * Who produced the answer: the load balancer itself (ALB 502/503/504/404, an NLB reset when
+   * nothing is routable) or the target (its own code, or an NLB connection it refused). Absent
+   * when nobody answered (an NLB connect timeout, an unknown load balancer).
+   */
+  origin?: 'load-balancer' | 'target';
+}
+
+/** One request through the data plane, as the load balancer's metrics would count it. */
+export interface RequestEvent {
+  /** When the load balancer received it (simulator clock). */
+  at: number;
+  loadBalancerArn?: string;
+  targetGroupArn?: string;
+  outcome: RequestOutcome;
 }
 
 /** Maps an instance target (node, NodePort) to the pod IP kube-proxy forwards to, if any. */
@@ -45,12 +60,38 @@ export class DataPlane {
   private readonly pods: PodView;
   private readonly durations: SimDurations;
   private readonly rr = new Map<string, number>();
+  private readonly listeners = new Set<(e: RequestEvent) => void>();
+  private readonly clock: Clock | undefined;
   instanceResolver: InstanceResolver = () => undefined;
 
-  constructor(store: ElbStore, pods: PodView, durations: SimDurations) {
+  constructor(store: ElbStore, pods: PodView, durations: SimDurations, clock?: Clock) {
     this.store = store;
     this.pods = pods;
     this.durations = durations;
+    this.clock = clock;
+  }
+
+  /** Calls `listener` for every request (the simulated CloudWatch counts them); returns the unsubscribe. */
+  onRequest(listener: (e: RequestEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(
+    loadBalancerArn: string | undefined,
+    targetGroupArn: string | undefined,
+    outcome: RequestOutcome,
+  ): RequestOutcome {
+    if (this.listeners.size > 0) {
+      const e: RequestEvent = {
+        at: this.clock?.now() ?? Date.now(),
+        ...(loadBalancerArn ? { loadBalancerArn } : {}),
+        ...(targetGroupArn ? { targetGroupArn } : {}),
+        outcome,
+      };
+      for (const l of this.listeners) l(e);
+    }
+    return outcome;
   }
 
   /** The target group a listener rule sends `path` to (longest prefix; first rule is the default). */
@@ -71,18 +112,39 @@ export class DataPlane {
     if (!lb)
       return { status: 0, latencyMs: this.durations.targetConnectTimeoutMs, error: 'dial tcp: lookup: no such host' };
     if (!tgArn) {
-      return lb.type === 'application'
-        ? { status: 404, latencyMs: this.durations.requestLatencyMs, error: '404 Not Found' }
-        : { status: 0, latencyMs: this.durations.requestLatencyMs, error: 'connection refused' };
+      return this.emit(
+        loadBalancerArn,
+        undefined,
+        lb.type === 'application'
+          ? { status: 404, latencyMs: this.durations.requestLatencyMs, error: '404 Not Found', origin: 'load-balancer' }
+          : {
+              status: 0,
+              latencyMs: this.durations.requestLatencyMs,
+              error: 'connection refused',
+              origin: 'load-balancer',
+            },
+      );
     }
-    return this.requestTargetGroup(tgArn);
+    return this.emit(loadBalancerArn, tgArn, this.forward(tgArn));
   }
 
-  /** One request forwarded to a target group. */
+  /** One request forwarded to a target group (through its first load balancer, for the metrics). */
   requestTargetGroup(targetGroupArn: string): RequestOutcome {
+    return this.emit(
+      this.store.targetGroup(targetGroupArn)?.config.loadBalancerArns[0],
+      targetGroupArn,
+      this.forward(targetGroupArn),
+    );
+  }
+
+  private forward(targetGroupArn: string): RequestOutcome {
     const tg = this.store.targetGroup(targetGroupArn);
     const d = this.durations;
     const alb = !tg || tg.config.loadBalancerType === 'application';
+    // Through an NLB a refused connection is the target's reset, nothing routable the load
+    // balancer's own reset, and a connect timeout nobody's answer.
+    const nlbOrigin = (e: string): Partial<RequestOutcome> =>
+      e === 'connection refused' ? { origin: 'target' } : e === 'i/o timeout' ? {} : { origin: 'load-balancer' };
     const fail = (
       status: number,
       nlbError: string,
@@ -90,8 +152,14 @@ export class DataPlane {
       extra: Partial<RequestOutcome> = {},
     ): RequestOutcome =>
       alb
-        ? { status, latencyMs, error: `${status} ${STATUS_TEXT[status] ?? ''}`.trim(), ...extra }
-        : { status: 0, latencyMs, error: nlbError, ...extra };
+        ? {
+            status,
+            latencyMs,
+            error: `${status} ${STATUS_TEXT[status] ?? ''}`.trim(),
+            ...extra,
+            origin: 'load-balancer',
+          }
+        : { status: 0, latencyMs, error: nlbError, ...extra, ...nlbOrigin(nlbError) };
     if (!tg) return fail(503, 'connection reset by peer');
     const { targets, failOpen } = tg.routable();
     if (targets.length === 0) return fail(503, 'connection reset by peer');
@@ -102,7 +170,7 @@ export class DataPlane {
     const ip = tg.config.targetType === 'ip' ? target.id : this.instanceResolver(tg, target);
     const cond = ip === undefined ? 'refused' : this.pods.conditionAt(ip);
     const extra = { target: name, ...(failOpen ? { failOpen } : {}) };
-    if (cond === 'serving') return { status: 200, latencyMs: d.requestLatencyMs, ...extra };
+    if (cond === 'serving') return { status: 200, latencyMs: d.requestLatencyMs, ...extra, origin: 'target' };
     if (cond === 'refused') return fail(502, 'connection refused', d.requestLatencyMs, extra);
     if (cond === 'unreachable' || cond === 'timeout') return fail(504, 'i/o timeout', d.targetConnectTimeoutMs, extra);
     return alb
@@ -111,8 +179,9 @@ export class DataPlane {
           latencyMs: d.requestLatencyMs,
           error: `${cond.code} ${STATUS_TEXT[cond.code] ?? ''}`.trim(),
           ...extra,
+          origin: 'target',
         }
-      : { status: 200, latencyMs: d.requestLatencyMs, ...extra };
+      : { status: 200, latencyMs: d.requestLatencyMs, ...extra, origin: 'target' };
   }
 }
 

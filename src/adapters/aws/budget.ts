@@ -4,6 +4,7 @@
  * with the AWS Load Balancer Controller; by default the gate keeps to 1 call/s (a tenth) with a
  * burst of 3, whatever the number of target groups, and pollers wait for a token instead of calling.
  */
+import type { MiddlewareStack } from '@smithy/types';
 import type { Clock } from '../../core/gate/types.js';
 
 export interface BudgetOptions {
@@ -52,4 +53,21 @@ export class CallBudget {
   get spent(): number {
     return this.spentTotal;
   }
+}
+
+/**
+ * Makes every HTTP attempt of an SDK client draw from the budget: a middleware in the deserialize
+ * step, below the SDK's retry middleware, so it runs once per attempt, retries included.
+ */
+export function meterAttempts<I extends object, O extends object>(
+  client: { middlewareStack: MiddlewareStack<I, O> },
+  budget: CallBudget,
+): void {
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      budget.spend();
+      return next(args);
+    },
+    { step: 'deserialize', name: 'zdGateCallBudget', priority: 'low' },
+  );
 }

@@ -148,6 +148,7 @@ export class ElbTargetHealth {
           ...(g.HealthyThresholdCount !== undefined ? { healthyThresholdCount: g.HealthyThresholdCount } : {}),
           ...(g.UnhealthyThresholdCount !== undefined ? { unhealthyThresholdCount: g.UnhealthyThresholdCount } : {}),
           loadBalancers: g.LoadBalancerArns?.length ?? 0,
+          loadBalancerArns: g.LoadBalancerArns ?? [],
         });
       }
     }

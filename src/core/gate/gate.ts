@@ -10,6 +10,8 @@
  * and a gap in the data restarts the observed windows, so the gate never fails on evidence it did
  * not see.
  */
+import { judge, type ElbJudgement } from '../metrics/judge.js';
+import { assess, type RolloutWindow } from '../metrics/window.js';
 import { revisionOf, rolloutStatus, type RolloutStatus } from '../rollout/status.js';
 import { findNewReplicaSet, ownedReplicaSets } from '../rollout/templates.js';
 import type { Deployment, ReplicaSet } from '../rollout/types.js';
@@ -32,7 +34,14 @@ import type {
   TimelinePoint,
   Verdict,
 } from './types.js';
-import { decide, describeStates, type GateFacts, type GroupFacts, type StoppedWhileRouted } from './verdicts.js';
+import {
+  decide,
+  describeStates,
+  soakDone,
+  type GateFacts,
+  type GroupFacts,
+  type StoppedWhileRouted,
+} from './verdicts.js';
 
 export { describeStates } from './verdicts.js';
 
@@ -105,6 +114,14 @@ export interface GateSnapshot {
   readonly verdict: Verdict | undefined;
   /** What the gate could not tell, each naming the input that closes it. */
   readonly blindSpots: readonly string[];
+  /**
+   * With `elb-metrics`: the rollout's window for the load balancer's counts, from the gate's first
+   * observation of the new revision to the soak's end (or the verdict, when it came first; open
+   * while neither happened).
+   */
+  readonly elbWindow: RolloutWindow | undefined;
+  /** When target health had held through the soak (the window's end with `elb-metrics`). */
+  readonly soakDoneAt: number | undefined;
 }
 
 export class Gate {
@@ -149,6 +166,10 @@ export class Gate {
   private lastProgressKey = '';
   private dirty = true;
   private revisionNoted: number | undefined;
+  /** The gate's first observation of the new revision: where the load balancer's window starts. */
+  private revisionSeenAt: number | undefined;
+  /** Target health held through the soak (soakDone): where the load balancer's window ends. */
+  private soakDoneAt: number | undefined;
 
   constructor(
     private readonly config: GateConfig,
@@ -241,7 +262,15 @@ export class Gate {
       timeline: [...this.timeline],
       verdict: this.verdict,
       blindSpots: this.blindSpots(),
+      elbWindow: this.config.elb ? this.elbWindow() : undefined,
+      soakDoneAt: this.soakDoneAt,
     };
+  }
+
+  /** The window of the load balancer's counts, as far as it is known now. */
+  private elbWindow(): RolloutWindow {
+    const end = this.soakDoneAt ?? this.verdict?.at;
+    return { startMs: this.revisionSeenAt ?? this.startedAt, ...(end !== undefined ? { endMs: end } : {}) };
   }
 
   private soakAnswers(): Record<string, number> {
@@ -493,6 +522,7 @@ export class Gate {
     if (!newName || newName === previousNew) return;
     const revision = revisionOf(d.metadata?.annotations);
     const t = this.thresholds.current;
+    this.revisionSeenAt ??= this.clock.now();
     if (this.revisionNoted === undefined) {
       note(
         `revision ${revision ?? '?'}: new ReplicaSet ${newName}; threshold ${t?.value ?? '?'} healthy targets per target group (${t?.explanation ?? '?'})`,
@@ -683,6 +713,7 @@ export class Gate {
   }
 
   private resetSoak(): void {
+    this.soakDoneAt = undefined;
     if (this.caughtUpAt !== undefined)
       this.lastSoak = { startedAt: this.caughtUpAt, endedAt: this.clock.now(), answers: this.soakAnswers() };
     this.caughtUpAt = undefined;
@@ -691,9 +722,39 @@ export class Gate {
   }
 
   private facts(now: number, groups: readonly GroupFacts[]): GateFacts {
+    const base = this.baseFacts(now, groups);
+    if (!this.config.elb) return { ...base, elb: undefined };
+    if (soakDone(base)) this.soakDoneAt ??= now;
+    const elb = this.judgeElb(now);
+    const waiting =
+      this.soakDoneAt !== undefined && elb.state === 'pending'
+        ? `target health held through the soak; ${elb.message} (metrics-wait ${seconds(this.config.elb.waitMs)}s)`
+        : base.waitingFor;
+    return { ...base, elb, waitingFor: waiting };
+  }
+
+  /** The load balancer's counts for the window so far (`elb-metrics`). */
+  private judgeElb(now: number): ElbJudgement {
+    const elb = this.config.elb as NonNullable<GateConfig['elb']>;
+    const waitExpired = this.soakDoneAt !== undefined && now - this.soakDoneAt >= elb.waitMs;
+    const view = this.evidence.elb?.view;
+    if (!view) {
+      if (!waitExpired) return { state: 'pending', message: 'waiting for the first CloudWatch read' };
+      return {
+        state: 'missing',
+        message: `no CloudWatch read of the load balancer metrics succeeded within metrics-wait ${seconds(elb.waitMs)}s after the soak ended; the gate does not pass on counts it has not seen`,
+      };
+    }
+    const arns = this.config.targetGroups.map((t) => t.arn);
+    return judge(assess(view, arns, this.elbWindow(), now), elb.limits, { waitExpired, waitMs: elb.waitMs });
+  }
+
+  private baseFacts(now: number, groups: readonly GroupFacts[]): Omit<GateFacts, 'elb'> {
     const soakMs = this.config.soakMs ?? 0;
     const d = this.deployment;
-    const timeoutMs = this.config.timeoutMs ?? defaultTimeoutMs(d, this.config.settleTimeoutMs, soakMs);
+    const timeoutMs =
+      this.config.timeoutMs ??
+      defaultTimeoutMs(d, this.config.settleTimeoutMs, soakMs) + (this.config.elb?.waitMs ?? 0);
     const caughtUp = this.caughtUpAt;
     const progressing = d?.status?.conditions?.find((c) => c.type === 'Progressing');
     return {

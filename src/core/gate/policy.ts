@@ -90,7 +90,14 @@ export interface WatchPlanInputs {
   /** Undefined: the default (one unhealthy-detection window). */
   readonly soakMs: number | undefined;
   readonly minHealthy: { readonly kind: 'count' | 'percent'; readonly value: number } | undefined;
+  /** `elb-metrics: true`: `metrics-wait`; undefined when off. */
+  readonly elbMetrics?: { readonly waitMs: number };
+  /** Inputs of `elb-metrics` given while it is off (as the user wrote them: `metrics-wait`, `--metrics-wait`). */
+  readonly elbMetricsIgnored?: readonly string[];
 }
+
+/** ELB publishes a minute's counts one to three minutes after it ends (docs/elb-metrics.md). */
+export const ELB_PUBLICATION_MS = 60_000;
 
 const sec = (ms: number): string => `${Math.round(ms / 100) / 10}s`;
 
@@ -117,6 +124,22 @@ export function checkInputs(i: WatchPlanInputs): Problem[] {
     err(
       `\`settle-timeout\` (${sec(i.settleTimeoutMs)}) is shorter than \`poll-interval\` (${sec(i.pollIntervalMs)}): the gate may see no answer from the load balancer between the end of the rollout and the settle timeout, and fail a healthy release. Make settle-timeout at least a few poll intervals (the default is 5m).`,
     );
+  const ignored = i.elbMetricsIgnored ?? [];
+  if (ignored.length > 0)
+    warn(
+      `${ignored.join(', ')} ${ignored.length === 1 ? 'is' : 'are'} ignored: \`elb-metrics\` is false, so no load balancer metrics are read. Set elb-metrics: true to use ${ignored.length === 1 ? 'it' : 'them'}.`,
+    );
+  if (i.elbMetrics) {
+    const wait = i.elbMetrics.waitMs;
+    if (i.timeoutMs !== undefined && wait >= i.timeoutMs)
+      err(
+        `\`metrics-wait\` (${sec(wait)}) is not shorter than \`timeout\` (${sec(i.timeoutMs)}): the gate would time out before CloudWatch could publish the rollout's window. Lower metrics-wait or raise timeout.`,
+      );
+    else if (wait < ELB_PUBLICATION_MS)
+      warn(
+        `\`metrics-wait\` (${sec(wait)}) is under a minute: ELB publishes a minute's counts one to three minutes after it ends, so the run will likely end with elb-metrics-missing (result error). The default is 180s.`,
+      );
+  }
   if (i.soakMs !== undefined && i.soakMs > 0 && i.soakMs < i.pollIntervalMs)
     warn(
       `\`soak-seconds\` (${sec(i.soakMs)}) is shorter than \`poll-interval\` (${sec(i.pollIntervalMs)}): the soak will cover one answer per target group.`,

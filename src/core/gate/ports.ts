@@ -4,6 +4,8 @@
  * adapters implement them (adapters/kubernetes, adapters/aws, adapters/probe.ts, adapters/clock.ts);
  * tests implement them in memory on a manual clock. Types only.
  */
+import type { MetricsPlan } from '../metrics/plan.js';
+import type { MetricsStore } from '../metrics/store.js';
 import type { JsonPatchOperation } from '../rollout/rollback-plan.js';
 import type { Deployment, ReplicaSet } from '../rollout/types.js';
 import type { ServiceJson, TargetGroupBindingJson } from './discovery.js';
@@ -113,6 +115,8 @@ export interface TargetGroupInfo extends TargetGroupSettings {
   /** `HTTP traffic-port /healthz expecting 200, every 15s, healthy after 2`, or `unknown`. */
   readonly healthCheck: string;
   readonly loadBalancers: number;
+  /** LoadBalancerArns, for the load balancer metrics (`elb-metrics`); absent when not told. */
+  readonly loadBalancerArns?: readonly string[];
 }
 
 /** The target-health source (ELBv2). Every call draws from the ELB call budget. */
@@ -141,6 +145,40 @@ export interface EvidenceSource {
   summary(): Record<string, unknown>;
 }
 
+/** What a metrics source reports back while it reads. */
+export interface MetricsHooks {
+  /** After each poll (the store holds what was read). */
+  readonly onRead: () => void;
+  /** Once, when no waiting helps (a denied call, a refused query); the source stops. */
+  readonly onSetupError: (error: Error) => void;
+}
+
+/**
+ * The load balancers' own counts from CloudWatch (`elb-metrics`): GetMetricData for every series of
+ * a plan (core/metrics/plan.ts), once per poll, drawing from the same call budget as the ELB calls.
+ */
+export interface ElbMetricsPort {
+  /**
+   * Per load balancer ARN, every target group attached to it (DescribeTargetGroups by
+   * LoadBalancerArn), to name shared load balancers; a lookup that fails leaves its entry out.
+   */
+  attachedTargetGroups(
+    loadBalancerArns: readonly string[],
+    signal: AbortSignal,
+  ): Promise<ReadonlyMap<string, readonly { readonly arn: string; readonly name: string }[]>>;
+  /**
+   * Reads the plan's series into `store` every poll until `signal` aborts, from `earliest()` (the
+   * baseline's start) to now, calling `onRead` after each poll. A denied call (`cloudwatch:GetMetricData`)
+   * or a query CloudWatch refuses calls `onSetupError` once and stops; throttling and transient
+   * errors are retried at the next poll.
+   */
+  run(store: MetricsStore, earliest: () => number, signal: AbortSignal, hooks: MetricsHooks): Promise<void>;
+  /** GetMetricData calls so far. */
+  readonly calls: number;
+  /** The last reads that came back unknown (throttling, 5xx), for the report. */
+  readonly unknown: readonly string[];
+}
+
 export interface WatchPorts {
   readonly timers: Timers;
   /** Builds the connection to the cluster (kubeconfig or EKS); throws a setup error when it cannot. */
@@ -149,6 +187,8 @@ export interface WatchPorts {
   targetHealth(regionFor: (arn: string) => string): TargetHealthPort;
   /** Evidence sources configured by the inputs (the probe with `probe-url`). */
   evidence(): readonly EvidenceSource[];
+  /** The CloudWatch source for this plan (`elb-metrics: true`); the regions are the plan's. */
+  elbMetrics?(plan: MetricsPlan): ElbMetricsPort;
   /** Writes the report file. */
   writeReport(file: string, text: string): Promise<void>;
 }

@@ -1,6 +1,7 @@
 /** Inputs, outputs and observations of the watch gate. Pure data; no I/O anywhere in core/. */
 import type { ThresholdSpec } from '../rollout/fenceposts.js';
 import type { Deployment, ReplicaSet } from '../rollout/types.js';
+import type { ElbLimits } from '../metrics/judge.js';
 import type { EvidenceEvent } from './evidence.js';
 import type { VerdictReason } from './verdicts.js';
 
@@ -110,6 +111,11 @@ export interface GateConfig {
   readonly targetGroups: readonly TargetGroupRef[];
   /** With a probe: the largest acceptable share of failed requests. */
   readonly maxErrorRate?: number;
+  /**
+   * With `elb-metrics`: the limits on the load balancer's own errors in the rollout's window, and
+   * how long after the window ends (the soak's end) to wait for CloudWatch to publish it.
+   */
+  readonly elb?: { readonly limits: ElbLimits; readonly waitMs: number };
 }
 
 export type GateEvent =

@@ -9,6 +9,7 @@
  * field of `facts.evidence` (evidence.ts). Order matters: a row is asked only when every row
  * above it had nothing to say.
  */
+import type { ElbState } from '../metrics/judge.js';
 import type { RolloutStatus } from '../rollout/status.js';
 import type { Evidence } from './evidence.js';
 import type { GateConfig, TargetCounts, VerdictClaim } from './types.js';
@@ -70,10 +71,26 @@ export interface GateFacts {
         readonly observedToEnd: boolean;
       }
     | undefined;
+  /**
+   * With `elb-metrics`: the decision on the load balancer's own counts (core/metrics/judge.ts) for
+   * the window from the gate's first observation of the new revision to the soak's end (so far).
+   */
+  readonly elb: { readonly state: ElbState; readonly message: string } | undefined;
   readonly elapsedMs: number;
   readonly timeoutMs: number;
   /** Where the rollout stands, for the timeout message. */
   readonly waitingFor: string;
+}
+
+/**
+ * Target health has held through the soak: the rollout is complete, the load balancer caught up and
+ * stayed so for the soak, with a fresh answer of every target group after it ended. The window of
+ * the load balancer's counts (`elb-metrics`) ends here.
+ */
+export function soakDone(f: Omit<GateFacts, 'elb'>): boolean {
+  if (!f.synced || f.completeForMs === undefined || !f.soak) return false;
+  if (f.soak.forMs < f.soak.lengthMs || !f.soak.observedToEnd) return false;
+  return !f.groups.some((g) => !g.fresh || g.lagging !== undefined);
 }
 
 export interface VerdictRule {
@@ -231,6 +248,15 @@ const rows = [
     },
   },
   {
+    reason: 'elb-errors',
+    result: 'failed',
+    rollback: true,
+    claim: 'requests-failed',
+    title: 'the load balancer reported errors of its own',
+    doc: "With `elb-metrics: true`, the load balancers in front of the Deployment's target groups reported more errors of their own than `max-elb-errors` in the rollout's window (from the gate's first observation of the new revision to the end of the soak, in whole UTC minutes), and, when `max-elb-error-rate` is set, a larger share of the window's requests than that rate: `HTTPCode_ELB_502/503/504_Count` (all of `HTTPCode_ELB_5XX_Count`) for an Application Load Balancer, `TCP_ELB_Reset_Count` and `TCP_Target_Reset_Count` for a Network Load Balancer, read from CloudWatch. Without a rate the gate fails as soon as the published minutes exceed the count, before the window is complete; a rate is judged on the complete window. The message gives the counts per code, the baseline (the same number of minutes before the window) and the load balancers that also serve other target groups. See docs/elb-metrics.md.",
+    check: (f) => (f.elb?.state === 'exceeded' ? f.elb.message : undefined),
+  },
+  {
     reason: 'settle-timeout',
     result: 'failed',
     rollback: true,
@@ -245,12 +271,21 @@ const rows = [
     },
   },
   {
+    reason: 'elb-metrics-missing',
+    result: 'error',
+    rollback: false,
+    claim: 'could-not-judge',
+    title: "CloudWatch did not publish the window's counts in time",
+    doc: "With `elb-metrics: true`, target health held through the soak, but `metrics-wait` after the soak's end CloudWatch still had not published the load balancer counts of the window's last minute (ELB publishes only minutes in which requests flowed, one to three minutes late). The gate does not pass on counts it has not seen, and does not fail a release on counts it has not seen either: the result is `error` (exit code 2), no rollback. The message says which load balancer is published through which minute, and the counts seen so far. Raise `metrics-wait`, or check that requests reach the load balancer and the job's region. See docs/elb-metrics.md.",
+    check: (f) => (f.elb?.state === 'missing' ? f.elb.message : undefined),
+  },
+  {
     reason: 'timeout',
     result: 'failed',
     rollback: true,
     claim: 'not-rolled-out',
     title: '`timeout` passed',
-    doc: '`timeout` passed before a verdict (default: `progressDeadlineSeconds` + `settle-timeout` + the soak). It bounds the whole watch, connecting and listing included.',
+    doc: '`timeout` passed before a verdict (default: `progressDeadlineSeconds` + `settle-timeout` + the soak, + `metrics-wait` with `elb-metrics`). It bounds the whole watch, connecting and listing included.',
     check: (f) => (f.elapsedMs >= f.timeoutMs ? `timed out after ${s(f.timeoutMs)}: ${f.waitingFor}` : undefined),
   },
   {
@@ -259,17 +294,19 @@ const rows = [
     rollback: false,
     claim: 'no-loss-seen',
     title: 'passed',
-    doc: 'kubectl would print `successfully rolled out`, in every target group at least `spec.replicas` pods of the new ReplicaSet are `healthy` targets and no old or deleted pod is still `healthy` (`draining` is fine), and that held through the soak (`soak-seconds`) with a fresh answer of every target group after it ended.',
+    doc: 'kubectl would print `successfully rolled out`, in every target group at least `spec.replicas` pods of the new ReplicaSet are `healthy` targets and no old or deleted pod is still `healthy` (`draining` is fine), and that held through the soak (`soak-seconds`) with a fresh answer of every target group after it ended. With `elb-metrics: true`, also once CloudWatch has published the whole window and its load-balancer errors are within `max-elb-errors` / `max-elb-error-rate`.',
     check: (f) => {
-      if (!f.synced || f.completeForMs === undefined || !f.soak) return undefined;
-      if (f.soak.forMs < f.soak.lengthMs || !f.soak.observedToEnd) return undefined;
-      if (f.groups.some((g) => !g.fresh || g.lagging !== undefined)) return undefined;
+      if (!soakDone(f) || !f.soak) return undefined;
+      if (f.elb !== undefined && f.elb.state !== 'within') return undefined;
       const how =
         f.groups.length === 0
           ? 'rollout status only (no target group with per-pod health)'
           : `all ${f.groups.length} target group(s) have their new targets healthy and no old one`;
-      const soak = f.soak.lengthMs > 0 ? `, for ${s(f.soak.forMs)} of soak` : '';
-      return `${f.rollout?.message ?? 'rolled out'}; ${how}${soak}`;
+      // With elb-metrics the pass waits for CloudWatch after the soak: say the soak, not the wait.
+      const soakMs = f.elb ? f.soak.lengthMs : f.soak.forMs;
+      const soak = f.soak.lengthMs > 0 ? `, for ${s(soakMs)} of soak` : '';
+      const elb = f.elb ? `; ${f.elb.message}` : '';
+      return `${f.rollout?.message ?? 'rolled out'}; ${how}${soak}${elb}`;
     },
   },
 ] as const satisfies readonly VerdictRule[];

@@ -7,5 +7,7 @@ export const Outputs = {
   RolledBackTo: 'rolled-back-to',
   DurationSeconds: 'duration-seconds',
   ErrorsObserved: 'errors-observed',
+  ElbErrors: 'elb-errors',
+  ElbRequests: 'elb-requests',
   ReportFile: 'report-file',
 } as const;

@@ -5,6 +5,7 @@
  */
 import type { VerdictClaim, VerdictReason } from '../../core/gate/types.js';
 import { code, codeBlock, details, join, md, table, text, trusted, type Markdown } from '../markdown.js';
+import { elbSection, type ElbReport } from './elb-metrics.js';
 import { Outputs } from './outputs.js';
 
 /**
@@ -74,6 +75,8 @@ export interface DeploymentReport {
   readonly diagnostics: readonly string[];
   /** What the gate could not tell (each names the input that closes it); empty when nothing. */
   readonly blindSpots: readonly string[];
+  /** The load balancer's own counts for the rollout's window (`elb-metrics: true`); absent or null otherwise. */
+  readonly elb?: ElbReport | null;
 }
 
 /** One step of the run, in order: connected, a verdict, a rollback started or done, cancelled. */
@@ -154,6 +157,8 @@ export function outputsFor(report: WatchReport, reportFile: string): Record<stri
     [Outputs.RolledBackTo]: perDeployment(report.deployments, (d) => d.rolledBackTo),
     [Outputs.DurationSeconds]: String(Math.round(report.durationSeconds)),
     [Outputs.ErrorsObserved]: report.probe ? String(report.probe.errors) : '',
+    [Outputs.ElbErrors]: perDeployment(report.deployments, (d) => d.elb?.errors ?? null),
+    [Outputs.ElbRequests]: perDeployment(report.deployments, (d) => d.elb?.requests ?? null),
     [Outputs.ReportFile]: reportFile,
   };
 }
@@ -208,6 +213,7 @@ export function summaryMarkdown(report: WatchReport): Markdown {
     for (const b of d.blindSpots) out.push(md`**Blind spot**: ${b}`);
     const chart = timelineChart(d);
     if (chart) out.push(chart);
+    if (d.elb) out.push(elbSection(d.elb));
     if (d.milestones.length > 0) {
       out.push(
         table(

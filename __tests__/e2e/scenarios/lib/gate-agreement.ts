@@ -7,7 +7,8 @@
  * - No request failed ⇒ the gate passed, or its verdict claims something an independent observer
  *   confirms without failed requests: capacity below the threshold (the observer's lowest count of
  *   healthy targets of existing pods is below it), or a rollout that did not finish (kubectl's rule
- *   never held, or the load balancer never caught up, during the watch).
+ *   never held, or the load balancer never caught up, during the watch), or it could not judge
+ *   (result `error`: no claim about the traffic, and never a pass).
  *
  * The claim comes from the report (`claim`, a documented field), the confirmation from the
  * observer and the simulator; nothing from src/ is used.
@@ -80,6 +81,11 @@ export function expectGateAgrees(i: AgreementInput): void {
         minHealthy!,
         `${i.what}: no request failed and the observer never saw fewer than ${v.threshold} healthy targets`,
       ).toBeLessThan(v.threshold ?? 0);
+      return;
+    case 'could-not-judge':
+      // An error claims nothing about the traffic (elb-metrics-missing, a denied call): it is only
+      // never a pass.
+      expect(v.result).toBe('error');
       return;
     case 'not-rolled-out':
       expect(o, `${i.what}: a not-rolled-out verdict needs the observer`).toBeDefined();

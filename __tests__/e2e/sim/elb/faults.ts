@@ -1,5 +1,6 @@
 /**
- * Fault injection for the fake ELBv2 endpoint, and the account-wide request token bucket.
+ * Fault injection for the fake AWS endpoints (ELBv2, and CloudWatch with its own error vocabulary),
+ * and the account-wide request token bucket.
  *
  * AWS throttles ELB API calls per account and Region with token buckets; for the non-mutating
  * (Describe*) actions the documented example is a bucket of 40 tokens refilled at 10 per second,
@@ -8,6 +9,22 @@
  */
 import type { Clock } from '../clock.js';
 import { type ElbError, Errors, serverError, type ServerErrorCode } from './protocol.js';
+
+/** The errors a service answers faults with, and which actions its request bucket meters. */
+export interface FaultErrors<E> {
+  throttling(): E;
+  accessDenied(principal: string, action: string, resource?: string): E;
+  server(code: ServerErrorCode): E;
+  /** Whether the account bucket meters this action (ELB: the Describe* actions). */
+  metered(action: string): boolean;
+}
+
+export const ELB_FAULT_ERRORS: FaultErrors<ElbError> = {
+  throttling: Errors.throttling,
+  accessDenied: Errors.accessDenied,
+  server: serverError,
+  metered: (action) => /^Describe/.test(action),
+};
 
 export class TokenBucket {
   capacity: number;
@@ -82,9 +99,9 @@ interface Latency extends FaultScope {
   jitterMs: number;
 }
 
-interface FailNext extends FaultScope {
+interface FailNext<E> extends FaultScope {
   remaining: number;
-  error: () => ElbError;
+  error: () => E;
 }
 
 interface Denial extends FaultScope {
@@ -94,10 +111,8 @@ interface Denial extends FaultScope {
 /** The identity the simulated load balancer controller uses for its own ELB calls. */
 export const LBC_IDENTITY = 'aws-load-balancer-controller';
 
-const DESCRIBE = /^Describe/;
-
-export interface FaultDecision {
-  error?: ElbError;
+export interface FaultDecision<E = ElbError> {
+  error?: E;
   latencyMs: number;
 }
 
@@ -113,7 +128,7 @@ function prng(seed: number): () => number {
   };
 }
 
-export class Faults {
+export class Faults<E = ElbError> {
   /** The shared Describe* bucket (40 burst, 10/s by default). */
   readonly bucket: TokenBucket;
   /** Whether the bucket is enforced at all. */
@@ -123,10 +138,14 @@ export class Faults {
   private windows: Window[] = [];
   private rates: Rate[] = [];
   private latencies: Latency[] = [];
-  private failNexts: FailNext[] = [];
+  private failNexts: FailNext<E>[] = [];
   private denials: Denial[] = [];
 
-  constructor(clock: Clock, seed = 1) {
+  constructor(
+    clock: Clock,
+    seed = 1,
+    private readonly errors: FaultErrors<E> = ELB_FAULT_ERRORS as unknown as FaultErrors<E>,
+  ) {
     this.clock = clock;
     this.bucket = new TokenBucket(clock);
     this.random = prng(seed);
@@ -156,7 +175,7 @@ export class Faults {
   }
 
   /** The next n matching calls fail with the given error (Throttling by default). */
-  failNext(n: number, error: () => ElbError = Errors.throttling, scope: FaultScope = {}): void {
+  failNext(n: number, error: () => E = () => this.errors.throttling(), scope: FaultScope = {}): void {
     this.failNexts.push({ ...scope, remaining: n, error });
   }
 
@@ -184,13 +203,13 @@ export class Faults {
    * Decides the fate of one call, in the order AWS would: authorization, then throttling (forced
    * windows, then the bucket), then injected server errors.
    */
-  decide(action: string, identity: string, resource?: string): FaultDecision {
+  decide(action: string, identity: string, resource?: string): FaultDecision<E> {
     const now = this.clock.now();
     const latencyMs = this.latencies
       .filter((l) => matches(l, action, identity))
       .reduce((sum, l) => sum + l.fixedMs + this.random() * l.jitterMs, 0);
     const denial = this.denials.find((d) => matches(d, action, identity));
-    if (denial) return { error: Errors.accessDenied(denial.principal, action, resource), latencyMs };
+    if (denial) return { error: this.errors.accessDenied(denial.principal, action, resource), latencyMs };
     const forced = this.failNexts.find((f) => f.remaining > 0 && matches(f, action, identity));
     if (forced) {
       forced.remaining--;
@@ -199,13 +218,14 @@ export class Faults {
     }
     this.windows = this.windows.filter((w) => w.until > now);
     if (this.windows.some((w) => w.from <= now && matches(w, action, identity))) {
-      return { error: Errors.throttling(), latencyMs };
+      return { error: this.errors.throttling(), latencyMs };
     }
-    if (DESCRIBE.test(action) && this.bucketEnabled && !this.bucket.take()) {
-      return { error: Errors.throttling(), latencyMs };
+    if (this.errors.metered(action) && this.bucketEnabled && !this.bucket.take()) {
+      return { error: this.errors.throttling(), latencyMs };
     }
     for (const r of this.rates) {
-      if (matches(r, action, identity) && this.random() < r.rate) return { error: serverError(r.code), latencyMs };
+      if (matches(r, action, identity) && this.random() < r.rate)
+        return { error: this.errors.server(r.code), latencyMs };
     }
     return { latencyMs };
   }

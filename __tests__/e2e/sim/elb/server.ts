@@ -7,9 +7,9 @@
  * id is the caller's identity for counters and per-identity faults.
  */
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { Clock } from '../clock.js';
+import { listenLoopback, readBody } from '../loopback.js';
 import type { TargetGroupModel } from '../target-group.js';
 import type { CallCounters } from './counters.js';
 import type { Faults } from './faults.js';
@@ -339,15 +339,6 @@ export interface ElbServerDeps {
   clock: Clock;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
 /** Serves the API on 127.0.0.1 (ephemeral port unless given). */
 export async function startElbServer(deps: ElbServerDeps, port = 0): Promise<ElbServer> {
   const { api, faults, counters, clock } = deps;
@@ -410,20 +401,5 @@ export async function startElbServer(deps: ElbServerDeps, port = 0): Promise<Elb
       respond(res, status, body, requestId);
     })();
   });
-  server.keepAliveTimeout = 5_000;
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
-  const addr = server.address() as AddressInfo;
-  return {
-    endpoint: `http://127.0.0.1:${addr.port}`,
-    port: addr.port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listenLoopback(server, port);
 }
