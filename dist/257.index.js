@@ -196,7 +196,7 @@ const INPUTS = {
         modes: ['watch'],
         kind: 'duration',
         default: '',
-        description: "Limit of the whole run up to the verdicts, connecting and listing included (`15m`). Default: the Deployment's progressDeadlineSeconds plus `settle-timeout` plus the soak.",
+        description: "Limit of the whole run up to the verdicts, connecting and listing included (`15m`). Default: the Deployment's progressDeadlineSeconds plus `settle-timeout` plus the soak (plus `metrics-wait` with `elb-metrics`).",
     },
     'settle-timeout': {
         modes: ['watch'],
@@ -246,6 +246,30 @@ const INPUTS = {
         kind: 'rate',
         default: '0',
         description: 'Fail when the share of probe requests answered 5xx or failing exceeds this (`0`, `0.5%`, `0.01`).',
+    },
+    'elb-metrics': {
+        modes: ['watch'],
+        kind: 'boolean',
+        default: 'false',
+        description: "Also read the load balancers' own error counts from CloudWatch (ALB `HTTPCode_ELB_5XX_Count` by code, NLB resets) for the rollout's window, and fail on them (verdict `elb-errors`). Needs `cloudwatch:GetMetricData`; the job waits for the window's datapoints (`metrics-wait`) before it passes. See docs/elb-metrics.md.",
+    },
+    'max-elb-errors': {
+        modes: ['watch'],
+        kind: 'number',
+        default: '0',
+        description: "With `elb-metrics`: load-balancer errors (5xx it generated itself, or resets behind an NLB) tolerated in the rollout's window; more fail the gate. A whole number, 0 or more.",
+    },
+    'max-elb-error-rate': {
+        modes: ['watch'],
+        kind: 'rate',
+        default: '',
+        description: "With `elb-metrics`: also require the errors to exceed this share of the window's requests before failing (`0.001`, `0.1%`); judged on the complete window. Default: no rate, the count alone decides.",
+    },
+    'metrics-wait': {
+        modes: ['watch'],
+        kind: 'duration',
+        default: '180s',
+        description: "With `elb-metrics`: after the soak, how long to wait for CloudWatch to publish the window's last minute (ELB metrics arrive one to three minutes late). When it runs out first the result is `error` (reason `elb-metrics-missing`), never a pass.",
     },
     'report-file': {
         modes: ['watch'],
@@ -773,6 +797,21 @@ function readWatch(p) {
     else if (p.raw('max-error-rate') && p.raw('max-error-rate') !== '0') {
         p.add(`${source.describe('max-error-rate')} needs ${source.describe('probe-url')}: errors are measured by the probe.`);
     }
+    const elbInputs = ['max-elb-errors', 'max-elb-error-rate', 'metrics-wait'];
+    let elbMetrics;
+    if (p.bool('elb-metrics')) {
+        const maxErrors = p.number('max-elb-errors');
+        if (!Number.isInteger(maxErrors) || maxErrors < 0)
+            p.add(`${source.describe('max-elb-errors')} must be a whole number of errors, 0 or more.`);
+        elbMetrics = {
+            maxErrors,
+            maxErrorRate: p.raw('max-elb-error-rate') === '' ? undefined : p.rate('max-elb-error-rate'),
+            waitMs: p.duration('metrics-wait') ?? 0,
+        };
+    }
+    const elbMetricsIgnored = elbMetrics
+        ? []
+        : elbInputs.filter((n) => p.raw(n) !== '' && p.raw(n) !== _inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .mc[n].default).map((n) => source.describe(n));
     return {
         mode: 'watch',
         namespace: p.namespace(),
@@ -793,6 +832,8 @@ function readWatch(p) {
         rollbackWait: p.bool('rollback-wait'),
         allowRolloutOnly: p.bool('allow-rollout-only'),
         probe,
+        elbMetrics,
+        elbMetricsIgnored,
         reportFile: p.raw('report-file') || undefined,
     };
 }

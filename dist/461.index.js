@@ -210,7 +210,7 @@ async function runCli(argv, io) {
             result = await runValidate(settings, host, { stdout: io.stdout, stdin: io.stdin ?? process.stdin });
         }
         else {
-            const { runWatch } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(752), __webpack_require__.e(286), __webpack_require__.e(699)]).then(__webpack_require__.bind(__webpack_require__, 9699));
+            const { runWatch } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(752), __webpack_require__.e(852), __webpack_require__.e(354)]).then(__webpack_require__.bind(__webpack_require__, 5354));
             result = await runWatch(settings, host);
         }
         // A mode that already showed its failure (watch logs every verdict) is not repeated.

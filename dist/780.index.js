@@ -95,7 +95,7 @@ async function run() {
             result = await runValidate(settings, host);
         }
         else {
-            const { runWatch } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(286), __webpack_require__.e(699)]).then(__webpack_require__.bind(__webpack_require__, 9699));
+            const { runWatch } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(852), __webpack_require__.e(354)]).then(__webpack_require__.bind(__webpack_require__, 5354));
             result = await runWatch(settings, host);
             (await __webpack_require__.e(/* import() */ 350).then(__webpack_require__.bind(__webpack_require__, 3350))).exitSoonAfter();
         }
