@@ -124,7 +124,7 @@ export class SimCloudWatch implements ElbMetricsPort {
         onSetupError(
           Object.assign(
             new Error(
-              'AWS denied cloudwatch:GetMetricData on the load balancer metrics in eu-west-1: allow `cloudwatch:GetMetricData` in the IAM policy of the role the job runs with (README.md#aws-iam). AWS said: User: arn:aws:sts::111111111111:assumed-role/deployer is not authorized to perform: cloudwatch:GetMetricData',
+              'AWS denied cloudwatch:GetMetricData on the load balancer metrics in eu-west-1: allow `cloudwatch:GetMetricData` in the IAM policy of the role the job runs with (docs/watch.md#aws-iam). AWS said: User: arn:aws:sts::111111111111:assumed-role/deployer is not authorized to perform: cloudwatch:GetMetricData',
             ),
             { name: 'AwsSetupError' },
           ),

@@ -167,7 +167,7 @@ describe('CloudWatchMetrics', () => {
     const err = await reader.read(plan.queries.get('eu-west-1')!, T0, T0 + M, timers.now()).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AwsSetupError);
     expect((err as Error).message).toBe(
-      'AWS denied cloudwatch:GetMetricData on the load balancer metrics in eu-west-1: allow `cloudwatch:GetMetricData` in the IAM policy of the role the job runs with (README.md#aws-iam). AWS said: User: arn:aws:sts::111111111111:assumed-role/deploy/gh is not authorized to perform: cloudwatch:GetMetricData because no identity-based policy allows the cloudwatch:GetMetricData action',
+      'AWS denied cloudwatch:GetMetricData on the load balancer metrics in eu-west-1: allow `cloudwatch:GetMetricData` in the IAM policy of the role the job runs with (docs/watch.md#aws-iam). AWS said: User: arn:aws:sts::111111111111:assumed-role/deploy/gh is not authorized to perform: cloudwatch:GetMetricData because no identity-based policy allows the cloudwatch:GetMetricData action',
     );
     expect(b.spent).toBe(1);
   });
