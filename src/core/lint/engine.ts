@@ -11,7 +11,7 @@ import { bySeverityThenPlace, SEVERITY_RANK, type Finding, type Problem, type Se
 import { buildGraph, type Graph, type Reach } from '../graph/graph.js';
 import type { Workload } from '../graph/workload.js';
 import { locate, type Location } from '../manifest/locate.js';
-import { toObjects } from '../manifest/objects.js';
+import { toObjects, type Note } from '../manifest/objects.js';
 import type { ParsedFile, ParseIssue } from '../manifest/parse.js';
 import { describeObject, refOf, type K8sObject, type ObjectRef, type Path } from '../manifest/types.js';
 import type { ObjectReport, ParamSpecs, ParamValues, Rule, RuleContext } from '../rules/rule.js';
@@ -61,7 +61,7 @@ export function lint(input: LintInput): LintResult {
       problems.push({ severity: 'error', message: i.message, file: i.file.path, line: i.range.line, column: 1 });
     else issues.push(i);
   }
-  for (const n of notes) problems.push({ severity: 'notice', message: n.message, file: n.file, line: n.line });
+  for (const p of boundNotes(notes)) problems.push(p);
 
   const graph = buildGraph(objects);
   const known = new Set(input.rules.map((r) => r.meta.id));
@@ -231,4 +231,37 @@ function isIgnored(index: IgnoreIndex, id: string, o: K8sObject): boolean {
 /** Plain code-unit order: the same on every machine, unlike localeCompare. */
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Notes (documents that are not Kubernetes objects) kept per file; the rest are counted in one more. */
+export const NOTES_PER_FILE = 20;
+
+/**
+ * One notice per document that is not a Kubernetes object, up to NOTES_PER_FILE in a file; then one
+ * notice saying how many more that file has from which line, so a file of 130,000 such documents
+ * gives 21 problems, not 130,000 (every report stays proportional to what there is to fix).
+ */
+function boundNotes(notes: readonly Note[]): Problem[] {
+  const out: Problem[] = [];
+  const omitted = new Map<string, { count: number; line: number }>();
+  const kept = new Map<string, number>();
+  for (const n of notes) {
+    const k = kept.get(n.file) ?? 0;
+    if (k < NOTES_PER_FILE) {
+      kept.set(n.file, k + 1);
+      out.push({ severity: 'notice', message: n.message, file: n.file, line: n.line });
+      continue;
+    }
+    const o = omitted.get(n.file);
+    if (o) o.count++;
+    else omitted.set(n.file, { count: 1, line: n.line });
+  }
+  for (const [file, o] of omitted)
+    out.push({
+      severity: 'notice',
+      message: `${o.count} more document${o.count === 1 ? ' is' : 's are'} not Kubernetes objects (no apiVersion and kind) in this file, from this line on; skipped.`,
+      file,
+      line: o.line,
+    });
+  return out;
 }
