@@ -1566,8 +1566,8 @@ function lint(input) {
         else
             issues.push(i);
     }
-    for (const n of notes)
-        problems.push({ severity: 'notice', message: n.message, file: n.file, line: n.line });
+    for (const p of boundNotes(notes))
+        problems.push(p);
     const graph = buildGraph(objects);
     const known = new Set(input.rules.map((r) => r.meta.id));
     const ignores = ignoreIndex(objects, known, problems);
@@ -1729,6 +1729,39 @@ function isIgnored(index, id, o) {
 /** Plain code-unit order: the same on every machine, unlike localeCompare. */
 function compareText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
+}
+/** Notes (documents that are not Kubernetes objects) kept per file; the rest are counted in one more. */
+const NOTES_PER_FILE = 20;
+/**
+ * One notice per document that is not a Kubernetes object, up to NOTES_PER_FILE in a file; then one
+ * notice saying how many more that file has from which line, so a file of 130,000 such documents
+ * gives 21 problems, not 130,000 (every report stays proportional to what there is to fix).
+ */
+function boundNotes(notes) {
+    const out = [];
+    const omitted = new Map();
+    const kept = new Map();
+    for (const n of notes) {
+        const k = kept.get(n.file) ?? 0;
+        if (k < NOTES_PER_FILE) {
+            kept.set(n.file, k + 1);
+            out.push({ severity: 'notice', message: n.message, file: n.file, line: n.line });
+            continue;
+        }
+        const o = omitted.get(n.file);
+        if (o)
+            o.count++;
+        else
+            omitted.set(n.file, { count: 1, line: n.line });
+    }
+    for (const [file, o] of omitted)
+        out.push({
+            severity: 'notice',
+            message: `${o.count} more document${o.count === 1 ? ' is' : 's are'} not Kubernetes objects (no apiVersion and kind) in this file, from this line on; skipped.`,
+            file,
+            line: o.line,
+        });
+    return out;
 }
 
 // EXTERNAL MODULE: ./src/core/manifest/parse.ts + 1 modules
