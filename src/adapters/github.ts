@@ -26,16 +26,19 @@ export interface CheckRun {
   readonly title: string;
   readonly conclusion: 'success' | 'failure';
   readonly summary: Markdown;
-  readonly annotations: readonly {
-    readonly path: string;
-    readonly start_line: number;
-    readonly end_line: number;
-    readonly start_column?: number;
-    readonly end_column?: number;
-    readonly annotation_level: 'failure' | 'warning' | 'notice';
-    readonly title: string;
-    readonly message: string;
-  }[];
+  readonly annotations: readonly CheckAnnotation[];
+}
+
+/** One annotation as the Checks API takes it. */
+export interface CheckAnnotation {
+  readonly path: string;
+  readonly start_line: number;
+  readonly end_line: number;
+  readonly start_column?: number;
+  readonly end_column?: number;
+  readonly annotation_level: 'failure' | 'warning' | 'notice';
+  readonly title: string;
+  readonly message: string;
 }
 
 function headSha(): string {

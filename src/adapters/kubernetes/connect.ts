@@ -47,15 +47,7 @@ export interface ConnectOptions {
   readonly describeEksCluster?: (name: string, region: string, signal?: AbortSignal) => Promise<EksCluster>;
 }
 
-export async function connect(options: ConnectOptions): Promise<KubeCluster> {
-  // Every credential is handed on once, however many places hold it.
-  const seen = new Set<string>();
-  const mask = (secret: string): void => {
-    if (seen.has(secret)) return;
-    seen.add(secret);
-    options.mask(secret);
-  };
-  const o = { ...options, mask };
+export async function connect(o: ConnectOptions): Promise<KubeCluster> {
   if (o.clusterName) {
     const region = o.awsRegion;
     if (!region) throw new KubeSetupError('`cluster-name` needs a region: set `aws-region` or AWS_REGION.');

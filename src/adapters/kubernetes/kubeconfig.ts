@@ -108,6 +108,7 @@ export interface TokenSource {
 }
 
 export interface AccessOptions {
+  /** For the credentials obtained per request (exec plugins, token files); the kubeconfig's own are masked by connect(). */
   readonly mask: (secret: string) => void;
   /** Replaces the user's credentials (`cluster-name`: the EKS token). */
   readonly tokenSource?: TokenSource;
@@ -146,7 +147,6 @@ export class ClusterAccess {
       throw new KubeSetupError(
         `the kubeconfig user ${user?.name ?? '?'} uses the \`${provider.name ?? '?'}\` auth-provider, which zd-gate does not run: use an exec credential plugin (kubectl removed the gcp and azure providers in 1.26), a token, or \`cluster-name\` for EKS.`,
       );
-    for (const secret of [user?.token, user?.keyData, user?.password]) if (secret) o.mask(secret);
   }
 
   /** The Authorization (and impersonation) headers for one request. */

@@ -5,20 +5,9 @@
  */
 import { bySeverityThenPlace } from '../../core/findings.js';
 import { problemAnnotation, toAnnotation, type Annotation } from './annotations.js';
+import type { CheckAnnotation } from '../../adapters/github.js';
 import { ANNOTATION_TITLE_CHARS, MAX_CHECK_ANNOTATIONS, shorten } from './limits.js';
 import type { ValidateReport } from './report.js';
-
-/** One annotation as the Checks API takes it. */
-export interface CheckAnnotation {
-  readonly path: string;
-  readonly start_line: number;
-  readonly end_line: number;
-  readonly start_column?: number;
-  readonly end_column?: number;
-  readonly annotation_level: 'failure' | 'warning' | 'notice';
-  readonly title: string;
-  readonly message: string;
-}
 
 export interface CheckRunContent {
   readonly title: string;
