@@ -2260,9 +2260,6 @@ class ClusterAccess {
         const provider = user?.authProvider;
         if (!o.tokenSource && provider && !provider.config?.tokenFile && !user?.exec)
             throw new KubeSetupError(`the kubeconfig user ${user?.name ?? '?'} uses the \`${provider.name ?? '?'}\` auth-provider, which zd-gate does not run: use an exec credential plugin (kubectl removed the gcp and azure providers in 1.26), a token, or \`cluster-name\` for EKS.`);
-        for (const secret of [user?.token, user?.keyData, user?.password])
-            if (secret)
-                o.mask(secret);
     }
     /** The Authorization (and impersonation) headers for one request. */
     async headers(signal) {
@@ -2969,16 +2966,7 @@ function slimEvent(e) {
 
 
 
-async function connect(options) {
-    // Every credential is handed on once, however many places hold it.
-    const seen = new Set();
-    const mask = (secret) => {
-        if (seen.has(secret))
-            return;
-        seen.add(secret);
-        options.mask(secret);
-    };
-    const o = { ...options, mask };
+async function connect(o) {
     if (o.clusterName) {
         const region = o.awsRegion;
         if (!region)
