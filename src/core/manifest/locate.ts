@@ -1,6 +1,7 @@
 /**
- * Path → source range, computed only for the documents that have findings. The document is
- * re-read with the `yaml` package, whose node ranges and LineCounter give exact positions.
+ * Path → source range, computed only for the documents that have findings. Block-style documents
+ * are read from their lines (block-locate.ts); anything else is re-read with the `yaml` package,
+ * whose node ranges give exact positions. Both give the same range for the same path.
  *
  * A path that exists points at its key (and a scalar value on the same line); a path that does not
  * exist points at the deepest part that does: the container for a missing probe, the pod spec for
@@ -18,6 +19,7 @@ import {
   type Node,
   type Pair,
 } from 'yaml';
+import { locateBlock, type Span } from './block-locate.js';
 import type { K8sObject, ManifestDoc, Path, Range } from './types.js';
 
 export interface Location extends Range {
@@ -32,6 +34,7 @@ interface Parsed {
 }
 
 const cache = new WeakMap<ManifestDoc, Parsed>();
+const lineCounters = new WeakMap<ManifestDoc, LineCounter>();
 
 function parsed(d: ManifestDoc): Parsed {
   let p = cache.get(d);
@@ -49,7 +52,18 @@ export function locate(o: K8sObject, path: Path): Location {
 }
 
 export function locateInDoc(d: ManifestDoc, path: Path): Location {
-  const { doc, lc } = parsed(d);
+  const block = d.json ? undefined : locateBlock(d.text, path);
+  const { start, end, exact } = block ?? locateParsed(d, path);
+  const lc = block ? linesOf(d) : parsed(d).lc;
+  const a = lc.linePos(start);
+  const b = lc.linePos(end);
+  const shift = d.startLine - 1;
+  return { file: d.file.path, line: a.line + shift, column: a.col, endLine: b.line + shift, endColumn: b.col, exact };
+}
+
+/** The same span from the `yaml` package's nodes (the reference the block reader is tested against). */
+export function locateParsed(d: ManifestDoc, path: Path): Span {
+  const { doc } = parsed(d);
   let node: unknown = doc.contents;
   let anchor: { start: number; end: number } | undefined = firstLine(node);
   let exact = true;
@@ -64,10 +78,18 @@ export function locateInDoc(d: ManifestDoc, path: Path): Location {
   }
   if (exact && isScalar(node) && node.range && anchor) anchor = { start: anchor.start, end: node.range[1] };
   const [start, end] = anchor ? [anchor.start, anchor.end] : [0, 0];
-  const a = lc.linePos(start);
-  const b = lc.linePos(end);
-  const shift = d.startLine - 1;
-  return { file: d.file.path, line: a.line + shift, column: a.col, endLine: b.line + shift, endColumn: b.col, exact };
+  return { start, end, exact };
+}
+
+function linesOf(d: ManifestDoc): LineCounter {
+  let lc = lineCounters.get(d);
+  if (!lc) {
+    lc = new LineCounter();
+    lc.addNewLine(0);
+    for (let i = d.text.indexOf('\n'); i >= 0; i = d.text.indexOf('\n', i + 1)) lc.addNewLine(i + 1);
+    lineCounters.set(d, lc);
+  }
+  return lc;
 }
 
 function child(
