@@ -727,29 +727,371 @@ function distance(a, b) {
 
 /***/ }),
 
-/***/ 5411:
+/***/ 4803:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ locateInDoc),
-/* harmony export */   x: () => (/* binding */ locate)
-/* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  x5: () => (/* binding */ locate),
+  Sl: () => (/* binding */ locateInDoc)
+});
+
+// UNUSED EXPORTS: locateParsed
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./src/core/manifest/block-locate.ts
+class Unsupported extends Error {
+}
+const unsupported = () => {
+    throw new Unsupported();
+};
+function locateBlock(text, path) {
+    if (text.includes('\r') || text.includes('\t'))
+        return undefined;
+    try {
+        return new BlockDoc(text).locate(path);
+    }
+    catch (e) {
+        if (e instanceof Unsupported)
+            return undefined;
+        throw e;
+    }
+}
+// What a value may start with here: anchors, aliases, tags, reserved and other indicators are left to `yaml`.
+const INDICATOR = /^(?:[&*!@`%,\]}]|[-?:](?:\s|$))/;
+const PLAIN_KEY = /^[^-?:,[\]{}#&*!|>'"%@`\s]|^[-?:][^\s]/;
+// Plain keys that the YAML core schema reads as something other than that string.
+const NOT_A_STRING = /^(?:[-+.\d]|~$|null$|Null$|NULL$|true$|True$|TRUE$|false$|False$|FALSE$)/;
+class BlockDoc {
+    text;
+    lines = [];
+    constructor(text) {
+        this.text = text;
+        for (let at = 0; at <= text.length;) {
+            const nl = text.indexOf('\n', at);
+            const end = nl < 0 ? text.length : nl;
+            let content = at;
+            while (content < end && text.charCodeAt(content) === 32)
+                content++;
+            const c = text[content];
+            const filler = content === end ||
+                c === '#' ||
+                (content === at && (c === '%' || text.startsWith('---', at) || text.startsWith('...', at)));
+            // `--- key: value` puts content on the marker line.
+            if (content === at && text.startsWith('---', at) && !/^---[ ]*(?:#.*)?$/.test(text.slice(at, end)))
+                unsupported();
+            this.lines.push({ start: at, end, content, filler });
+            if (nl < 0)
+                break;
+            at = nl + 1;
+        }
+    }
+    locate(path) {
+        const root = this.nextContent(-1);
+        if (root < 0)
+            return undefined;
+        let node = this.nodeAtLineStart(root, -1);
+        let anchor = this.firstLine(node);
+        let exact = true;
+        for (const step of path) {
+            const next = this.child(node, step);
+            if (!next) {
+                exact = false;
+                break;
+            }
+            ({ node, anchor } = next);
+        }
+        if (exact && node.kind === 'leaf')
+            return undefined;
+        if (exact && node.kind === 'scalar')
+            anchor = { start: anchor.start, end: node.end };
+        return { ...anchor, exact };
+    }
+    child(node, step) {
+        if (node.kind === 'flow')
+            return unsupported();
+        if (typeof step === 'number') {
+            if (node.kind !== 'seq')
+                return undefined;
+            const item = this.seqItem(node, step);
+            return item && { node: item, anchor: this.firstLine(item) };
+        }
+        if (node.kind !== 'map')
+            return undefined;
+        const key = this.findKey(node, step);
+        if (!key)
+            return undefined;
+        return { node: this.valueOf(key, node.col), anchor: { start: key.start, end: key.end } };
+    }
+    /** The span `yaml` reports for a node's first line: a mapping's first key, a scalar itself. */
+    firstLine(node) {
+        if (node.kind === 'map')
+            return { start: node.first.start, end: node.first.end };
+        if (node.kind === 'scalar')
+            return { start: node.start, end: node.end };
+        return unsupported();
+    }
+    findKey(map, name) {
+        let merge = false;
+        for (const key of this.keys(map)) {
+            if (key.name === name)
+                return key;
+            if (key.name === '<<')
+                merge = true;
+        }
+        return merge ? unsupported() : undefined;
+    }
+    *keys(map) {
+        yield map.first;
+        for (let i = map.line + 1; i < this.lines.length; i++) {
+            const l = this.lines[i];
+            if (l.filler)
+                continue;
+            const indent = l.content - l.start;
+            if (indent < map.col)
+                return;
+            if (indent > map.col)
+                continue; // a value's lines
+            if (this.isItem(l.content)) {
+                this.checkInline(l.content + 1, l.end); // a sequence at the key's column
+                continue;
+            }
+            const key = this.keyAt(l.content) ?? unsupported();
+            this.checkInline(key.after, l.end);
+            yield key;
+        }
+    }
+    seqItem(seq, index) {
+        let n = 0;
+        for (let i = seq.line; i < this.lines.length; i++) {
+            const l = this.lines[i];
+            if (l.filler)
+                continue;
+            const indent = l.content - l.start;
+            if (indent < seq.col)
+                return undefined;
+            if (indent > seq.col)
+                continue;
+            if (!this.isItem(l.content))
+                return undefined; // the next key of the mapping that holds the sequence
+            if (n++ === index)
+                return this.itemAt(i, l.content + 1, seq.col);
+            this.checkInline(l.content + 1, l.end);
+        }
+        return undefined;
+    }
+    /** The content of the item whose `-` is at `dash - 1` on line `i`. */
+    itemAt(i, dash, col) {
+        const l = this.lines[i];
+        let at = dash;
+        while (at < l.end && this.text.charCodeAt(at) === 32)
+            at++;
+        if (at === l.end || this.text[at] === '#')
+            return this.nodeBelow(i, col, false);
+        if (this.isItem(at))
+            return unsupported(); // `- - a`
+        const key = this.keyAt(at);
+        if (key)
+            return { kind: 'map', line: i, col: at - l.start, first: key };
+        return this.inlineValue(i, at, col);
+    }
+    /** The value after `key:` of a mapping whose keys are in column `col`. */
+    valueOf(key, col) {
+        const i = this.lineOf(key.start);
+        const l = this.lines[i];
+        if (key.after < l.end && this.text[key.after] !== '#')
+            return this.inlineValue(i, key.after, col);
+        return this.nodeBelow(i, col, true);
+    }
+    /** A value that starts on a later line than its key or `-`: a block collection, or null. */
+    nodeBelow(i, col, seqAtSameColumn) {
+        const j = this.nextContent(i);
+        if (j < 0)
+            return { kind: 'leaf' }; // null at the end of the document
+        const l = this.lines[j];
+        const indent = l.content - l.start;
+        if (indent < col || (indent === col && !(seqAtSameColumn && this.isItem(l.content))))
+            return { kind: 'leaf' }; // null
+        return this.nodeAtLineStart(j, col);
+    }
+    /** A block collection whose first line is `j`, indented more than `parent` (or a sequence at it). */
+    nodeAtLineStart(j, parent) {
+        const l = this.lines[j];
+        const col = l.content - l.start;
+        if (this.isItem(l.content))
+            return { kind: 'seq', line: j, col };
+        if (col <= parent)
+            return unsupported();
+        const key = this.keyAt(l.content);
+        if (key)
+            return { kind: 'map', line: j, col, first: key };
+        return unsupported(); // a scalar on its own line, an anchor, a tag, a flow collection
+    }
+    /** A value written on the line of its key or `-`, from `at`; `col` is the column of that key or `-`. */
+    inlineValue(i, at, col) {
+        const l = this.lines[i];
+        const c = this.text[at];
+        if (INDICATOR.test(this.text.slice(at, at + 2)))
+            return unsupported();
+        if (c === '|' || c === '>')
+            return { kind: 'leaf' }; // a block scalar
+        let end;
+        if (c === '[' || c === '{') {
+            if (!this.closesOnLine(at, l.end))
+                unsupported();
+            return { kind: 'flow' };
+        }
+        if (c === '"' || c === "'")
+            end = this.quotedEnd(at, l.end);
+        else {
+            const comment = this.text.indexOf(' #', at);
+            end = comment >= 0 && comment < l.end ? comment : l.end;
+            while (end > at && this.text.charCodeAt(end - 1) === 32)
+                end--;
+        }
+        const rest = this.text.slice(end, l.end).trim();
+        if (rest !== '' && !rest.startsWith('#'))
+            unsupported();
+        // A more indented line after a scalar continues it (a multi-line scalar).
+        const j = this.nextContent(i);
+        if (j >= 0) {
+            const n = this.lines[j];
+            if (n.content - n.start > col)
+                unsupported();
+        }
+        return { kind: 'scalar', start: at, end };
+    }
+    /** `key:` at `at` (plain, or quoted without escapes), or undefined when the text there is not a key. */
+    keyAt(at) {
+        const l = this.lines[this.lineOf(at)];
+        const c = this.text[at];
+        let name;
+        let end;
+        let colon;
+        if (c === '"' || c === "'") {
+            end = this.quotedEnd(at, l.end);
+            name = this.text.slice(at + 1, end - 1);
+            if (c === '"' ? name.includes('\\') : name.includes("'"))
+                unsupported();
+            colon = end;
+            while (this.text.charCodeAt(colon) === 32)
+                colon++;
+            if (this.text[colon] !== ':')
+                return undefined;
+        }
+        else {
+            colon = this.text.indexOf(':', at);
+            while (colon >= 0 && colon + 1 < l.end && this.text.charCodeAt(colon + 1) !== 32)
+                colon = this.text.indexOf(':', colon + 1);
+            if (colon < 0 || colon >= l.end)
+                return undefined;
+            end = colon;
+            while (end > at && this.text.charCodeAt(end - 1) === 32)
+                end--;
+            name = this.text.slice(at, end);
+            if (name.includes(' #') || !PLAIN_KEY.test(name))
+                return undefined;
+            if (NOT_A_STRING.test(name))
+                unsupported();
+        }
+        let after = colon + 1;
+        while (after < l.end && this.text.charCodeAt(after) === 32)
+            after++;
+        return { name, start: at, end, after };
+    }
+    /** A sibling's value that opens a quote or flow collection must close on its line (else its lines are not modelled). */
+    checkInline(at, lineEnd) {
+        while (at < lineEnd && this.text.charCodeAt(at) === 32)
+            at++;
+        const c = this.text[at];
+        if (c === '"' || c === "'")
+            this.quotedEnd(at, lineEnd);
+        else if ((c === '[' || c === '{') && !this.closesOnLine(at, lineEnd))
+            unsupported();
+    }
+    /** End (exclusive) of the quoted scalar opening at `at`; it must close on its line. */
+    quotedEnd(at, lineEnd) {
+        const q = this.text[at];
+        for (let i = at + 1; i < lineEnd; i++) {
+            const c = this.text[i];
+            if (q === '"' && c === '\\')
+                i++;
+            else if (c === q) {
+                if (q === "'" && this.text[i + 1] === "'")
+                    i++;
+                else
+                    return i + 1;
+            }
+        }
+        return unsupported();
+    }
+    /** True when the flow collection opening at `at` closes on its line (quotes skipped). */
+    closesOnLine(at, lineEnd) {
+        let depth = 0;
+        for (let i = at; i < lineEnd; i++) {
+            const c = this.text[i];
+            if (c === '"' || c === "'")
+                i = this.quotedEnd(i, lineEnd) - 1;
+            else if (c === '[' || c === '{')
+                depth++;
+            else if (c === ']' || c === '}') {
+                if (--depth === 0) {
+                    const rest = this.text.slice(i + 1, lineEnd).trim();
+                    return rest === '' || rest.startsWith('#');
+                }
+            }
+            else if (c === '#' && this.text[i - 1] === ' ')
+                return false;
+        }
+        return false;
+    }
+    isItem(at) {
+        if (this.text[at] !== '-')
+            return false;
+        const n = this.text[at + 1];
+        return n === undefined || n === ' ' || n === '\n';
+    }
+    nextContent(i) {
+        for (let j = i + 1; j < this.lines.length; j++)
+            if (!this.lines[j].filler)
+                return j;
+        return -1;
+    }
+    lineOf(offset) {
+        let lo = 0;
+        let hi = this.lines.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (this.lines[mid].start <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return lo;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/manifest/locate.ts
 /**
- * Path → source range, computed only for the documents that have findings. The document is
- * re-read with the `yaml` package, whose node ranges and LineCounter give exact positions.
+ * Path → source range, computed only for the documents that have findings. Block-style documents
+ * are read from their lines (block-locate.ts); anything else is re-read with the `yaml` package,
+ * whose node ranges give exact positions. Both give the same range for the same path.
  *
  * A path that exists points at its key (and a scalar value on the same line); a path that does not
  * exist points at the deepest part that does: the container for a missing probe, the pod spec for
  * a missing terminationGracePeriodSeconds. That is the line a user edits to add the field.
  */
 
+
 const cache = new WeakMap();
+const lineCounters = new WeakMap();
 function parsed(d) {
     let p = cache.get(d);
     if (!p) {
-        const lc = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
-        p = { doc: (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(d.text, { lineCounter: lc, merge: true, uniqueKeys: false }), lc };
+        const lc = new dist/* LineCounter */.HN();
+        p = { doc: (0,dist/* parseDocument */.Tp)(d.text, { lineCounter: lc, merge: true, uniqueKeys: false }), lc };
         cache.set(d, p);
     }
     return p;
@@ -759,7 +1101,17 @@ function locate(o, path) {
     return locateInDoc(o.doc, [...o.base, ...path]);
 }
 function locateInDoc(d, path) {
-    const { doc, lc } = parsed(d);
+    const block = d.json ? undefined : locateBlock(d.text, path);
+    const { start, end, exact } = block ?? locateParsed(d, path);
+    const lc = block ? linesOf(d) : parsed(d).lc;
+    const a = lc.linePos(start);
+    const b = lc.linePos(end);
+    const shift = d.startLine - 1;
+    return { file: d.file.path, line: a.line + shift, column: a.col, endLine: b.line + shift, endColumn: b.col, exact };
+}
+/** The same span from the `yaml` package's nodes (the reference the block reader is tested against). */
+function locateParsed(d, path) {
+    const { doc } = parsed(d);
     let node = doc.contents;
     let anchor = firstLine(node);
     let exact = true;
@@ -772,18 +1124,26 @@ function locateInDoc(d, path) {
         anchor = step.anchor;
         node = step.node;
     }
-    if (exact && (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) && node.range && anchor)
+    if (exact && (0,dist/* isScalar */.jn)(node) && node.range && anchor)
         anchor = { start: anchor.start, end: node.range[1] };
     const [start, end] = anchor ? [anchor.start, anchor.end] : [0, 0];
-    const a = lc.linePos(start);
-    const b = lc.linePos(end);
-    const shift = d.startLine - 1;
-    return { file: d.file.path, line: a.line + shift, column: a.col, endLine: b.line + shift, endColumn: b.col, exact };
+    return { start, end, exact };
+}
+function linesOf(d) {
+    let lc = lineCounters.get(d);
+    if (!lc) {
+        lc = new dist/* LineCounter */.HN();
+        lc.addNewLine(0);
+        for (let i = d.text.indexOf('\n'); i >= 0; i = d.text.indexOf('\n', i + 1))
+            lc.addNewLine(i + 1);
+        lineCounters.set(d, lc);
+    }
+    return lc;
 }
 function child(doc, node, key) {
-    const target = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(node) ? node.resolve(doc) : node;
+    const target = (0,dist/* isAlias */.Vj)(node) ? node.resolve(doc) : node;
     if (typeof key === 'number') {
-        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(target))
+        if (!(0,dist/* isSeq */.oP)(target))
             return undefined;
         const item = target.items[key];
         if (item === undefined)
@@ -791,7 +1151,7 @@ function child(doc, node, key) {
         const anchor = firstLine(item);
         return anchor ? { node: item, anchor } : undefined;
     }
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(target))
+    if (!(0,dist/* isMap */.jh)(target))
         return undefined;
     const pair = findPair(doc, target.items, key);
     if (!pair)
@@ -804,16 +1164,16 @@ function child(doc, node, key) {
 }
 function findPair(doc, items, key) {
     for (const pair of items) {
-        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isPair */ .tO)(pair) && (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.key) && typeof pair.key.value !== 'symbol' && String(pair.key.value) === key)
+        if ((0,dist/* isPair */.tO)(pair) && (0,dist/* isScalar */.jn)(pair.key) && typeof pair.key.value !== 'symbol' && String(pair.key.value) === key)
             return pair;
     }
     // Merge keys: the field may come from a mapping merged in with `<<: *anchor`.
     for (const pair of items) {
-        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isPair */ .tO)(pair) && (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.key) && isMergeKey(pair.key.value)) {
-            const sources = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(pair.value) ? pair.value.items : [pair.value];
+        if ((0,dist/* isPair */.tO)(pair) && (0,dist/* isScalar */.jn)(pair.key) && isMergeKey(pair.key.value)) {
+            const sources = (0,dist/* isSeq */.oP)(pair.value) ? pair.value.items : [pair.value];
             for (const s of sources) {
-                const m = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(s) ? s.resolve(doc) : s;
-                if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(m)) {
+                const m = (0,dist/* isAlias */.Vj)(s) ? s.resolve(doc) : s;
+                if ((0,dist/* isMap */.jh)(m)) {
                     const hit = findPair(doc, m.items, key);
                     if (hit)
                         return hit;
@@ -826,10 +1186,10 @@ function findPair(doc, items, key) {
 const isMergeKey = (v) => v === '<<' || (typeof v === 'symbol' && v.description === '<<');
 /** The first line of a node: a mapping's first key, a sequence item's start, a scalar itself. */
 function firstLine(node) {
-    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node) || (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node)) {
+    if ((0,dist/* isMap */.jh)(node) || (0,dist/* isSeq */.oP)(node)) {
         const start = node.range?.[0];
         const first = node.items[0];
-        const head = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isPair */ .tO)(first) ? first.key : first;
+        const head = (0,dist/* isPair */.tO)(first) ? first.key : first;
         const headRange = rangeOfNode(head);
         if (headRange)
             return { start: start ?? headRange[0], end: headRange[1] };
@@ -1758,8 +2118,8 @@ function attributesKey(e) {
         : 'alb.ingress.kubernetes.io/target-group-attributes';
 }
 
-// EXTERNAL MODULE: ./src/core/manifest/locate.ts
-var locate = __webpack_require__(5411);
+// EXTERNAL MODULE: ./src/core/manifest/locate.ts + 1 modules
+var locate = __webpack_require__(4803);
 ;// CONCATENATED MODULE: ./src/core/rules/duplicate-object.ts
 
 
@@ -1793,7 +2153,7 @@ var locate = __webpack_require__(5411);
         for (const group of ctx.graph.duplicates()) {
             const identical = group.every((o) => JSON.stringify(o.raw) === JSON.stringify(group[0]?.raw));
             const places = group.map((o) => {
-                const at = (0,locate/* locate */.x)(o, ['metadata', 'name']);
+                const at = (0,locate/* locate */.x5)(o, ['metadata', 'name']);
                 return `${at.file}:${at.line}`;
             });
             group.forEach((o, i) => {

@@ -1521,8 +1521,8 @@ function firstBy(list, keyOf) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/core/manifest/locate.ts
-var locate = __webpack_require__(5411);
+// EXTERNAL MODULE: ./src/core/manifest/locate.ts + 1 modules
+var locate = __webpack_require__(4803);
 ;// CONCATENATED MODULE: ./src/core/lint/engine.ts
 /**
  * Parsed files + config → findings. The engine builds the graph once, runs every enabled rule
@@ -1681,7 +1681,7 @@ function checkGuarded(rule, problems, ctx) {
 /** The finding's place; the object's own line when its document cannot be re-read for positions. */
 function locateSafely(o, path) {
     try {
-        return (0,locate/* locate */.x)(o, path);
+        return (0,locate/* locate */.x5)(o, path);
     }
     catch {
         const line = o.doc.startLine;
@@ -1977,7 +1977,7 @@ function describeOverrides(config, configFile, rules, objects) {
         waiverCount++;
         if (waivers.length >= MAX_WAIVERS)
             continue;
-        const loc = (0,locate/* locateInDoc */.S)(o.doc, [...o.base, 'metadata', 'annotations', IGNORE_ANNOTATION]);
+        const loc = (0,locate/* locateInDoc */.Sl)(o.doc, [...o.base, 'metadata', 'annotations', IGNORE_ANNOTATION]);
         waivers.push({
             object: (0,types/* refOf */.H8)(o),
             rules: raw
