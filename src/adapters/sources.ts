@@ -13,7 +13,7 @@
 import { lstat, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
-import { parse } from 'yaml';
+import { CORE_SCHEMA, load } from 'js-yaml';
 import type { Problem } from '../core/findings.js';
 import type { HelmSource, KustomizeSource, SourceRef } from '../core/sourcemap/origin.js';
 import { sourceKey } from '../core/sourcemap/origin.js';
@@ -38,7 +38,8 @@ export interface ResolveResult {
 export const MAX_INDEXED = 5_000;
 export const MAX_SOURCE_BYTES = 4 * 1024 * 1024;
 const MAX_SOURCES = 2_000;
-const IGNORE = ['**/node_modules/**', '**/.git/**'];
+// Like the manifest walk: hidden folders and node_modules are neither searched nor entered.
+const IGNORE = ['**/node_modules/**', '**/.*/**'];
 
 interface Chart {
   readonly dir: string;
@@ -213,7 +214,8 @@ async function readSmallYaml(file: string): Promise<Record<string, unknown> | un
   try {
     const st = await stat(file);
     if (st.size > 256 * 1024) return undefined;
-    const v: unknown = parse(await readFile(file, 'utf8'), { maxAliasCount: 10 });
+    // js-yaml (already warm from reading the manifests) shares aliased nodes instead of copying them.
+    const v: unknown = load(await readFile(file, 'utf8'), { schema: CORE_SCHEMA });
     return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
   } catch {
     return undefined;

@@ -7,7 +7,14 @@
  * The result does not depend on the order the files are given in: they are read in the order of
  * their paths (then their position), so `validate a b` and `validate b a` give the same findings.
  */
-import { bySeverityThenPlace, SEVERITY_RANK, type Finding, type Problem, type Severity } from '../findings.js';
+import {
+  bySeverityThenPlace,
+  compareText,
+  SEVERITY_RANK,
+  type Finding,
+  type Problem,
+  type Severity,
+} from '../findings.js';
 import { buildGraph, type Graph, type Reach } from '../graph/graph.js';
 import type { Workload } from '../graph/workload.js';
 import { locate, type Location } from '../manifest/locate.js';
@@ -226,11 +233,6 @@ function ignoreIndex(objects: readonly K8sObject[], known: ReadonlySet<string>, 
 function isIgnored(index: IgnoreIndex, id: string, o: K8sObject): boolean {
   const set = index.get(o);
   return set !== undefined && (set.has(id) || set.has('all'));
-}
-
-/** Plain code-unit order: the same on every machine, unlike localeCompare. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Notes (documents that are not Kubernetes objects) kept per file; the rest are counted in one more. */

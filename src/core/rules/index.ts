@@ -2,6 +2,7 @@
  * The rule registry: every rule, sorted by id. Adding a rule = its file + its cases file
  * (__tests__/rules/<id>.cases.ts) + one line here; the docs and the config schema regenerate.
  */
+import { compareText } from '../findings.js';
 import type { Rule } from './rule.js';
 import danglingBackend from './dangling-backend.js';
 import deregistrationDelay from './deregistration-delay.js';
@@ -57,7 +58,7 @@ function registry(rules: readonly Rule[]): readonly Rule[] {
     if (seen.has(r.meta.id)) throw new Error(`duplicate rule id ${r.meta.id}`);
     seen.add(r.meta.id);
   }
-  return [...rules].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+  return [...rules].sort((a, b) => compareText(a.meta.id, b.meta.id));
 }
 
 export const RULES: readonly Rule[] = registry(ALL);
