@@ -206,7 +206,7 @@ async function runCli(argv, io) {
         const settings = (0,src_settings/* readSettings */.sb)(source);
         let result;
         if (settings.mode === 'validate') {
-            const { runValidate } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(815), __webpack_require__.e(382), __webpack_require__.e(515), __webpack_require__.e(61)]).then(__webpack_require__.bind(__webpack_require__, 7061));
+            const { runValidate } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(815), __webpack_require__.e(382), __webpack_require__.e(515), __webpack_require__.e(732)]).then(__webpack_require__.bind(__webpack_require__, 5732));
             result = await runValidate(settings, host, { stdout: io.stdout, stdin: io.stdin ?? process.stdin });
         }
         else {

@@ -91,7 +91,7 @@ async function run() {
             host.mask(settings.githubToken);
         let result;
         if (settings.mode === 'validate') {
-            const { runValidate } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(815), __webpack_require__.e(382), __webpack_require__.e(515), __webpack_require__.e(61), __webpack_require__.e(311)]).then(__webpack_require__.bind(__webpack_require__, 7061));
+            const { runValidate } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(815), __webpack_require__.e(382), __webpack_require__.e(515), __webpack_require__.e(732), __webpack_require__.e(311)]).then(__webpack_require__.bind(__webpack_require__, 5732));
             result = await runValidate(settings, host);
         }
         else {
