@@ -35,6 +35,8 @@ import { ManualTimers } from '../__tests__/helpers/manual-timers.js';
 import { RolloutSim, tgArn, type SimOptions } from '../__tests__/helpers/rollout-sim.js';
 
 export async function main(): Promise<void> {
+  const only = process.env.ZD_BENCH_ONLY;
+  if (only === 'bundle') return bundleReplay();
   const elb = await elbCallsPerMinute();
   console.log('\n## ELB calls per target group (simulated, 10 minutes, budget 1 call/s, burst 3)\n');
   console.log('| target groups | poll-interval | DescribeTargetHealth per minute per group | all groups, calls/s |');
@@ -64,7 +66,6 @@ export async function main(): Promise<void> {
       `| ${r.deployments} | ${r.interval / 1000}s | ${r.verdict.toFixed(1)}s | +${(r.started - r.verdict).toFixed(1)}s | +${(r.patched - r.verdict).toFixed(1)}s | ${r.others.map((o) => `${o.toFixed(1)}s`).join(', ')} |`,
     );
 
-  const only = process.env.ZD_BENCH_ONLY;
   if (only === 'simulated') return;
   const replay = await replayThroughAdapters(1000, 4);
   console.log(
@@ -73,7 +74,10 @@ export async function main(): Promise<void> {
   console.log('| measure | value |');
   console.log('|---|---:|');
   for (const [k, v] of Object.entries(replay)) console.log(`| ${k} | ${v} |`);
+  await bundleReplay();
+}
 
+async function bundleReplay(): Promise<void> {
   const bundle = process.env.ZD_BENCH_BUNDLE ?? 'dist/index.js';
   if (existsSync(bundle) && existsSync('/proc/self/stat')) {
     const cli = await replayThroughBundle(bundle, 1000, 4);
