@@ -52,10 +52,27 @@ const unsupported = (): never => {
   throw new Unsupported();
 };
 
+/** The span of `path` in `text`, or undefined when the block reader declines. */
 export function locateBlock(text: string, path: Path): Span | undefined {
+  return readBlock(text)?.locate(path);
+}
+
+/** A document read into lines once, for all the paths asked of it; undefined when it is not modelled at all. */
+export function readBlock(text: string): BlockReader | undefined {
   if (text.includes('\r') || text.includes('\t')) return undefined;
+  return declined(() => new BlockDoc(text));
+}
+
+export interface BlockReader {
+  /** The span of `path`, or undefined when the reader declines this path. */
+  locate(path: Path): Span | undefined;
+  /** 1-based line and column of an offset (the `yaml` package's LineCounter convention). */
+  linePos(offset: number): { line: number; col: number };
+}
+
+function declined<T>(f: () => T): T | undefined {
   try {
-    return new BlockDoc(text).locate(path);
+    return f();
   } catch (e) {
     if (e instanceof Unsupported) return undefined;
     throw e;
@@ -68,7 +85,7 @@ const PLAIN_KEY = /^[^-?:,[\]{}#&*!|>'"%@`\s]|^[-?:][^\s]/;
 // Plain keys that the YAML core schema reads as something other than that string.
 const NOT_A_STRING = /^(?:[-+.\d]|~$|null$|Null$|NULL$|true$|True$|TRUE$|false$|False$|FALSE$)/;
 
-class BlockDoc {
+class BlockDoc implements BlockReader {
   private readonly lines: Line[] = [];
 
   constructor(private readonly text: string) {
@@ -91,6 +108,15 @@ class BlockDoc {
   }
 
   locate(path: Path): Span | undefined {
+    return declined(() => this.spanOf(path));
+  }
+
+  linePos(offset: number): { line: number; col: number } {
+    const i = this.lineOf(offset);
+    return { line: i + 1, col: offset - (this.lines[i] as Line).start + 1 };
+  }
+
+  private spanOf(path: Path): Span | undefined {
     const root = this.nextContent(-1);
     if (root < 0) return undefined;
     let node = this.nodeAtLineStart(root, -1);

@@ -19,7 +19,7 @@ import {
   type Node,
   type Pair,
 } from 'yaml';
-import { locateBlock, type Span } from './block-locate.js';
+import { readBlock, type BlockReader, type Span } from './block-locate.js';
 import type { K8sObject, ManifestDoc, Path, Range } from './types.js';
 
 export interface Location extends Range {
@@ -34,7 +34,7 @@ interface Parsed {
 }
 
 const cache = new WeakMap<ManifestDoc, Parsed>();
-const lineCounters = new WeakMap<ManifestDoc, LineCounter>();
+const blocks = new WeakMap<ManifestDoc, BlockReader | null>();
 
 function parsed(d: ManifestDoc): Parsed {
   let p = cache.get(d);
@@ -52,11 +52,11 @@ export function locate(o: K8sObject, path: Path): Location {
 }
 
 export function locateInDoc(d: ManifestDoc, path: Path): Location {
-  const block = d.json ? undefined : locateBlock(d.text, path);
-  const { start, end, exact } = block ?? locateParsed(d, path);
-  const lc = block ? linesOf(d) : parsed(d).lc;
-  const a = lc.linePos(start);
-  const b = lc.linePos(end);
+  const reader = blockOf(d);
+  const block = reader?.locate(path);
+  const [{ start, end, exact }, lines] = block && reader ? [block, reader] : [locateParsed(d, path), parsed(d).lc];
+  const a = lines.linePos(start);
+  const b = lines.linePos(end);
   const shift = d.startLine - 1;
   return { file: d.file.path, line: a.line + shift, column: a.col, endLine: b.line + shift, endColumn: b.col, exact };
 }
@@ -81,15 +81,13 @@ export function locateParsed(d: ManifestDoc, path: Path): Span {
   return { start, end, exact };
 }
 
-function linesOf(d: ManifestDoc): LineCounter {
-  let lc = lineCounters.get(d);
-  if (!lc) {
-    lc = new LineCounter();
-    lc.addNewLine(0);
-    for (let i = d.text.indexOf('\n'); i >= 0; i = d.text.indexOf('\n', i + 1)) lc.addNewLine(i + 1);
-    lineCounters.set(d, lc);
+function blockOf(d: ManifestDoc): BlockReader | undefined {
+  let r = blocks.get(d);
+  if (r === undefined) {
+    r = (d.json ? undefined : readBlock(d.text)) ?? null;
+    blocks.set(d, r);
   }
-  return lc;
+  return r ?? undefined;
 }
 
 function child(
