@@ -774,11 +774,19 @@ class Unsupported extends Error {
 const unsupported = () => {
     throw new Unsupported();
 };
+/** The span of `path` in `text`, or undefined when the block reader declines. */
 function locateBlock(text, path) {
+    return readBlock(text)?.locate(path);
+}
+/** A document read into lines once, for all the paths asked of it; undefined when it is not modelled at all. */
+function readBlock(text) {
     if (text.includes('\r') || text.includes('\t'))
         return undefined;
+    return declined(() => new BlockDoc(text));
+}
+function declined(f) {
     try {
-        return new BlockDoc(text).locate(path);
+        return f();
     }
     catch (e) {
         if (e instanceof Unsupported)
@@ -816,6 +824,13 @@ class BlockDoc {
         }
     }
     locate(path) {
+        return declined(() => this.spanOf(path));
+    }
+    linePos(offset) {
+        const i = this.lineOf(offset);
+        return { line: i + 1, col: offset - this.lines[i].start + 1 };
+    }
+    spanOf(path) {
         const root = this.nextContent(-1);
         if (root < 0)
             return undefined;
@@ -1113,7 +1128,7 @@ class BlockDoc {
 
 
 const cache = new WeakMap();
-const lineCounters = new WeakMap();
+const blocks = new WeakMap();
 function parsed(d) {
     let p = cache.get(d);
     if (!p) {
@@ -1128,11 +1143,11 @@ function locate(o, path) {
     return locateInDoc(o.doc, [...o.base, ...path]);
 }
 function locateInDoc(d, path) {
-    const block = d.json ? undefined : locateBlock(d.text, path);
-    const { start, end, exact } = block ?? locateParsed(d, path);
-    const lc = block ? linesOf(d) : parsed(d).lc;
-    const a = lc.linePos(start);
-    const b = lc.linePos(end);
+    const reader = blockOf(d);
+    const block = reader?.locate(path);
+    const [{ start, end, exact }, lines] = block && reader ? [block, reader] : [locateParsed(d, path), parsed(d).lc];
+    const a = lines.linePos(start);
+    const b = lines.linePos(end);
     const shift = d.startLine - 1;
     return { file: d.file.path, line: a.line + shift, column: a.col, endLine: b.line + shift, endColumn: b.col, exact };
 }
@@ -1156,16 +1171,13 @@ function locateParsed(d, path) {
     const [start, end] = anchor ? [anchor.start, anchor.end] : [0, 0];
     return { start, end, exact };
 }
-function linesOf(d) {
-    let lc = lineCounters.get(d);
-    if (!lc) {
-        lc = new dist/* LineCounter */.HN();
-        lc.addNewLine(0);
-        for (let i = d.text.indexOf('\n'); i >= 0; i = d.text.indexOf('\n', i + 1))
-            lc.addNewLine(i + 1);
-        lineCounters.set(d, lc);
+function blockOf(d) {
+    let r = blocks.get(d);
+    if (r === undefined) {
+        r = (d.json ? undefined : readBlock(d.text)) ?? null;
+        blocks.set(d, r);
     }
-    return lc;
+    return r ?? undefined;
 }
 function child(doc, node, key) {
     const target = (0,dist/* isAlias */.Vj)(node) ? node.resolve(doc) : node;
