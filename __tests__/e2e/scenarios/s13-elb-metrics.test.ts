@@ -13,10 +13,15 @@
  * C. The same stage, its metrics withheld by CloudWatch: the documented outcome, result `error`
  *    with reason `elb-metrics-missing` after `metrics-wait` (exit code 2, no rollback), never a pass.
  *
- * D. Seed 003 with a preStop of 8 s (0.8 s scaled): each old pod stops after the controller
- *    deregistered its target (0.2 s) but before the ALB stopped routing to it (1 s later). With
- *    `deregistration-seconds: 0` target health cannot show it (every answer after a pod stopped has
- *    its target draining); the load balancer's 502s fail the gate on `elb-errors`.
+ * D. Seed 003 with a preStop of 20 s (2 s scaled) behind a load balancer whose deregistration takes
+ *    30 s to propagate (3 s scaled; AWS says "about 10 s", aws-load-balancer-controller#1719, and
+ *    field reports see more): each old pod stops after the controller deregistered its target
+ *    (0.2 s, plus whatever the controller lags on a loaded machine, up to 1.8 s) but before the ALB
+ *    stopped routing to it (3 s after deregistration). With `deregistration-seconds: 0` target
+ *    health cannot show it (every answer after a pod stopped has its target draining); the load
+ *    balancer's 502s fail the gate on `elb-errors`. (With the default 1 s propagation and a 0.8 s
+ *    preStop, a CI run's controller lagged past the preStop: the pod then really stopped before its
+ *    deregistration, and target health rightly said so.)
  *
  * A, B-C and D run one after the other on their own stages (each waits for a real minute to end):
  * side by side, the three stages let the simulated controller fall behind on 2 cores.
@@ -28,7 +33,7 @@ import { codes, log, record, seconds } from './lib/figures.js';
 import { Examples, findDeployment, writeVariant } from './lib/manifests.js';
 import { describeRun, type GateRun } from './lib/product.js';
 import { rolloutWithGate, type RolloutResult } from './lib/rollout.js';
-import { setupStage, type Stage } from './lib/stage.js';
+import { setupStage, type Stage, type StageOptions } from './lib/stage.js';
 
 const MINUTE = 60_000;
 
@@ -85,8 +90,13 @@ function describeElb(elb: ElbJson | undefined, hits: readonly Hit[]): string[] {
   ];
 }
 
-async function withStage(manifest: string, namespace: string, body: (stage: Stage) => Promise<void>): Promise<void> {
-  const stage = await setupStage({ manifest, namespace, readyDelay: '500ms' });
+async function withStage(
+  manifest: string,
+  namespace: string,
+  body: (stage: Stage) => Promise<void>,
+  sim?: StageOptions['sim'],
+): Promise<void> {
+  const stage = await setupStage({ manifest, namespace, readyDelay: '500ms', ...(sim ? { sim } : {}) });
   try {
     await body(stage);
   } finally {
@@ -231,39 +241,52 @@ describe('scenario 13: the load balancer’s own counts (elb-metrics)', () => {
   });
 
   it('D · pods stopping between deregistration and the load balancer’s last request: only elb-errors sees it', async () => {
-    const manifest = writeVariant(Examples.seed003, 'seed-003-fixed-prestop-8s', (objects) => {
+    const manifest = writeVariant(Examples.seed003, 'seed-003-fixed-prestop-20s', (objects) => {
       for (const c of findDeployment(objects).spec.template.spec.containers)
-        if (c.lifecycle?.preStop?.exec) c.lifecycle.preStop.exec.command = ['/bin/sh', '-c', 'sleep 8'];
+        if (c.lifecycle?.preStop?.exec) c.lifecycle.preStop.exec.command = ['/bin/sh', '-c', 'sleep 20'];
     });
-    await withStage(manifest, 'zd-scen-s13d', async (stage) => {
-      const r = await elbRollout(stage, 'nginx:1.22.0', 'cli', {
-        rollback: 'true',
-        'deregistration-seconds': '0',
-        'metrics-wait': '90s',
-      });
-      try {
-        const d = r.run.report?.deployments[0];
-        const elb = elbOf(r.run);
-        logRun('scenario 13 D: seed 003 with preStop 8 s, deregistration-seconds 0', r);
-        expectGateAgrees({
-          what: 'scenario 13 D, preStop shorter than deregistration',
-          run: r.run,
-          traffic: r.traffic,
-          observer: r.observer,
+    const slowPropagation = { durations: { deregistrationPropagationMs: 3_000 } };
+    await withStage(
+      manifest,
+      'zd-scen-s13d',
+      async (stage) => {
+        const r = await elbRollout(stage, 'nginx:1.22.0', 'cli', {
+          rollback: 'true',
+          'deregistration-seconds': '0',
+          'metrics-wait': '90s',
         });
-        expect(r.traffic.statusCodes['502'] ?? 0).toBeGreaterThan(0);
-        expect(r.run.exitCode).toBe(1);
-        expect(d).toMatchObject({ result: 'rolled-back', reason: 'elb-errors' });
-        const m = expectModelCounts(elb, r.attack.hits);
-        record('s13-elb-metrics-D', {
-          exitCode: r.run.exitCode,
-          reason: d?.reason,
-          elb: { gate: [elb?.errors, elb?.requests], model: [m.lb5xx, m.requests] },
-          gateSeconds: (r.run.endedAt - r.run.startedAt) / 1000,
-        });
-      } finally {
-        stop(r);
-      }
-    });
+        try {
+          const d = r.run.report?.deployments[0];
+          const elb = elbOf(r.run);
+          logRun(
+            'scenario 13 D: seed 003 with preStop 20 s, deregistration propagating in 30 s, deregistration-seconds 0',
+            r,
+          );
+          expectGateAgrees({
+            what: 'scenario 13 D, preStop shorter than deregistration',
+            run: r.run,
+            traffic: r.traffic,
+            observer: r.observer,
+          });
+          expect(r.traffic.statusCodes['502'] ?? 0).toBeGreaterThan(0);
+          expect(r.run.exitCode).toBe(1);
+          expect(
+            d?.reason,
+            "the stage's premise failed: target health saw a pod stop before its deregistration (the simulated controller lagged past the preStop)",
+          ).not.toBe('exited-before-deregistration');
+          expect(d).toMatchObject({ result: 'rolled-back', reason: 'elb-errors' });
+          const m = expectModelCounts(elb, r.attack.hits);
+          record('s13-elb-metrics-D', {
+            exitCode: r.run.exitCode,
+            reason: d?.reason,
+            elb: { gate: [elb?.errors, elb?.requests], model: [m.lb5xx, m.requests] },
+            gateSeconds: (r.run.endedAt - r.run.startedAt) / 1000,
+          });
+        } finally {
+          stop(r);
+        }
+      },
+      slowPropagation,
+    );
   });
 });
