@@ -151,6 +151,8 @@ export class Gate {
   >();
   private index: PodIndex = { byIp: new Map(), gone: new Map(), newReplicaSet: undefined };
   private newReplicaSet: ReplicaSet | undefined;
+  /** The Deployment's own ReplicaSets (undefined until both are known). */
+  private owned: ReadonlySet<string | undefined> | undefined;
   private rollout: RolloutStatus | undefined;
   private completeAt: number | undefined;
   private caughtUpAt: number | undefined;
@@ -164,7 +166,10 @@ export class Gate {
   private readonly milestones: Milestone[] = [];
   private readonly timeline: TimelinePoint[] = [];
   private lastProgressKey = '';
-  private dirty = true;
+  /** The Deployment or its ReplicaSets changed: the new ReplicaSet and ownership are to be found again. */
+  private templatesDirty = true;
+  /** Pods or ownership changed: the IP index is to be rebuilt before targets are counted again. */
+  private indexDirty = true;
   private revisionNoted: number | undefined;
   /** The gate's first observation of the new revision: where the load balancer's window starts. */
   private revisionSeenAt: number | undefined;
@@ -292,7 +297,7 @@ export class Gate {
       case 'deployment': {
         this.deployment = event.deployment;
         this.thresholds.update(event.deployment);
-        this.dirty = true;
+        this.templatesDirty = true;
         return;
       }
       case 'deployment-deleted':
@@ -301,12 +306,12 @@ export class Gate {
       case 'replicasets':
         this.replicaSets = event.replicaSets;
         this.replicaSetsSeen = true;
-        this.dirty = true;
+        this.templatesDirty = true;
         return;
       case 'pods':
         this.setPods(event.pods, now, note);
         this.podsSeen = true;
-        this.dirty = true;
+        this.indexDirty = true;
         return;
       case 'target-health': {
         const group = this.groups.get(event.arn);
@@ -331,7 +336,6 @@ export class Gate {
           }
           group.unknownReason = obs.reason;
         }
-        this.dirty = true;
         return;
       }
       case 'evidence':
@@ -355,9 +359,12 @@ export class Gate {
   }
 
   private setPods(pods: readonly PodInfo[], now: number, note: (text: string) => void): void {
-    const next = new Map(pods.map((p) => [p.name, p]));
+    const next = new Map<string, PodInfo>();
+    for (const pod of pods) next.set(pod.name, pod);
     for (const [name, pod] of next) {
       const before = this.pods.get(name);
+      // The feed hands over the same object for a pod that did not change: nothing to note.
+      if (before === pod) continue;
       if (pod.terminating && before && !before.terminating) this.terminatingSince.set(name, now);
       if (pod.terminating && !isServing(pod) && !this.stoppedAt.has(name) && pod.ip) {
         this.stoppedAt.set(name, now);
@@ -459,13 +466,27 @@ export class Gate {
     note(`${s.group}: pod ${s.pod} ${s.detail}`);
   }
 
-  private rebuildIndex(): void {
+  /** The new ReplicaSet and the Deployment's own ReplicaSets, found again after either changed. */
+  private refreshTemplates(): void {
+    if (!this.templatesDirty) return;
     const d = this.deployment;
-    const owned =
+    this.owned =
       d && this.replicaSetsSeen
         ? new Set(ownedReplicaSets(d, this.replicaSets).map((rs) => rs.metadata?.name))
         : undefined;
     this.newReplicaSet = d ? findNewReplicaSet(d, this.replicaSets) : undefined;
+    this.templatesDirty = false;
+    this.indexDirty = true;
+  }
+
+  /**
+   * The pods by IP, as they are now: rebuilt only when targets are about to be counted and the
+   * pods or their ownership changed since (a large rollout changes pods many times per poll).
+   */
+  private refreshIndex(): void {
+    this.refreshTemplates();
+    if (!this.indexDirty) return;
+    const owned = this.owned;
     const byIp = new Map<string, PodInfo>();
     for (const pod of this.pods.values()) {
       if (!pod.ip) continue;
@@ -476,6 +497,7 @@ export class Gate {
     }
     for (const ip of byIp.keys()) this.gone.delete(ip);
     this.index = { byIp, gone: this.gone, newReplicaSet: this.newReplicaSet?.metadata?.name };
+    this.indexDirty = false;
   }
 
   private get synced(): boolean {
@@ -488,7 +510,7 @@ export class Gate {
     const d = this.deployment;
     if (d && this.synced) {
       const previousNew = this.newReplicaSet?.metadata?.name;
-      if (this.dirty) this.rebuildIndex();
+      this.refreshTemplates();
       this.noteRevision(d, previousNew, note);
       for (const text of this.thresholds.takeNotes()) note(text);
       const status = rolloutStatus(d);
@@ -499,7 +521,6 @@ export class Gate {
       this.rollout = status;
       for (const group of this.groups.values()) groups.push(this.groupFacts(group, now, note));
       for (const text of this.thresholds.takeNotes()) note(text);
-      this.dirty = false;
       this.trackCompletion(status, groups, now, note);
     }
     const facts = this.facts(now, groups);
@@ -538,6 +559,7 @@ export class Gate {
   private groupFacts(group: TargetGroupState, now: number, note: (text: string) => void): GroupFacts {
     const last = group.last;
     if (last && (group.recount || !group.counts)) {
+      this.refreshIndex();
       // Targets are counted against the pods as they are when the observation arrives, never
       // recounted when pods change later: a pod deleted after the poll must not turn its (then
       // healthy) target into a loss while the new pods' targets are not polled yet.

@@ -40,9 +40,19 @@ export function withoutHash(template: PodTemplateSpec | undefined): PodTemplateS
   return copy;
 }
 
+/** The template as semanticEqual should see it without the hash label: a shallow view, nothing cloned. */
+function hashless(template: PodTemplateSpec | undefined): unknown {
+  const t = (template ?? {}) as { metadata?: { labels?: Record<string, string> } };
+  const labels = t.metadata?.labels;
+  if (!labels || !Object.hasOwn(labels, POD_TEMPLATE_HASH_LABEL)) return t;
+  const rest = { ...labels };
+  delete rest[POD_TEMPLATE_HASH_LABEL];
+  return { ...t, metadata: { ...t.metadata, labels: rest } };
+}
+
 /** EqualIgnoreHash: equal templates, ignoring the pod-template-hash label on either side. */
 export function equalIgnoreHash(a: PodTemplateSpec | undefined, b: PodTemplateSpec | undefined): boolean {
-  return semanticEqual(withoutHash(a), withoutHash(b));
+  return semanticEqual(hashless(a), hashless(b));
 }
 
 /** metav1.IsControlledBy: the ReplicaSet's controller reference points at this Deployment's UID. */
