@@ -40,6 +40,10 @@ export class FakeKube {
   private readonly store = new Map<string, Map<string, Obj>>();
   private readonly log: { rv: number; collection: string; type: string; obj: Obj }[] = [];
   private compactedBelow = 0;
+  private readonly continuations = new Map<string, { rv: number; items: Obj[]; next: number }>();
+  private continueSeq = 0;
+  /** Called when a list continuation arrives, before it is answered (to expire history mid-list). */
+  beforeContinue: (() => void) | undefined;
   private readonly watchers = new Set<Watcher>();
   /** `verb resource`, e.g. `list pods`, `patch deployments`. */
   readonly forbidden = new Set<string>();
@@ -221,11 +225,37 @@ export class FakeKube {
       res.on('close', () => this.watchers.delete(w));
       return;
     }
-    const items = [...this.items(collection).values()].filter((o) =>
-      matches(o, query.labelSelector, query.fieldSelector),
-    );
+    // Pages as the API server serves them: `limit` objects, then a continue token that resumes the
+    // same snapshot (its resourceVersion), or 410 Expired once history was forgotten (expire()).
+    let snapshot: { rv: number; items: Obj[] };
+    let from = 0;
+    if (query.continue) {
+      this.beforeContinue?.();
+      const c = this.continuations.get(query.continue);
+      if (!c || c.rv < this.compactedBelow)
+        return status(
+          res,
+          410,
+          'Expired',
+          'The provided continue parameter is too old to display a consistent list result.',
+        );
+      snapshot = c;
+      from = c.next;
+    } else {
+      const items = [...this.items(collection).values()].filter((o) =>
+        matches(o, query.labelSelector, query.fieldSelector),
+      );
+      snapshot = { rv: this.rv, items };
+    }
+    const limit = Number(query.limit ?? 0);
+    const to = limit > 0 ? Math.min(snapshot.items.length, from + limit) : snapshot.items.length;
+    const metadata: { resourceVersion: string; continue?: string } = { resourceVersion: String(snapshot.rv) };
+    if (to < snapshot.items.length) {
+      metadata.continue = `c${++this.continueSeq}`;
+      this.continuations.set(metadata.continue, { ...snapshot, next: to });
+    }
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ kind: 'List', apiVersion: 'v1', metadata: { resourceVersion: String(this.rv) }, items }));
+    res.end(JSON.stringify({ kind: 'List', apiVersion: 'v1', metadata, items: snapshot.items.slice(from, to) }));
   }
 }
 

@@ -79,6 +79,37 @@ describe('Informer (client-node ListWatch over a loopback API server)', () => {
     expect(t.inf.stats.lists).toBe(1);
   });
 
+  it('lists in pages of 500 from one snapshot, keeping only the slimmed objects; an expired continuation lists again in one piece', async () => {
+    for (let i = 0; i < 1_201; i++)
+      fake.put(PODS, { ...pod(`p${i}`), metadata: { ...pod(`p${i}`).metadata, managedFields: [{}] } });
+    const t = informer();
+    await t.inf.start();
+    expect(t.last()).toHaveLength(1_201);
+    expect(t.inf.items().some((p) => 'managedFields' in (p as { metadata: object }).metadata)).toBe(false);
+    const lists = fake.requests.filter((r) => r.path === PODS && r.query.watch === undefined);
+    expect(lists.map((r) => [r.query.limit, r.query.continue === undefined])).toEqual([
+      ['500', true],
+      ['500', false],
+      ['500', false],
+    ]);
+    await until(() => fake.openWatches(PODS) === 1);
+    const watch = fake.requests.find((r) => r.path === PODS && r.query.watch === 'true');
+    expect(watch?.query.resourceVersion).toBe('1301');
+    t.inf.stop();
+
+    fake.requests.length = 0;
+    fake.beforeContinue = () => {
+      fake.expire();
+      fake.put(PODS, pod('late'));
+      fake.beforeContinue = undefined;
+    };
+    const again = informer();
+    expect(await again.inf.start()).toBe(true);
+    expect(again.last()).toHaveLength(1_202);
+    const relist = fake.requests.filter((r) => r.path === PODS && r.query.watch === undefined);
+    expect(relist.map((r) => r.query.limit ?? 'none')).toEqual(['500', '500', 'none']);
+  });
+
   it('reconnects after the connection drops, from its last resourceVersion (no new list)', async () => {
     fake.put(PODS, pod('a'));
     const t = informer();

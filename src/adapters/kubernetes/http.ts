@@ -107,20 +107,51 @@ export function apiError(status: number, text: string): KubeApiError {
   return new KubeApiError(status, s.reason ?? '', s.message ?? text.slice(0, 300));
 }
 
-export async function listJson<T>(
+/**
+ * Objects per list request. A list is read in pages, as client-go's reflector does (its pager's
+ * default is 500): a 1,000-pod namespace then never sits in memory as one response, one string and
+ * one parsed tree at once, only a page of it before `keep` reduces each object.
+ */
+export const LIST_PAGE_SIZE = 500;
+/** A server that keeps answering with a continuation never ends a list: stop after this many pages. */
+const MAX_LIST_PAGES = 2_000;
+
+/**
+ * Lists a collection page by page, handing each object to `keep` as its page arrives (the raw
+ * object is dropped after). When a continuation has expired (410: the server compacted past the
+ * list's snapshot) the list is read again in one piece, as client-go's pager does.
+ */
+export async function listJson<T, U = T>(
   access: ClusterAccess,
   path: string,
   query: Query,
   signal?: AbortSignal,
-): Promise<ListResult<T>> {
-  const list = (await requestJson(access, path, { query, ...(signal ? { signal } : {}) })) as {
-    metadata?: { resourceVersion?: string };
-    items?: T[] | null;
-  };
-  return {
-    metadata: { ...(list.metadata?.resourceVersion ? { resourceVersion: list.metadata.resourceVersion } : {}) },
-    items: list.items ?? [],
-  };
+  keep: (item: T) => U = (item) => item as unknown as U,
+): Promise<ListResult<U>> {
+  const o = signal ? { signal } : {};
+  const items: U[] = [];
+  let next: string | undefined;
+  let limit: string | undefined = String(LIST_PAGE_SIZE);
+  let resourceVersion: string | undefined;
+  for (let pages = 1; ; pages++) {
+    if (pages > MAX_LIST_PAGES)
+      throw new KubeTransportError(`the list of ${path} did not end after ${MAX_LIST_PAGES} pages`, undefined);
+    let page: { metadata?: { resourceVersion?: string; continue?: string }; items?: T[] | null };
+    try {
+      page = (await requestJson(access, path, { query: { ...query, limit, continue: next }, ...o })) as typeof page;
+    } catch (e) {
+      if (next === undefined || !(e instanceof KubeApiError) || e.statusCode !== 410) throw e;
+      items.length = 0;
+      next = undefined;
+      limit = undefined;
+      continue;
+    }
+    for (const item of page.items ?? []) items.push(keep(item));
+    resourceVersion = page.metadata?.resourceVersion;
+    next = page.metadata?.continue || undefined;
+    if (next === undefined) break;
+  }
+  return { metadata: { ...(resourceVersion ? { resourceVersion } : {}) }, items };
 }
 
 export interface WatchEvent {

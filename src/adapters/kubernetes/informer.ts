@@ -105,9 +105,10 @@ export class Informer<T extends KubeObject> {
         this.o.path,
         { labelSelector: this.o.labelSelector, fieldSelector: this.o.fieldSelector },
         both,
+        (item) => this.slim(item),
       );
       this.objects.clear();
-      for (const item of result.items) this.objects.set(keyOf(item), this.slim(item));
+      for (const item of result.items) this.objects.set(keyOf(item), item);
       this.resourceVersion = result.metadata.resourceVersion;
       this.listed = true;
       this.restartDelayMs = 1_000;
