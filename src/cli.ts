@@ -174,7 +174,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       result = await runValidate(settings, host, { stdout: io.stdout, stdin: io.stdin ?? process.stdin });
     } else {
       const { runWatch } = await import('./modes/watch.js');
-      (await import('./adapters/heap.js')).holdYoungGeneration();
+      (await import('./adapters/heap.js')).boundWatchHeap();
       result = await runWatch(settings, host);
     }
     // A mode that already showed its failure (watch logs every verdict) is not repeated.

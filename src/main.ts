@@ -28,7 +28,7 @@ export async function run(): Promise<void> {
       result = await runValidate(settings, host);
     } else {
       const { runWatch } = await import('./modes/watch.js');
-      (await import('./adapters/heap.js')).holdYoungGeneration();
+      (await import('./adapters/heap.js')).boundWatchHeap();
       result = await runWatch(settings, host);
       (await import('./adapters/clock.js')).exitSoonAfter();
     }
