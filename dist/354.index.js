@@ -2080,12 +2080,48 @@ function apiError(status, text) {
     }
     return new KubeApiError(status, s.reason ?? '', s.message ?? text.slice(0, 300));
 }
-async function listJson(access, path, query, signal) {
-    const list = (await requestJson(access, path, { query, ...(signal ? { signal } : {}) }));
-    return {
-        metadata: { ...(list.metadata?.resourceVersion ? { resourceVersion: list.metadata.resourceVersion } : {}) },
-        items: list.items ?? [],
-    };
+/**
+ * Objects per list request. A list is read in pages, as client-go's reflector does (its pager's
+ * default is 500): a 1,000-pod namespace then never sits in memory as one response, one string and
+ * one parsed tree at once, only a page of it before `keep` reduces each object.
+ */
+const LIST_PAGE_SIZE = 500;
+/** A server that keeps answering with a continuation never ends a list: stop after this many pages. */
+const MAX_LIST_PAGES = 2_000;
+/**
+ * Lists a collection page by page, handing each object to `keep` as its page arrives (the raw
+ * object is dropped after). When a continuation has expired (410: the server compacted past the
+ * list's snapshot) the list is read again in one piece, as client-go's pager does.
+ */
+async function listJson(access, path, query, signal, keep = (item) => item) {
+    const o = signal ? { signal } : {};
+    const items = [];
+    let next;
+    let limit = String(LIST_PAGE_SIZE);
+    let resourceVersion;
+    for (let pages = 1;; pages++) {
+        if (pages > MAX_LIST_PAGES)
+            throw new KubeTransportError(`the list of ${path} did not end after ${MAX_LIST_PAGES} pages`, undefined);
+        let page;
+        try {
+            page = (await requestJson(access, path, { query: { ...query, limit, continue: next }, ...o }));
+        }
+        catch (e) {
+            if (next === undefined || !(e instanceof KubeApiError) || e.statusCode !== 410)
+                throw e;
+            items.length = 0;
+            next = undefined;
+            limit = undefined;
+            continue;
+        }
+        for (const item of page.items ?? [])
+            items.push(keep(item));
+        resourceVersion = page.metadata?.resourceVersion;
+        next = page.metadata?.continue || undefined;
+        if (next === undefined)
+            break;
+    }
+    return { metadata: { ...(resourceVersion ? { resourceVersion } : {}) }, items };
 }
 /**
  * One watch connection: resolves when the server ends the stream (its `timeoutSeconds`, or a
@@ -2562,10 +2598,10 @@ class Informer {
         this.stats.lists++;
         try {
             const both = signal ? AbortSignal.any([signal, this.stopSignal.signal]) : this.stopSignal.signal;
-            const result = await listJson(this.o.access, this.o.path, { labelSelector: this.o.labelSelector, fieldSelector: this.o.fieldSelector }, both);
+            const result = await listJson(this.o.access, this.o.path, { labelSelector: this.o.labelSelector, fieldSelector: this.o.fieldSelector }, both, (item) => this.slim(item));
             this.objects.clear();
             for (const item of result.items)
-                this.objects.set(keyOf(item), this.slim(item));
+                this.objects.set(keyOf(item), item);
             this.resourceVersion = result.metadata.resourceVersion;
             this.listed = true;
             this.restartDelayMs = 1_000;
@@ -3329,9 +3365,19 @@ function withoutHash(template) {
         delete copy.metadata.labels[POD_TEMPLATE_HASH_LABEL];
     return copy;
 }
+/** The template as semanticEqual should see it without the hash label: a shallow view, nothing cloned. */
+function hashless(template) {
+    const t = (template ?? {});
+    const labels = t.metadata?.labels;
+    if (!labels || !Object.hasOwn(labels, POD_TEMPLATE_HASH_LABEL))
+        return t;
+    const rest = { ...labels };
+    delete rest[POD_TEMPLATE_HASH_LABEL];
+    return { ...t, metadata: { ...t.metadata, labels: rest } };
+}
 /** EqualIgnoreHash: equal templates, ignoring the pod-template-hash label on either side. */
 function equalIgnoreHash(a, b) {
-    return semanticEqual(withoutHash(a), withoutHash(b));
+    return semanticEqual(hashless(a), hashless(b));
 }
 /** metav1.IsControlledBy: the ReplicaSet's controller reference points at this Deployment's UID. */
 function isControlledBy(rs, deployment) {
@@ -3923,6 +3969,8 @@ class Gate {
     unresolved = new Map();
     index = { byIp: new Map(), gone: new Map(), newReplicaSet: undefined };
     newReplicaSet;
+    /** The Deployment's own ReplicaSets (undefined until both are known). */
+    owned;
     rollout;
     completeAt;
     caughtUpAt;
@@ -3936,7 +3984,10 @@ class Gate {
     milestones = [];
     timeline = [];
     lastProgressKey = '';
-    dirty = true;
+    /** The Deployment or its ReplicaSets changed: the new ReplicaSet and ownership are to be found again. */
+    templatesDirty = true;
+    /** Pods or ownership changed: the IP index is to be rebuilt before targets are counted again. */
+    indexDirty = true;
     revisionNoted;
     /** The gate's first observation of the new revision: where the load balancer's window starts. */
     revisionSeenAt;
@@ -4054,7 +4105,7 @@ class Gate {
             case 'deployment': {
                 this.deployment = event.deployment;
                 this.thresholds.update(event.deployment);
-                this.dirty = true;
+                this.templatesDirty = true;
                 return;
             }
             case 'deployment-deleted':
@@ -4063,12 +4114,12 @@ class Gate {
             case 'replicasets':
                 this.replicaSets = event.replicaSets;
                 this.replicaSetsSeen = true;
-                this.dirty = true;
+                this.templatesDirty = true;
                 return;
             case 'pods':
                 this.setPods(event.pods, now, note);
                 this.podsSeen = true;
-                this.dirty = true;
+                this.indexDirty = true;
                 return;
             case 'target-health': {
                 const group = this.groups.get(event.arn);
@@ -4097,7 +4148,6 @@ class Gate {
                     }
                     group.unknownReason = obs.reason;
                 }
-                this.dirty = true;
                 return;
             }
             case 'evidence':
@@ -4119,9 +4169,14 @@ class Gate {
         group.degradedSince.clear();
     }
     setPods(pods, now, note) {
-        const next = new Map(pods.map((p) => [p.name, p]));
+        const next = new Map();
+        for (const pod of pods)
+            next.set(pod.name, pod);
         for (const [name, pod] of next) {
             const before = this.pods.get(name);
+            // The feed hands over the same object for a pod that did not change: nothing to note.
+            if (before === pod)
+                continue;
             if (pod.terminating && before && !before.terminating)
                 this.terminatingSince.set(name, now);
             if (pod.terminating && !isServing(pod) && !this.stoppedAt.has(name) && pod.ip) {
@@ -4226,12 +4281,28 @@ class Gate {
         this.stoppedWhileRouted.push(s);
         note(`${s.group}: pod ${s.pod} ${s.detail}`);
     }
-    rebuildIndex() {
+    /** The new ReplicaSet and the Deployment's own ReplicaSets, found again after either changed. */
+    refreshTemplates() {
+        if (!this.templatesDirty)
+            return;
         const d = this.deployment;
-        const owned = d && this.replicaSetsSeen
-            ? new Set(ownedReplicaSets(d, this.replicaSets).map((rs) => rs.metadata?.name))
-            : undefined;
+        this.owned =
+            d && this.replicaSetsSeen
+                ? new Set(ownedReplicaSets(d, this.replicaSets).map((rs) => rs.metadata?.name))
+                : undefined;
         this.newReplicaSet = d ? findNewReplicaSet(d, this.replicaSets) : undefined;
+        this.templatesDirty = false;
+        this.indexDirty = true;
+    }
+    /**
+     * The pods by IP, as they are now: rebuilt only when targets are about to be counted and the
+     * pods or their ownership changed since (a large rollout changes pods many times per poll).
+     */
+    refreshIndex() {
+        this.refreshTemplates();
+        if (!this.indexDirty)
+            return;
+        const owned = this.owned;
         const byIp = new Map();
         for (const pod of this.pods.values()) {
             if (!pod.ip)
@@ -4246,6 +4317,7 @@ class Gate {
         for (const ip of byIp.keys())
             this.gone.delete(ip);
         this.index = { byIp, gone: this.gone, newReplicaSet: this.newReplicaSet?.metadata?.name };
+        this.indexDirty = false;
     }
     get synced() {
         return this.deployment !== undefined && this.replicaSetsSeen && this.podsSeen;
@@ -4256,8 +4328,7 @@ class Gate {
         const d = this.deployment;
         if (d && this.synced) {
             const previousNew = this.newReplicaSet?.metadata?.name;
-            if (this.dirty)
-                this.rebuildIndex();
+            this.refreshTemplates();
             this.noteRevision(d, previousNew, note);
             for (const text of this.thresholds.takeNotes())
                 note(text);
@@ -4273,7 +4344,6 @@ class Gate {
                 groups.push(this.groupFacts(group, now, note));
             for (const text of this.thresholds.takeNotes())
                 note(text);
-            this.dirty = false;
             this.trackCompletion(status, groups, now, note);
         }
         const facts = this.facts(now, groups);
@@ -4309,6 +4379,7 @@ class Gate {
     groupFacts(group, now, note) {
         const last = group.last;
         if (last && (group.recount || !group.counts)) {
+            this.refreshIndex();
             // Targets are counted against the pods as they are when the observation arrives, never
             // recounted when pods change later: a pod deleted after the poll must not turn its (then
             // healthy) target into a loss while the new pods' targets are not polled yet.

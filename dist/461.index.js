@@ -211,7 +211,7 @@ async function runCli(argv, io) {
         }
         else {
             const { runWatch } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(752), __webpack_require__.e(852), __webpack_require__.e(354)]).then(__webpack_require__.bind(__webpack_require__, 5354));
-            (await __webpack_require__.e(/* import() */ 44).then(__webpack_require__.bind(__webpack_require__, 1044))).holdYoungGeneration();
+            (await __webpack_require__.e(/* import() */ 44).then(__webpack_require__.bind(__webpack_require__, 1044))).boundWatchHeap();
             result = await runWatch(settings, host);
         }
         // A mode that already showed its failure (watch logs every verdict) is not repeated.

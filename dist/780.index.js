@@ -96,7 +96,7 @@ async function run() {
         }
         else {
             const { runWatch } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(852), __webpack_require__.e(354)]).then(__webpack_require__.bind(__webpack_require__, 5354));
-            (await __webpack_require__.e(/* import() */ 44).then(__webpack_require__.bind(__webpack_require__, 1044))).holdYoungGeneration();
+            (await __webpack_require__.e(/* import() */ 44).then(__webpack_require__.bind(__webpack_require__, 1044))).boundWatchHeap();
             result = await runWatch(settings, host);
             (await __webpack_require__.e(/* import() */ 350).then(__webpack_require__.bind(__webpack_require__, 3350))).exitSoonAfter();
         }
