@@ -28,6 +28,18 @@ import { setupStage, type Stage } from './lib/stage.js';
 
 const NS = 'zd-scen-s2';
 
+/**
+ * The stage's premise: the webhook gave every new pod its readiness gate, so none was Ready before
+ * its target was healthy. When it does not hold (the API server skips a webhook it cannot call:
+ * failurePolicy Ignore), the rollout really lost capacity and the gate is right to fail; say so.
+ */
+function expectGatedPods(r: RolloutResult): void {
+  const early = [...r.observer.readyBeforeHealthy].map(
+    ([pod, v]) => `${pod} (target ${v.target}, readiness gates: ${v.gates.join(', ') || 'none'})`,
+  );
+  expect(early, `new pods Ready before their targets were healthy: ${early.join('; ')}`).toEqual([]);
+}
+
 function timeline(r: RolloutResult): string[] {
   const o = r.observer;
   const at = (t: number | undefined): string => (t === undefined ? 'never' : `${seconds(t - r.changedAt)}`);
@@ -111,6 +123,8 @@ describe('scenario 2: seed 003 fixed deployment rolled to a new image: no error,
         observer: r.observer,
       });
 
+      // The stage's premise: readiness gates hold every new pod back until its target is healthy.
+      expectGatedPods(r);
       // The action passed, with its outputs and job summary.
       expect(r.run.killed).toBe(false);
       expect(r.run.exitCode).toBe(0);
@@ -151,6 +165,8 @@ describe('scenario 2: seed 003 fixed deployment rolled to a new image: no error,
   });
 
   it('B · maxUnavailable 0, CLI: kubectl says "successfully rolled out" while old targets are still healthy; the gate passes only after they drain', async () => {
+    // The next revision after whatever A left (2, or 3 had A been rolled back).
+    const revision = Number(revisionOf(await stage.deploymentNow())) + 1;
     const r = await rolloutWithGate(stage, {
       image: 'nginx:1.23.1',
       patch: { spec: { strategy: { rollingUpdate: { maxUnavailable: 0 } } } },
@@ -166,12 +182,13 @@ describe('scenario 2: seed 003 fixed deployment rolled to a new image: no error,
 
       expect(r.traffic.statusCodes).toEqual({ '200': r.traffic.requests });
       expectGateAgrees({ what: 'scenario 2B, maxUnavailable 0', run: r.run, traffic: r.traffic, observer: r.observer });
+      expectGatedPods(r);
       expect(r.run.killed).toBe(false);
       expect(r.run.exitCode).toBe(0);
       expect(r.run.report?.deployments[0]).toMatchObject({
         result: 'success',
         reason: 'converged',
-        revision: 3,
+        revision,
         threshold: 10,
       });
 

@@ -87,6 +87,11 @@ export class RolloutObserver implements ObservedRollout {
   lastState: LbState | undefined;
   /** Watches that broke (e.g. an API server restart) and were listed and watched again. */
   restarts = 0;
+  /**
+   * Pods of the new image seen Ready while their target was not healthy, since arm(), with their
+   * readiness gates: with readiness gates injected this never happens (the stage's premise).
+   */
+  readonly readyBeforeHealthy = new Map<string, { gates: string[]; target: string }>();
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private deployments: ObjectTracker<V1Deployment> | undefined;
@@ -166,6 +171,7 @@ export class RolloutObserver implements ObservedRollout {
     this.lbAtKubectlComplete = undefined;
     this.caughtUpAt = undefined;
     this.minHealthy = Number.POSITIVE_INFINITY;
+    this.readyBeforeHealthy.clear();
   }
 
   private imageOf(d: V1Deployment | V1Pod | undefined): string | undefined {
@@ -217,8 +223,25 @@ export class RolloutObserver implements ObservedRollout {
     const s = this.lbState();
     this.lastState = s;
     this.minHealthy = Math.min(this.minHealthy, s.newHealthy + s.oldHealthy);
+    this.noteReadyBeforeHealthy();
     if (this.kubectlCompleteAt !== undefined && this.caughtUpAt === undefined && this.caughtUp(s))
       this.caughtUpAt = s.at;
+  }
+
+  private noteReadyBeforeHealthy(): void {
+    const state = new Map(this.opts.targetGroup.describe().map((t) => [t.Target.Id, t.TargetHealth.State]));
+    for (const p of this.pods?.objects.values() ?? []) {
+      const name = p.metadata?.name ?? '';
+      if (this.readyBeforeHealthy.has(name) || p.metadata?.deletionTimestamp || this.imageOf(p) !== this.newImage)
+        continue;
+      const ready = p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True');
+      const target = state.get(p.status?.podIP ?? '') ?? 'not registered';
+      if (ready && target !== 'healthy')
+        this.readyBeforeHealthy.set(name, {
+          gates: (p.spec?.readinessGates ?? []).map((g) => g.conditionType),
+          target,
+        });
+    }
   }
 
   stop(): void {
