@@ -23,7 +23,7 @@ import { codes, log, record, seconds } from './lib/figures.js';
 import { Examples, findDeployment, writeVariant } from './lib/manifests.js';
 import { describeLb } from './lib/observe.js';
 import { describeRun, runValidate, type ValidateRun } from './lib/product.js';
-import { type RolloutResult, rolloutWithGate } from './lib/rollout.js';
+import { healthyRollout, type RolloutResult, rolloutWithGate } from './lib/rollout.js';
 import { setupStage, type Stage } from './lib/stage.js';
 
 const NS = 'zd-scen-s2';
@@ -88,20 +88,27 @@ describe('scenario 2: seed 003 fixed deployment rolled to a new image: no error,
 
   it('A · as published, action entry: zero failed requests; passes with outputs, never before the load balancer caught up', async () => {
     const frontend = await stage.sim.traffic.frontend({ ingress: stage.ingress });
-    const r = await rolloutWithGate(stage, {
-      image: 'nginx:1.22.0',
-      entry: 'action',
-      inputs: {
-        namespace: NS,
-        deployments: stage.deployment,
-        'poll-interval': '2s',
-        rollback: 'true',
-        'probe-url': `${frontend.url}/`,
-        'probe-rate': '10',
-        'max-error-rate': '0',
-      },
-      // The last old pods keep serving for their preStop (7 s): keep measuring until they are gone.
-      trafficAfterMs: 9_000,
+    let revision = 0;
+    const r = await healthyRollout(stage, 8, 'scenario 2A', async () => {
+      revision = Number(revisionOf(await stage.deploymentNow())) + 1;
+      return rolloutWithGate(stage, {
+        image: 'nginx:1.22.0',
+        entry: 'action',
+        inputs: {
+          namespace: NS,
+          deployments: stage.deployment,
+          'poll-interval': '2s',
+          rollback: 'true',
+          'probe-url': `${frontend.url}/`,
+          'probe-rate': '10',
+          'max-error-rate': '0',
+        },
+        // The last old pods keep serving for their preStop (7 s): keep measuring until they are gone.
+        trafficAfterMs: 9_000,
+      });
+    }).catch(async (e: unknown) => {
+      await frontend.close();
+      throw e;
     });
     try {
       expect(r.observer.restarts, "the observer's watches broke: its timings are not continuous").toBe(0);
@@ -130,7 +137,7 @@ describe('scenario 2: seed 003 fixed deployment rolled to a new image: no error,
       expect(r.run.exitCode).toBe(0);
       expect(r.run.outputs).toMatchObject({
         result: 'success',
-        revision: '2',
+        revision: String(revision),
         threshold: '8',
         'errors-observed': '0',
         'rolled-back-to': '',
@@ -139,14 +146,14 @@ describe('scenario 2: seed 003 fixed deployment rolled to a new image: no error,
       expect(r.run.report?.deployments[0]).toMatchObject({
         result: 'success',
         reason: 'converged',
-        revision: 2,
+        revision,
         rollback: null,
       });
       expect(r.run.report?.probe?.total).toBeGreaterThan(0);
       expect(r.run.report?.probe?.errors).toBe(0);
       expect(r.run.summary).toContain('success');
       expect(r.run.summary).toContain('```mermaid');
-      expect(revisionOf(await stage.deploymentNow())).toBe('2');
+      expect(revisionOf(await stage.deploymentNow())).toBe(String(revision));
 
       // Never before kubectl, never before the load balancer caught up. Allowance 100 ms: the
       // observer samples the load balancer every 100 ms, and when the last step is a new pod going
@@ -165,14 +172,16 @@ describe('scenario 2: seed 003 fixed deployment rolled to a new image: no error,
   });
 
   it('B · maxUnavailable 0, CLI: kubectl says "successfully rolled out" while old targets are still healthy; the gate passes only after they drain', async () => {
-    // The next revision after whatever A left (2, or 3 had A been rolled back).
-    const revision = Number(revisionOf(await stage.deploymentNow())) + 1;
-    const r = await rolloutWithGate(stage, {
-      image: 'nginx:1.23.1',
-      patch: { spec: { strategy: { rollingUpdate: { maxUnavailable: 0 } } } },
-      entry: 'cli',
-      inputs: { namespace: NS, deployments: stage.deployment, 'poll-interval': '2s', rollback: 'true' },
-      trafficAfterMs: 9_000,
+    let revision = 0;
+    const r = await healthyRollout(stage, 10, 'scenario 2B', async () => {
+      revision = Number(revisionOf(await stage.deploymentNow())) + 1;
+      return rolloutWithGate(stage, {
+        image: 'nginx:1.23.1',
+        patch: { spec: { strategy: { rollingUpdate: { maxUnavailable: 0 } } } },
+        entry: 'cli',
+        inputs: { namespace: NS, deployments: stage.deployment, 'poll-interval': '2s', rollback: 'true' },
+        trafficAfterMs: 9_000,
+      });
     });
     try {
       expect(r.observer.restarts, "the observer's watches broke: its timings are not continuous").toBe(0);
