@@ -93,19 +93,21 @@ describe('scenario 1: seed 001 demo rolled to a new image: errors, the gate fail
       expectGateAgrees({ what: 'scenario 1, seed 001 demo', run, traffic: rollout, observer });
       expect(Object.keys(rollout.statusCodes).some((c) => ['502', '503', '504'].includes(c))).toBe(true);
 
-      // The gate failed on healthy targets below the threshold (desired 10 − maxUnavailable 2), and rolled back.
+      // The gate failed on healthy targets below the threshold (desired 10 − maxUnavailable 2), or
+      // on an old pod that stopped while its target was still healthy (seed 001 has no preStop:
+      // which loss an answer shows first depends on the poll's phase), and rolled back.
       expect(run.killed).toBe(false);
       expect(run.exitCode).toBe(1);
       expect(run.report?.result).toBe('rolled-back');
       expect(fail).toMatchObject({
         name: stage.deployment,
         result: 'rolled-back',
-        reason: 'below-threshold',
         threshold: 8,
         revision: 2,
         rolledBackTo: 1,
       });
-      expect(fail!.minHealthyObserved!).toBeLessThan(8);
+      expect(['below-threshold', 'exited-before-deregistration']).toContain(fail?.reason);
+      if (fail?.reason === 'below-threshold') expect(fail.minHealthyObserved!).toBeLessThan(8);
       expect(fail!.rollback?.status).toBe('available');
 
       // Through the API: the previous template is back, as `kubectl rollout undo` leaves it.

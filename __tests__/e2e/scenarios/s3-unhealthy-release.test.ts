@@ -135,7 +135,12 @@ describe('scenario 3: a release whose pods never pass the load balancer health c
     });
     expect(r.run.killed).toBe(false);
     expect(r.run.exitCode).toBe(1);
-    expect(d).toMatchObject({ result: 'rolled-back', reason: 'below-threshold', revision: 2, rolledBackTo: 1 });
+    expect(d).toMatchObject({ result: 'rolled-back', revision: 2, rolledBackTo: 1 });
+    // Seed 001 has no preStop either: the old pods the rollout deletes stop at once, while their
+    // targets are still routed. Which loss the gate sees first (the healthy count below the
+    // threshold, or an answer that still had a stopped pod's target healthy) depends on the poll's
+    // phase; both are real (the full run of 2026-11-30 20:26 saw the second).
+    expect(['below-threshold', 'exited-before-deregistration']).toContain(d?.reason);
     expect(d?.rollback?.status).toBe('available');
     expect(verdictS).toBeLessThan(deadlineS / 2);
     const now = await stage.deploymentNow();
