@@ -3360,12 +3360,9 @@ function isEmpty(v) {
 }
 /** A deep copy of a template without the pod-template-hash label (kubectl's `delete(labels, hash)`). */
 function withoutHash(template) {
-    const copy = structuredClone(template ?? {});
-    if (copy.metadata?.labels)
-        delete copy.metadata.labels[POD_TEMPLATE_HASH_LABEL];
-    return copy;
+    return structuredClone(hashless(template));
 }
-/** The template as semanticEqual should see it without the hash label: a shallow view, nothing cloned. */
+/** The template without the pod-template-hash label: a shallow view, nothing cloned. */
 function hashless(template) {
     const t = (template ?? {});
     const labels = t.metadata?.labels;

@@ -35,12 +35,10 @@ function isEmpty(v: unknown): boolean {
 
 /** A deep copy of a template without the pod-template-hash label (kubectl's `delete(labels, hash)`). */
 export function withoutHash(template: PodTemplateSpec | undefined): PodTemplateSpec {
-  const copy = structuredClone(template ?? {}) as { metadata?: { labels?: Record<string, string> } };
-  if (copy.metadata?.labels) delete copy.metadata.labels[POD_TEMPLATE_HASH_LABEL];
-  return copy;
+  return structuredClone(hashless(template)) as PodTemplateSpec;
 }
 
-/** The template as semanticEqual should see it without the hash label: a shallow view, nothing cloned. */
+/** The template without the pod-template-hash label: a shallow view, nothing cloned. */
 function hashless(template: PodTemplateSpec | undefined): unknown {
   const t = (template ?? {}) as { metadata?: { labels?: Record<string, string> } };
   const labels = t.metadata?.labels;
