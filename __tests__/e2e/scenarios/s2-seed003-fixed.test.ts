@@ -30,8 +30,8 @@ const NS = 'zd-scen-s2';
 
 /**
  * The stage's premise: the webhook gave every new pod its readiness gate, so none was Ready before
- * its target was healthy. When it does not hold (the API server skips a webhook it cannot call:
- * failurePolicy Ignore), the rollout really lost capacity and the gate is right to fail; say so.
+ * its target was healthy. When it does not hold (for instance the API server skipping a webhook it
+ * could not call, failurePolicy Ignore), the rollout really lost capacity; name the pods.
  */
 function expectGatedPods(r: RolloutResult): void {
   const early = [...r.observer.readyBeforeHealthy].map(

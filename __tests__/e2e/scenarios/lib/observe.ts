@@ -9,6 +9,7 @@
  */
 import type { KubeConfig, V1Deployment, V1Pod } from '@kubernetes/client-node';
 import type { TargetGroupModel } from '../../sim/index.js';
+import type { TargetHealthDescription } from '../../sim/target-group.js';
 import { ObjectTracker } from '../../helpers/watch.js';
 
 export type KubectlVerdict = { done: true; message: string } | { done: false; message: string; failed?: boolean };
@@ -189,7 +190,7 @@ export class RolloutObserver implements ObservedRollout {
     }
   }
 
-  lbState(): LbState {
+  lbState(targets = this.opts.targetGroup.describe()): LbState {
     const byIp = new Map<string, PodFacts>();
     for (const p of this.pods?.objects.values() ?? []) {
       const ip = p.status?.podIP;
@@ -201,7 +202,7 @@ export class RolloutObserver implements ObservedRollout {
     let newPods = 0;
     for (const f of byIp.values()) if (!f.terminating && f.image === this.newImage) newPods++;
     const state: LbState = { at: Date.now(), newHealthy: 0, oldHealthy: 0, goneHealthy: 0, newPods, byState: {} };
-    for (const t of this.opts.targetGroup.describe()) {
+    for (const t of targets) {
       const s = t.TargetHealth.State;
       state.byState[s] = (state.byState[s] ?? 0) + 1;
       if (s !== 'healthy') continue;
@@ -220,16 +221,17 @@ export class RolloutObserver implements ObservedRollout {
 
   private sample(): void {
     if (this.newImage === undefined) return;
-    const s = this.lbState();
+    const targets = this.opts.targetGroup.describe();
+    const s = this.lbState(targets);
     this.lastState = s;
     this.minHealthy = Math.min(this.minHealthy, s.newHealthy + s.oldHealthy);
-    this.noteReadyBeforeHealthy();
+    this.noteReadyBeforeHealthy(targets);
     if (this.kubectlCompleteAt !== undefined && this.caughtUpAt === undefined && this.caughtUp(s))
       this.caughtUpAt = s.at;
   }
 
-  private noteReadyBeforeHealthy(): void {
-    const state = new Map(this.opts.targetGroup.describe().map((t) => [t.Target.Id, t.TargetHealth.State]));
+  private noteReadyBeforeHealthy(targets: readonly TargetHealthDescription[]): void {
+    const state = new Map(targets.map((t) => [t.Target.Id, t.TargetHealth.State]));
     for (const p of this.pods?.objects.values() ?? []) {
       const name = p.metadata?.name ?? '';
       if (this.readyBeforeHealthy.has(name) || p.metadata?.deletionTimestamp || this.imageOf(p) !== this.newImage)
