@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildBundle } from '../helpers/bundle.js';
+import { endStdin } from '../helpers/stdin.js';
 import { ENV_BIN_DIR } from './helpers/cluster.js';
 import { repoRoot } from './helpers/paths.js';
 import { parseGithubOutput } from './scenarios/lib/product.js';
@@ -68,7 +69,7 @@ function exec(
     child.stderr.setEncoding('utf8').on('data', (c: string) => (output += c));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, output }));
-    child.stdin.end(opts.input ?? '');
+    endStdin(child.stdin, opts.input, reject);
   });
 }
 

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { kubeconfigPath, kubectlPath } from './cluster.js';
+import { endStdin } from '../../helpers/stdin.js';
 
 export interface KubectlResult {
   stdout: string;
@@ -43,7 +44,7 @@ export function kubectl(args: readonly string[], opts: KubectlOptions = {}): Pro
         }
       },
     );
-    child.stdin?.end(opts.input ?? '');
+    endStdin(child.stdin, opts.input, reject);
   });
 }
 
