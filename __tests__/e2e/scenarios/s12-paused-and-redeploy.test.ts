@@ -9,12 +9,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kubectl } from '../helpers/kubectl.js';
-import { getDeployment, revisionOf } from '../helpers/objects.js';
+import { revisionOf } from '../helpers/objects.js';
 import { waitFor } from '../helpers/wait.js';
 import { codes, log, record } from './lib/figures.js';
 import { expectGateAgrees } from './lib/gate-agreement.js';
 import { Examples } from './lib/manifests.js';
-import { kubectlRolloutStatus } from './lib/observe.js';
 import { describeRun } from './lib/product.js';
 import { rolloutWithGate } from './lib/rollout.js';
 import { setupStage, type Stage } from './lib/stage.js';
@@ -79,12 +78,7 @@ describe('scenario 12: a paused rollout, and a second deploy mid-watch', () => {
     }
     // Resume and let it finish, for B.
     await kubectl(['-n', NS, 'rollout', 'resume', `deployment/${stage.deployment}`]);
-    await waitFor(async () => kubectlRolloutStatus(await getDeployment(NS, stage.deployment)).done, {
-      timeoutMs: 120_000,
-      intervalMs: 250,
-      description: 'the resumed rollout',
-    });
-    await stage.waitAllHealthy();
+    await stage.settle('the resumed rollout');
   });
 
   it('B · a second deploy 2 s into the watch: the gate follows the newest revision and passes', async () => {

@@ -6,10 +6,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { kubectl } from '../../helpers/kubectl.js';
 import type { Attack, TrafficReport } from '../../sim/index.js';
-import { waitFor } from '../../helpers/wait.js';
 import { failed, log, window } from './figures.js';
 import { expectGateAgrees } from './gate-agreement.js';
-import { kubectlRolloutStatus, type RolloutObserver } from './observe.js';
+import type { RolloutObserver } from './observe.js';
 import { type GateRun, type RunOptions, runWatchAction, runWatchCli, type WatchInputs } from './product.js';
 import type { Stage } from './stage.js';
 
@@ -133,11 +132,6 @@ export async function healthyRollout(
     const premise = `${what}: the cluster broke the stage's premise on attempt ${attempt}: the simulator counted ${lowest} healthy targets, fewer than ${threshold} (replicas − maxUnavailable), with no failed request; the gate said ${r.run.report?.deployments[0]?.result} (${r.run.report?.deployments[0]?.reason})`;
     log(`${what}: premise broken`, [premise]);
     if (attempt >= 2) throw new Error(premise);
-    await waitFor(async () => kubectlRolloutStatus(await stage.deploymentNow()).done, {
-      timeoutMs: 120_000,
-      intervalMs: 250,
-      description: `${stage.deployment} rolled out again before the second attempt`,
-    });
-    await stage.waitAllHealthy();
+    await stage.settle(`${stage.deployment} rolled out again before the second attempt`);
   }
 }

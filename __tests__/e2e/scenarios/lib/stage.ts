@@ -83,6 +83,8 @@ export interface Stage {
   setImage(image: string): Promise<void>;
   /** Waits until the target group has `n` healthy targets and nothing else. */
   waitAllHealthy(n?: number, timeoutMs?: number): Promise<void>;
+  /** Waits until kubectl would call the current rollout done, then until every target is healthy. */
+  settle(what: string): Promise<void>;
   teardown(): Promise<void>;
 }
 
@@ -212,6 +214,14 @@ export async function setupStage(opts: StageOptions): Promise<Stage> {
             description: `${n} healthy targets (and nothing else) in ${binding.name}; now ${JSON.stringify(tg.countByState())}`,
           },
         );
+      },
+      settle: async (what) => {
+        await waitFor(async () => kubectlRolloutStatus(await stage.deploymentNow()).done, {
+          timeoutMs: 120_000,
+          intervalMs: 250,
+          description: what,
+        });
+        await stage.waitAllHealthy();
       },
       teardown: async () => {
         await sim.stop().catch(() => undefined);
